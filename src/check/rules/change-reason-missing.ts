@@ -1,0 +1,27 @@
+import type { Change, ExplanationCalc } from '../../calc/index.ts';
+import { defineRule, show } from './_util.ts';
+
+/** 情况说明 must give the main reason for every change against last year (“主要原因：…”). */
+export default defineRule({
+  id: 'change-reason-missing',
+  severity: 'warning',
+  description: '与上年相比有增减的项目应说明主要原因',
+  check(ctx) {
+    const n = ctx.calc.narrative;
+    const lines: [string, Change, ExplanationCalc | undefined, string][] = [
+      ['本年收入合计', n.incomeTotal, n.incomeTotalReason, 'changes'],
+      ['本年支出合计', n.expenditureTotal, n.expenditureTotalReason, 'explanations.expenditure_total'],
+      ['年末结转和结余', n.closing, n.closingReason, 'explanations.closing_balance'],
+      ...n.basicClasses.map((l): [string, Change, ExplanationCalc | undefined, string] => [`基本支出「${l.name}」`, l.change, l.reason, `explanations.basic.${l.code}`]),
+      ['机关运行经费', n.adminCost, ctx.input.admin_operating_cost?.reason ? { items: [], path: [] } : undefined, 'admin_operating_cost.reason'],
+    ];
+    for (const [what, change, reason, where] of lines) {
+      if ((change.direction === 'up' || change.direction === 'down') && !reason) {
+        ctx.report({
+          path: [],
+          message: `${what}比上年${change.direction === 'up' ? '增加' : '减少'} ${show(change.delta!.abs())} 万元，未说明主要原因（请填写 ${where}）`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+/**
+ * Where each value of a year file stands: YAML path → line. Diagnostics from every later stage point at
+ * the user's file through this map (beancount keeps `meta.lineno` on each entry for the same reason).
+ */
+export type PathSegment = string | number;
+export type YamlPath = readonly PathSegment[];
+
+export function formatPath(path: YamlPath): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+export class SourceMap {
+  private readonly lines = new Map<string, number>();
+
+  constructor(public readonly file: string) {}
+
+  set(path: YamlPath, line: number): void {
+    const key = formatPath(path);
+    if (!this.lines.has(key)) this.lines.set(key, line);
+  }
+
+  /** Line of the value at `path`, or of its nearest ancestor that exists in the file (1 at worst). */
+  lineOf(path: YamlPath): number {
+    for (let n = path.length; n >= 0; n--) {
+      const line = this.lines.get(formatPath(path.slice(0, n)));
+      if (line !== undefined) return line;
+    }
+    return 1;
+  }
+
+  has(path: YamlPath): boolean {
+    return this.lines.has(formatPath(path));
+  }
+
+  place(path: YamlPath): { file: string; line: number; path: string } {
+    return { file: this.file, line: this.lineOf(path), path: formatPath(path) };
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The one place where template data is assembled (Eleventy's data cascade, reduced to what we need):
+ * computed figures from the calc, plus the department's own text. Every data string is wrapped by
+ * `dataText` so the output lint can tell it from template text, and so it is printed exactly as typed.
+ * Templates get values, not formatted strings; the helpers format.
+ */
+import type { ExplanationCalc, YearCalc } from '../calc/index.ts';
+import { performanceValues } from '../calc/performance.ts';
+import { orZero, sum } from '../decimal.ts';
+import { dataText } from '../render/narrative.ts';
+import { parenNumber } from './format-labels.ts';
+import { resolveProse } from './prose.ts';
+
+/** Names the narrative uses for the 经济分类 classes (they differ slightly from the 公开06 labels). */
+const BASIC_CLASS_NARRATIVE_NAME: Record<string, string> = {
+  '301': '工资福利支出',
+  '302': '商品和服务支出',
+  '303': '对个人和家庭补助支出',
+  '307': '债务利息及费用支出',
+  '310': '资本性支出',
+  '399': '其他支出',
+};
+
+const wrapReason = (e: ExplanationCalc | undefined): ExplanationCalc | undefined =>
+  e && { ...e, ...(e.text ? { text: dataText(e.text) } : {}), ...(e.lead ? { lead: dataText(e.lead) } : {}), items: e.items.map((i) => ({ ...i, text: dataText(i.text) })) };
+const wrapText = (s: string | undefined) => (s === undefined ? undefined : dataText(s));
+
+export function buildContext(calc: YearCalc) {
+  const input = calc.input;
+  const n = calc.narrative;
+  const t = calc.totals;
+  const ov = input.overview;
+  const tp = input.three_public;
+  const perfValues = performanceValues(calc);
+  const prose = (s: string | undefined) => (s === undefined ? undefined : dataText(resolveProse(s, perfValues)));
+  const units = ov?.units ?? [];
+  const published = calc.projects.filter((p) => p.published);
+  const evaluated = calc.evaluations;
+  const pf = calc.performance;
+
+  return {
+    year: calc.year,
+    department: dataText(calc.department),
+    overview: ov && {
+      duties: dataText(ov.duties),
+      unitCount: units.length,
+      unitNames: units.map((u) => dataText(u.name)).join('、'),
+      units: units
+        .filter((u) => u.internal_bodies?.length)
+        .map((u) => ({ name: dataText(u.name), count: u.internal_bodies!.length, bodies: u.internal_bodies!.map(dataText).join('、'), note: wrapText(u.note) })),
+      staff: ov.staff,
+      retired: (ov.staff.retired_unit_paid ?? 0) + (ov.staff.retired_pension_fund ?? 0),
+    },
+    income: {
+      grandTotal: t.incomeGrandTotal,
+      opening: n.opening,
+      openingReason: wrapReason(n.openingReason),
+      used: n.nonFiscalSurplusUsed,
+      usedReason: wrapReason(n.nonFiscalSurplusUsedReason),
+      total: n.incomeTotal,
+      totalReason: wrapReason(n.incomeTotalReason),
+      composition: n.incomeComposition.map((c) => ({ name: c.name, amount: c.share.amount, percent: c.share.percent })),
+    },
+    expenditure: {
+      grandTotal: t.expenditureGrandTotal,
+      total: n.expenditureTotal,
+      totalReason: wrapReason(n.expenditureTotalReason),
+      distribution: n.surplusDistribution,
+      distributionReason: wrapReason(n.surplusDistributionReason),
+      closing: n.closing,
+      closingReason: wrapReason(n.closingReason),
+      composition: n.expenditureComposition.map((c) => ({ name: c.name, amount: c.share.amount, percent: c.share.percent })),
+    },
+    budget: {
+      initial: n.budget.initial,
+      actual: n.budget.actual,
+      completion: n.budget.completion,
+      lines: n.budget.lines
+        .filter((l) => !l.actual.isZero() || l.initial !== null)
+        .map((l, i) => ({
+          ordinal: parenNumber(i + 1),
+          name: calc.catalogue.functionalName(l.code) ?? l.code,
+          initial: l.initial,
+          hasInitial: l.initial !== null,
+          actual: l.actual,
+          completion: l.completion,
+          differs: !l.variance.isZero(),
+          reason: wrapReason(l.reason),
+        })),
+    },
+    basic: {
+      total: n.gpBasic,
+      lines: n.basicClasses.map((l, i) => ({
+        ordinal: parenNumber(i + 1),
+        name: BASIC_CLASS_NARRATIVE_NAME[l.code] ?? l.name,
+        change: l.change,
+        reason: wrapReason(l.reason),
+      })),
+    },
+    threePublic: {
+      total: calc.threePublic.total,
+      totalChange: n.threePublic.total,
+      totalReason: wrapText(tp?.prior_reason),
+      abroad: { line: calc.threePublic.abroad, change: n.threePublic.abroad, budgetReason: wrapText(tp?.abroad?.budget_reason), priorReason: wrapText(tp?.abroad?.prior_reason), purpose: wrapText(tp?.abroad?.purpose), groups: tp?.abroad?.groups, persons: tp?.abroad?.persons },
+      vehicles: { line: calc.threePublic.vehicles, change: n.threePublic.vehicles, budgetReason: wrapText(tp?.vehicle_reason?.budget_reason), priorReason: wrapText(tp?.vehicle_reason?.prior_reason) },
+      purchase: { line: calc.threePublic.vehiclePurchase, change: n.threePublic.vehiclePurchase, budgetReason: wrapText(tp?.vehicle_purchase?.budget_reason), priorReason: wrapText(tp?.vehicle_purchase?.prior_reason), vehicles: tp?.vehicle_purchase?.vehicles },
+      operation: { line: calc.threePublic.vehicleOperation, change: n.threePublic.vehicleOperation, budgetReason: wrapText(tp?.vehicle_operation?.budget_reason), priorReason: wrapText(tp?.vehicle_operation?.prior_reason), fleet: tp?.vehicle_operation?.fleet },
+      reception: {
+        line: calc.threePublic.reception, change: n.threePublic.reception,
+        budgetReason: wrapText(tp?.reception?.budget_reason), priorReason: wrapText(tp?.reception?.prior_reason), purpose: wrapText(tp?.reception?.purpose),
+        batches: calc.threePublic.counts.domesticBatches, persons: calc.threePublic.counts.domesticPersons,
+        foreignBatches: calc.threePublic.counts.foreignBatches, foreignPersons: calc.threePublic.counts.foreignPersons,
+        overseasBatches: calc.threePublic.counts.overseasBatches, overseasPersons: calc.threePublic.counts.overseasPersons,
+        hasOverseas: (calc.threePublic.counts.overseasBatches ?? 0) > 0 || !orZero(calc.threePublic.overseas).isZero(),
+        hasForeign: (calc.threePublic.counts.foreignBatches ?? 0) > 0,
+      },
+    },
+    adminCost: { amount: n.adminCost.current, change: n.adminCost, reason: wrapText(input.admin_operating_cost?.reason) },
+    procurement: calc.procurement,
+    assets: calc.assets,
+    performance: {
+      count: pf.selfEvaluated,
+      amount: pf.selfEvaluatedAmount,
+      share: pf.selfEvaluatedShare,
+      grades: pf.gradeCounts,
+      evaluations: {
+        count: evaluated.length,
+        names: evaluated.map((e) => dataText(e.projectName)).join('、'),
+        general: pf.departmentEvaluated.byFund.general,
+        govFund: pf.departmentEvaluated.byFund.gov_fund,
+        stateCapital: pf.departmentEvaluated.byFund.state_capital,
+        summaries: (input.department_evaluations ?? []).map((e) => dataText(e.summary)).join(''),
+      },
+      overall: input.performance?.overall && {
+        general: orZero(pf.overallAmounts.general),
+        govFund: orZero(pf.overallAmounts.gov_fund),
+        stateCapital: orZero(pf.overallAmounts.state_capital),
+        grade: input.performance.overall.grade,
+        summary: dataText(input.performance.overall.summary),
+      },
+      texts: Object.fromEntries(Object.entries(input.performance?.texts ?? {}).map(([k, v]) => [k, prose(v)])) as Record<string, string | undefined>,
+      unitName: dataText(units[0]?.name ?? calc.department),
+      tableNames: published.slice(0, 2).map((p) => `“${dataText(p.name)}”`).join(''),
+      tableCount: published.length,
+      hasEvaluations: evaluated.length > 0,
+      evaluatedTotal: sum(evaluated.map((e) => e.project?.amount ?? orZero(e.used.total))),
+    },
+  };
+}
+
+export type TemplateContext = ReturnType<typeof buildContext>;

@@ -1,0 +1,139 @@
+/**
+ * Field types of a year file. The loader hands over every scalar as the exact text typed (failsafe
+ * YAML), so amounts are parsed here straight into decimals — a JS float never sees them. Each parser
+ * explains in Chinese what is wrong and how to write it instead.
+ */
+import { z } from 'zod';
+import { D, type Amount, type Dec } from '../decimal.ts';
+
+const BLANK = new Set(['', '~', 'null', 'Null', 'NULL']);
+const FULL_WIDTH = /[０-９．－＋，]/;
+
+export function isBlankText(text: string): boolean {
+  return BLANK.has(text.trim());
+}
+
+/** Parses the text of an amount in 万元; returns a Chinese complaint instead of throwing. */
+export function parseAmountText(raw: string, opts: { signed?: boolean; places?: number; what?: string } = {}): Dec | string {
+  const what = opts.what ?? '金额';
+  const places = opts.places ?? 4;
+  const text = raw.trim();
+  if (FULL_WIDTH.test(text)) return `${what}「${text}」含全角字符，请改用半角数字和小数点`;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return `${what}「${text}」不要写千位分隔符，应写作 ${text.replace(/,/g, '')}`;
+  if (/万|元|%/.test(text)) return `${what}「${text}」只填数字，不要带单位（金额单位固定为万元）`;
+  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return `${what}「${text}」不是有效的数字`;
+  const decimals = text.split('.')[1]?.length ?? 0;
+  if (decimals > places) {
+    return places === 4
+      ? `${what}「${text}」有 ${decimals} 位小数，万元金额最多 4 位小数（即精确到元）`
+      : `${what}「${text}」最多 ${places} 位小数`;
+  }
+  const value = D(text);
+  if (value.isNegative() && !opts.signed) return `${what}「${text}」不能为负数`;
+  return value;
+}
+
+function amountSchema(opts: { signed?: boolean; description: string }) {
+  return z
+    .string()
+    .optional()
+    .transform((text, ctx): Amount => {
+      if (text === undefined || isBlankText(text)) return null;
+      const parsed = parseAmountText(text, { signed: opts.signed });
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .meta({ description: opts.description, juesuanKind: opts.signed ? 'signed-amount' : 'amount' });
+}
+
+/** A non-negative amount in 万元; missing or empty means a blank cell (not 0.00). */
+export const amount = (description: string) => amountSchema({ description });
+/** A signed amount (增加为正、减少为负), used for itemised reasons of a change. */
+export const signedAmount = (description: string) => amountSchema({ signed: true, description });
+
+/** A required signed amount: an itemised reason without its amount cannot be checked. */
+export const requiredSignedAmount = (description: string) =>
+  z
+    .string({ error: '缺少金额' })
+    .transform((text, ctx): Dec => {
+      if (isBlankText(text)) {
+        ctx.addIssue({ code: 'custom', message: '缺少金额' });
+        return z.NEVER;
+      }
+      const parsed = parseAmountText(text, { signed: true });
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .meta({ description, juesuanKind: 'signed-amount' });
+
+/** A whole count (人数、台数、个数); missing means blank. Counts are small integers, not money. */
+export const count = (description: string) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx): number | null => {
+      if (text === undefined || isBlankText(text)) return null;
+      const t = text.trim();
+      if (FULL_WIDTH.test(t)) {
+        ctx.addIssue({ code: 'custom', message: `数量「${t}」含全角字符，请改用半角数字` });
+        return z.NEVER;
+      }
+      if (!/^\d+$/.test(t)) {
+        ctx.addIssue({ code: 'custom', message: `数量「${t}」应为不带小数的非负整数` });
+        return z.NEVER;
+      }
+      if (t.length > 9) {
+        ctx.addIssue({ code: 'custom', message: `数量「${t}」过大` });
+        return z.NEVER;
+      }
+      return Number.parseInt(t, 10);
+    })
+    .meta({ description, juesuanKind: 'count' });
+
+/** A score or weight of a performance indicator (分值/得分), up to 2 decimals. */
+export const score = (description: string) =>
+  z
+    .string({ error: '缺少分值' })
+    .transform((text, ctx): Dec => {
+      const parsed = isBlankText(text) ? '缺少分值' : parseAmountText(text, { places: 2, what: '分值' });
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .meta({ description, juesuanKind: 'score' });
+
+/** Free text; required texts may not be empty. */
+export const text = (description: string) =>
+  z
+    .string({ error: '缺少文字内容' })
+    .transform((t) => t.trim())
+    .refine((t) => t.length > 0, { message: '文字内容不能为空' })
+    .meta({ description });
+
+/** A classification code as typed (digits only; which lengths are valid is a rule of its own). */
+export const code = (description: string) =>
+  z
+    .string({ error: '缺少科目编码' })
+    .transform((t) => t.trim())
+    .meta({ description, juesuanKind: 'code' });
+
+export const flag = (description: string) =>
+  z
+    .enum(['true', 'false', 'yes', 'no', '是', '否'], { error: '应填写 true 或 false' })
+    .transform((v) => v === 'true' || v === 'yes' || v === '是')
+    .meta({ description, juesuanKind: 'boolean' });
+
+export const isoDate = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写作 YYYY-MM-DD，例如 2025-09-30' })
+    .refine((t) => !Number.isNaN(Date.parse(`${t}T00:00:00Z`)), { message: '不是有效的日期' })
+    .meta({ description });
