@@ -26,7 +26,7 @@ export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc, resolve: (t:
     cells: [
       text('项目资金（万元）', { rowSpan: 5, align: 'center' }),
       empty({ colSpan: 2 }),
-      text('年初预算数', { align: 'center' }), text('全年预算数（A）', { align: 'center' }), text('全年执行数（B）', { align: 'center' }),
+      text('年初预算数', { align: 'center' }), text('全年预算数A', { align: 'center' }), text('全年执行数B', { align: 'center' }),
       text('分值', { align: 'center' }), text('执行率', { align: 'center' }), text('得分', { align: 'center' }),
     ],
   });
@@ -34,9 +34,10 @@ export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc, resolve: (t:
     text(label, { colSpan: 2 }), plain(r.initial), plain(r.full_year), plain(r.executed),
   ];
   rows.push({ kind: 'line', cells: [...fundRow('年度资金总额', f.total), scoreCell(p.executionWeight), percentCell(p.executionRate), scoreCell(p.executionScore.toDecimalPlaces(2))] });
-  rows.push({ kind: 'line', cells: [...fundRow('其中：当年财政拨款', f.current), text('—', { colSpan: 3, rowSpan: 3, align: 'center' })] });
-  rows.push({ kind: 'line', cells: fundRow('上年结转资金', f.carryover) });
-  rows.push({ kind: 'line', cells: fundRow('其他资金', f.other) });
+  // 分值/执行率/得分 apply to the total only; the form marks them “—” on each source line.
+  for (const [label, r] of [['其中：当年财政拨款', f.current], ['上年结转资金', f.carryover], ['其他资金', f.other]] as const) {
+    rows.push({ kind: 'line', cells: [...fundRow(label, r), text('—', { colSpan: 3, align: 'center' })] });
+  }
   rows.push({ kind: 'line', cells: [text('年度总体目标', { rowSpan: 2, align: 'center' }), text('预期目标', { colSpan: 4, align: 'center' }), text('实际完成情况', { colSpan: 4, align: 'center' })] });
   rows.push({ kind: 'line', cells: [text(p.goal?.expected ?? '', { colSpan: 4 }), text(p.goal?.actual ?? '', { colSpan: 4 })] });
 

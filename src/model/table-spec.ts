@@ -38,6 +38,11 @@ export interface CellRef {
   /** As printed: the row's name (with its code) and the column header. */
   rowLabel: string;
   columnLabel: string;
+  /**
+   * The comparable figure this cell shows (calc/index.ts comparableFigures), when there is one: how a
+   * year-over-year diff finds the value in a partial prior-year file that has no tables.
+   */
+  figure?: string;
 }
 
 /** A grid row: exactly one entry per column; `null` where a span from another cell covers it. */

@@ -33,7 +33,15 @@ function meta(calc: YearCalc, unit = '金额单位：万元') {
   return { left: `部门：${calc.department}`, center: `${calc.year}年度`, right: unit };
 }
 
-const ref = (rowKey: string, column: string, rowLabel: string, columnLabel: string): CellRef => ({ row: rowKey, column, rowLabel, columnLabel });
+const ref = (rowKey: string, column: string, rowLabel: string, columnLabel: string, figure?: string): CellRef => ({
+  row: rowKey, column, rowLabel, columnLabel, ...(figure ? { figure } : {}),
+});
+
+/** 公开01 lines that show a comparable figure (see comparableFigures in calc/index.ts). */
+const T01_FIGURES: Record<number, string> = {
+  27: 'income_total', 28: 'non_fiscal_surplus_used', 29: 'opening_balance',
+  58: 'expenditure_total', 59: 'surplus_distribution', 60: 'closing_balance',
+};
 
 // ─── Hierarchical tables (02, 03, 05, 07, 08): 类/款/项 code, name, figures ───────────────────────────
 
@@ -42,16 +50,21 @@ interface HierColumn<C extends string> {
   label: string;
 }
 
+/** Total-row cells of the hierarchical tables that are comparable figures. */
+const TOTAL_FIGURES: Record<string, Record<string, string>> = {
+  T03: { basic: 'basic_total', project: 'project_total' },
+  T05: { basic: 'gp_basic' },
+};
+
 function hierarchicalBody<C extends string>(calc: YearCalc, data: Rollup<C>, columns: HierColumn<C>[], tableId: string, width: number): TableRow[] {
   const rows: TableRow[] = [];
   const cells = (values: Record<C, Amount>, rowKey: string, rowLabel: string) =>
-    columns.map((c, i) => amount(values[c.key], ref(rowKey, `c${i + 1}`, rowLabel, c.label)));
+    columns.map((c, i) => amount(values[c.key], ref(rowKey, `c${i + 1}`, rowLabel, c.label, rowKey === 'total' ? TOTAL_FIGURES[tableId]?.[c.key] : undefined)));
   rows.push(row('total', [text('合计', { colSpan: 4, align: 'center' }), ...cells(data.total, 'total', '合计')], width));
   for (const r of data.rows) {
     const name = calc.catalogue.functionalName(r.code) ?? '（未知科目）';
     rows.push(row(r.level, [code(r.code, { colSpan: 3 }), text(name, { indent: r.level === 'class' ? 0 : r.level === 'kuan' ? 1 : 2 }), ...cells(r.values, r.code, `${r.code} ${name}`)], width));
   }
-  void tableId;
   return rows;
 }
 
@@ -135,10 +148,10 @@ function t01(calc: YearCalc): TableSpec {
     return row(bold(label) || bold(rLabel) ? 'total' : 'line', [
       text(label, { bold: bold(label), align: bold(label) ? 'center' : 'left' }),
       text(String(lineL), { align: 'center' }),
-      value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额')),
+      value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额', T01_FIGURES[lineL])),
       text(rLabel, { bold: bold(rLabel), align: bold(rLabel) ? 'center' : 'left' }),
       text(String(lineR), { align: 'center' }),
-      rValue === undefined ? empty() : amount(rValue, ref(`r${lineR}`, 'c2', rLabel, '金额')),
+      rValue === undefined ? empty() : amount(rValue, ref(`r${lineR}`, 'c2', rLabel, '金额', T01_FIGURES[lineR] ?? (lineR <= 57 ? `expenditure_class.${FUNCTIONAL_CLASSES[lineR - 32]!.code}` : undefined))),
     ], width);
   });
   return {
@@ -237,11 +250,11 @@ function t06(calc: YearCalc): TableSpec {
   const groups: Cell[][][] = [[], [], []];
   for (const cls of calc.catalogue.economicClasses) {
     const col = groups[cls.column]!;
-    col.push([code(cls.code), text(cls.name, { bold: true }), amount(be.classes.get(cls.code) ?? null, ref(cls.code, 'amount', `${cls.code} ${cls.name}`, '金额'), { bold: true })]);
+    col.push([code(cls.code), text(cls.name, { bold: true }), amount(be.classes.get(cls.code) ?? null, ref(cls.code, 'amount', `${cls.code} ${cls.name}`, '金额', `gp_basic_by_class.${cls.code}`), { bold: true })]);
     for (const item of cls.items) {
       // 公开06 prints the whole catalogue; a 款 with nothing booked shows 0.00.
       const value = be.items.get(item.code) ?? null;
-      col.push([code(item.code), text(item.name, { indent: 1 }), amount(value ?? ZERO, ref(item.code, 'amount', `${item.code} ${item.name}`, '金额'))]);
+      col.push([code(item.code), text(item.name, { indent: 1 }), amount(value ?? ZERO, ref(item.code, 'amount', `${item.code} ${item.name}`, '金额', `basic_item.${item.code}`))]);
     }
   }
   const length = Math.max(...groups.map((g) => g.length));
@@ -283,9 +296,14 @@ function t09(calc: YearCalc): TableSpec {
   const tp = calc.threePublic;
   const c = tp.counts;
   const cols = ['年初预算数', '全年预算数', '决算数'];
+  const figureOf: Record<number, string> = { 1: 'total', 2: 'abroad', 3: 'vehicles', 4: 'vehicle_purchase', 5: 'vehicle_operation', 6: 'reception' };
   const money = (label: string, line: number, l: { initial: Amount; full: Amount; actual: Amount }): [string, number, Cell[]] => [
     label, line,
-    [amount(l.initial, ref(`r${line}`, 'c1', label, cols[0]!)), amount(l.full, ref(`r${line}`, 'c2', label, cols[1]!)), amount(l.actual, ref(`r${line}`, 'c3', label, cols[2]!))],
+    [
+      amount(l.initial, ref(`r${line}`, 'c1', label, cols[0]!)),
+      amount(l.full, ref(`r${line}`, 'c2', label, cols[1]!)),
+      amount(l.actual, ref(`r${line}`, 'c3', label, cols[2]!, `three_public.${figureOf[line]}`)),
+    ],
   ];
   const actualOnly = (label: string, line: number, v: Amount): [string, number, Cell[]] => [label, line, [dash(), dash(), amount(v, ref(`r${line}`, 'c3', label, cols[2]!))]];
   const countOnly = (label: string, line: number, v: number | null): [string, number, Cell[]] => [label, line, [dash(), dash(), count(v, ref(`r${line}`, 'c3', label, cols[2]!))]];
