@@ -86,6 +86,7 @@ function createEngine(): typeof Handlebars {
     data: (s) => (s === undefined || s === null ? '' : dataText(String(s))),
     cn: (n) => chineseNumber(n as number),
     eq: (a, b) => a === b,
+    or: (...values) => values.some(Boolean),
     gt0: (v) => (isDec(v) ? !v.isZero() : typeof v === 'number' ? v > 0 : false),
     join: (list, sep) => (list as string[]).join(typeof sep === 'string' ? sep : '、'),
   };

@@ -8,7 +8,8 @@ export default defineRule({
   check(ctx) {
     const year = ctx.calc.year;
     if (!ctx.prior) {
-      ctx.report({ path: [], message: `没有找到 ${year - 1} 年度数据文件（data/${year - 1}.yaml），情况说明将不与上年对比` });
+      const dir = ctx.source.file.includes('/') ? ctx.source.file.slice(0, ctx.source.file.lastIndexOf('/') + 1) : '';
+      ctx.report({ path: [], message: `没有找到 ${year - 1} 年度数据文件（${dir}${year - 1}.yaml），情况说明将不与上年对比` });
       return;
     }
     const n = ctx.calc.narrative;
