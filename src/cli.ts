@@ -16,7 +16,7 @@ const USAGE = `用法：
   npm run build:2024                     发布 2024 年度文件（PDF、工作簿、JSON）到 output/2024/
   npm run build -- <年度|文件>          发布任一年度
   npm run diff -- <年度A> <年度B>       对比两个年度
-  npm run schema                         重新生成 schema/year-file.schema.json（编辑器提示用）`;
+  npm run schema                         重新生成 data/year-file.schema.json（编辑器提示用）`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -59,11 +59,17 @@ function check(args: string[], flags: Set<string>): number {
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
+/** The JSON Schema sits next to the year files, which point at it on their first line. */
+export const SCHEMA_FILE = 'data/year-file.schema.json';
+
+export function schemaText(): string {
+  return JSON.stringify(yearFileJsonSchema(), null, 2) + '\n';
+}
+
 function writeSchema(): number {
-  const dir = resolve('schema');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(resolve(dir, 'year-file.schema.json'), JSON.stringify(yearFileJsonSchema(), null, 2) + '\n');
-  console.log('已生成 schema/year-file.schema.json');
+  mkdirSync(resolve('data'), { recursive: true });
+  writeFileSync(resolve(SCHEMA_FILE), schemaText());
+  console.log(`已生成 ${SCHEMA_FILE}`);
   return 0;
 }
 
