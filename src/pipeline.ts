@@ -67,11 +67,12 @@ export function loadYear(arg: string, options: { dataDir?: string } = {}): YearR
   const priorPath = join(dirname(path), `${first.input.year - 1}.yaml`);
   if (existsSync(priorPath)) {
     const p = loadOne(priorPath, timings);
-    if (p.calc && p.loaded) {
+    // A file holding only stand-alone reports (like 2020) has no figures to compare with.
+    if (p.calc && p.loaded && p.calc.kind !== 'reports') {
       prior = { calc: p.calc, source: p.loaded.source };
       const priorChecks = runRules({ calc: p.calc, raw: p.loaded.data, source: p.loaded.source });
       diagnostics.push(...priorChecks.filter((d) => d.severity === 'error'));
-    } else {
+    } else if (!p.calc) {
       diagnostics.push(...p.diagnostics);
     }
   }
