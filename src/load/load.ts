@@ -103,8 +103,10 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
   if (diagnostics.length) return { diagnostics: dedupeByLine(diagnostics) };
 
   const source = new SourceMap(file);
-  const walk = (node: YamlNode | null | undefined, path: PathSegment[], fallbackLine: number): void => {
-    const line = node?.range ? lineAt(node.range[0]) : fallbackLine;
+  // A value of a mapping is placed on its key's line: for a block mapping or list that is the line that
+  // names it (`balances:`), not the line of its first child. List items keep their own line.
+  const walk = (node: YamlNode | null | undefined, path: PathSegment[], fallbackLine: number, keyLine?: number): void => {
+    const line = keyLine ?? (node?.range ? lineAt(node.range[0]) : fallbackLine);
     source.set(path, line);
     if (!node) return;
     if (isAlias(node) || (node as { anchor?: string }).anchor) {
@@ -123,7 +125,7 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
           diagnostics.push(problem('load/bad-key', file, keyLine, '键必须是简单的文字'));
           continue;
         }
-        walk(pair.value as YamlNode | null, [...path, String(key.value)], keyLine);
+        walk(pair.value as YamlNode | null, [...path, String(key.value)], keyLine, keyLine);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item as YamlNode | null, [...path, i], line));
