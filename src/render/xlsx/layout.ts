@@ -10,10 +10,13 @@ import type { TableSpec } from '../../model/table-spec.ts';
 const DIGIT_PX = 7;
 /** Excel adds 5 px of padding to every column (2 each side plus the gridline). */
 const COLUMN_PADDING_PX = 5;
-/** A4 minus the left and right margins set in sheet.ts (0.4 in each), in px at 96 dpi. */
-const PRINTABLE_PX = { portrait: (8.27 - 0.8) * 96, landscape: (11.69 - 0.8) * 96 };
-
+/** Page margins in inches (the footer holds the page number). */
 export const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+/** A4 (8.27 × 11.69 in) less the side margins, in px at 96 dpi. */
+const PRINTABLE_PX = {
+  portrait: (8.27 - MARGINS.left - MARGINS.right) * 96,
+  landscape: (11.69 - MARGINS.left - MARGINS.right) * 96,
+};
 
 /**
  * Column widths in Excel characters: the spec's proportions stretched to the printable width, so the
