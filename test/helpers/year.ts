@@ -232,6 +232,8 @@ export interface Checked {
   of(ruleId: string): Diagnostic[];
   /** `[ruleId, line]` of diagnostics that point into the prior-year file. */
   priorPairs(): Pair[];
+  /** The prior-year file as loaded, if any. */
+  priorText?: string;
   /** Lines of the prior-year file carrying the marker. */
   priorMarks: number[];
   /** The computed year, when loading and the schema passed. */
@@ -289,9 +291,20 @@ export function check(fixture: string, options: CheckOptions = {}): Checked {
     messages: (ruleId) => mine.filter((d) => ruleId === undefined || d.ruleId === ruleId).map((d) => d.message),
     of: (ruleId) => mine.filter((d) => d.ruleId === ruleId),
     priorPairs: () => diagnostics.filter((d) => !here(d)).map((d) => [d.ruleId, d.place?.line ?? 0]),
+    ...(priorText === null ? {} : { priorText }),
     priorMarks: priorText === null ? [] : markedLines(priorText),
     ...(calc ? { calc } : {}),
   };
+}
+
+/** `text` with the marker added to the lines containing each fragment (each on exactly one line). */
+export function mark(text: string, ...fragments: string[]): string {
+  const lines = text.split('\n');
+  for (const fragment of fragments) {
+    const i = lineWith(text, fragment) - 1;
+    lines[i] = `${lines[i]}  ${MARK}`;
+  }
+  return lines.join('\n');
 }
 
 /** The line of `text` containing `fragment` (which must occur on exactly one line). */
