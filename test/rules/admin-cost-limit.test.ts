@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { check, yaml } from '../helpers/year.ts';
+
+const RULE = 'admin-cost-limit';
+
+describe(RULE, () => {
+  it('ok: 机关运行经费 18.00 ≤ 公用经费 24.00; the seed’s 0.00 ≤ 0.00', () => {
+    expect(check('').pairs(RULE)).toEqual([]);
+    expect(check(yaml`
+      admin_operating_cost: { amount: 0.00, reason: 属群众团体，财政未安排预算 }
+    `).pairs(RULE)).toEqual([]);
+  });
+
+  it('not ok: 机关运行经费 larger than the 公用经费 it is part of', () => {
+    const r = check(yaml`
+      admin_operating_cost:
+        amount: 24.01   # ← 违规
+        reason: 新增办公用房
+    `);
+    expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
+    expect(r.messages(RULE)[0]).toMatch(/24.01.*24.00/);
+  });
+});
