@@ -18,8 +18,9 @@ export default defineRule({
     for (const [what, change, reason, where] of lines) {
       if ((change.direction === 'up' || change.direction === 'down') && !reason) {
         ctx.report({
-          path: [],
-          message: `${what}比上年${change.direction === 'up' ? '增加' : '减少'} ${show(change.delta!.abs())} 万元，未说明主要原因（请填写 ${where}）`,
+          // Where the reason belongs (explanations.basic.302); the line falls back to the nearest part that exists.
+          path: where.split('.'),
+          message: `${what}比上年${change.direction === 'up' ? '增加' : '减少'} ${show(change.delta!.abs())} 万元，未说明主要原因（请填写 ${where === 'changes' ? 'changes 逐项列出，或 explanations.income_total' : where}）`,
         });
       }
     }
