@@ -1,14 +1,27 @@
+import type { ExplanationCalc, ReasonItem } from '../../calc/index.ts';
+import { formatPath } from '../../load/source-map.ts';
 import { defineRule } from './_util.ts';
 
-/** “住房公积金增加” with a negative amount (or “减少” with a positive one) is a sign slip. */
+/**
+ * “住房公积金增加” with a negative amount (or “减少” with a positive one) is a sign slip — in `changes` and
+ * in every other itemised reason (explanations, 预决算差异), each item checked once.
+ */
 export default defineRule({
   id: 'change-reason-direction',
   severity: 'warning',
   description: '增减原因的文字（增加/减少）应与金额的正负一致',
   check(ctx) {
-    const items: { text: string; amount: import('../../decimal.ts').Dec; path: (string | number)[] }[] = [];
-    (ctx.input.changes ?? []).forEach((c, i) => items.push({ text: c.text, amount: c.amount, path: ['changes', i, 'amount'] }));
-    for (const { text, amount, path } of items) {
+    const n = ctx.calc.narrative;
+    const reasons: (ExplanationCalc | undefined)[] = [
+      n.incomeTotalReason, n.expenditureTotalReason, n.openingReason, n.closingReason,
+      n.nonFiscalSurplusUsedReason, n.surplusDistributionReason,
+      ...n.basicClasses.map((l) => l.reason),
+      ...n.budget.lines.map((l) => l.reason),
+    ];
+    const items = new Map<string, ReasonItem>();
+    (ctx.input.changes ?? []).forEach((c, i) => items.set(formatPath(['changes', i, 'amount']), { text: c.text, amount: c.amount, path: ['changes', i, 'amount'] }));
+    for (const r of reasons) for (const item of r?.items ?? []) items.set(formatPath(item.path), { ...item, path: [...item.path, 'amount'] });
+    for (const { text, amount, path } of items.values()) {
       const saysUp = /增加|增长|追加|新增|提高/.test(text);
       const saysDown = /减少|下降|降低|压减|核减/.test(text);
       if (saysUp && !saysDown && amount.isNegative()) ctx.report({ path, message: `「${text}」写的是增加，金额却为负数 ${amount.toFixed()}` });
