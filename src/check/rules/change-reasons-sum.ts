@@ -19,7 +19,7 @@ export default defineRule({
       const total = sum(reason.items.map((i) => i.amount));
       if (total.equals(delta)) return;
       ctx.report({
-        path: reason.items[0]!.path.slice(0, -1).length ? reason.path : reason.path,
+        path: reason.path,
         message: `${what}比上年${delta.isNegative() ? '减少' : '增加'} ${show(delta.abs())} 万元，但所列原因合计 ${exact(total)} 万元，相差 ${exact(delta.minus(total))} 万元`,
         actual: exact(total),
         expected: exact(delta),
