@@ -1,29 +1,67 @@
 /**
  * `build <year>`: check, then publish everything a year file produces into output/<year>/ — the PDF
  * document(s), the 公开表 workbook, report.json and a manifest — only when there is no error.
+ *
+ * Everything is rendered in memory first. Then the new build is compared with the version already
+ * published there (its manifest and report.json): identical outputs → nothing is written at all; a
+ * correction → the previous version goes to history/<NNN>/ and changes.md says exactly what changed
+ * (src/diff/correction.ts), all through the crash-safe order of src/write/history.ts.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { compareCorrection } from './diff/correction.ts';
+import { formatChanges } from './diff/format-changes.ts';
+import { parseReportData, type ReportData } from './diff/report.ts';
 import { formatDiagnostics, hasErrors } from './diagnostics.ts';
 import { buildDocuments } from './model/build-document.ts';
+import type { DocumentModel } from './model/document.ts';
+import type { TableSpec } from './model/table-spec.ts';
 import { buildTables } from './model/tables.ts';
 import { loadYear } from './pipeline.ts';
 import { reportJson, serializeReport } from './render/json.ts';
-import { renderPdf } from './render/pdf/index.ts';
-import { renderWorkbook } from './render/xlsx/index.ts';
-import { publish, sha256, type OutputFile } from './write/publish.ts';
+import type { WorkbookMeta } from './render/xlsx/index.ts';
+import { archiveNumber, CHANGES, MANIFEST, nextArchive, publishVersion, readPublished, readPublishedFile, recover, REPORT, type StepHook } from './write/history.ts';
+import { sameOutputs, serializeManifest, type Manifest } from './write/manifest.ts';
+import { replaceFile, sha256, type OutputFile } from './write/publish.ts';
 
 /** Characters a file name cannot hold on Windows or Linux. */
 export const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+
+export interface Renderers {
+  pdf: (doc: DocumentModel) => Promise<Buffer>;
+  workbook: (tables: TableSpec[], meta: WorkbookMeta) => Promise<Buffer>;
+}
+
+export interface BuildOptions {
+  outputRoot?: string;
+  log?: (line: string) => void;
+  /** Tests replace the renderers (the correction logic depends only on report.json and the manifest). */
+  renderers?: Partial<Renderers>;
+  /** Tests stop a publish at a given step, as a killed process would (see write/history.ts). */
+  step?: StepHook;
+}
 
 export interface BuildResult {
   ok: boolean;
   outputDir?: string;
   files: OutputFile[];
+  /**
+   * first: first publication; changed: a new version, the previous one archived; unchanged: nothing
+   * written; repaired: same version, damaged files rewritten.
+   */
+  status?: 'first' | 'changed' | 'unchanged' | 'repaired';
+  version?: number;
+  /** Where the previous version went (history/001), for a changed build. */
+  archive?: string;
+  /** The text of changes.md, for a changed build. */
+  changes?: string;
 }
 
-export async function buildYear(arg: string, options: { outputRoot?: string; log?: (line: string) => void } = {}): Promise<BuildResult> {
+export async function buildYear(arg: string, options: BuildOptions = {}): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Loaded only when used: the renderers pull in pdfmake, fonts and ExcelJS.
+  const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
+  const workbook = options.renderers?.workbook ?? (await import('./render/xlsx/index.ts')).renderWorkbook;
   const started = performance.now();
   const step = (what: string) => log(`  ${what}（${Math.round(performance.now() - started)} ms）`);
 
@@ -48,28 +86,77 @@ export async function buildYear(arg: string, options: { outputRoot?: string; log
 
   const files: OutputFile[] = [];
   for (const doc of documents) {
-    files.push({ name: safeFileName(doc.fileName), bytes: await renderPdf(doc) });
+    files.push({ name: safeFileName(doc.fileName), bytes: await pdf(doc) });
     step(`已生成 ${doc.fileName}`);
   }
   if (tables.length) {
     const title = `${calc.department}${calc.year}年度部门决算公开表`;
-    files.push({ name: safeFileName(`${title}.xlsx`), bytes: await renderWorkbook(tables, { title, author: calc.department, date: documents[0]!.date }) });
+    files.push({ name: safeFileName(`${title}.xlsx`), bytes: await workbook(tables, { title, author: calc.department, date: documents[0]!.date }) });
     step(`已生成 ${title}.xlsx`);
   }
-  files.push({ name: 'report.json', bytes: Buffer.from(serializeReport(reportJson(calc, tables, documents))) });
+  const report = Buffer.from(serializeReport(reportJson(calc, tables, documents)));
+  files.push({ name: REPORT, bytes: report });
 
   const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])];
-  const manifest = {
+  const manifest: Manifest = {
     year: calc.year,
     inputs: inputs.map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) })),
     outputs: files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })),
   };
-  files.push({ name: 'manifest.json', bytes: Buffer.from(JSON.stringify(manifest, null, 2) + '\n') });
 
   const outputDir = resolve(options.outputRoot ?? 'output', String(calc.year));
-  publish(outputDir, files);
+  for (const message of recover(outputDir)) log(message);
+  const previous = readPublished(outputDir);
+
+  // The same outputs as the version in place: write nothing (not even a timestamp).
+  if (previous?.manifest && previous.manifest.year === manifest.year && sameOutputs(previous.manifest, manifest)) {
+    const version = previous.manifest.version ?? 1;
+    const inputsNote = JSON.stringify(previous.manifest.inputs) === JSON.stringify(manifest.inputs)
+      ? ''
+      : '（输入文件有改动，但不影响任何输出；manifest.json 保留产生这些输出时的输入校验值）';
+    if (!previous.damaged.length) {
+      log(`与上次发布相比没有变化（第 ${version} 版），未写入任何文件。${inputsNote}`);
+      return { ok: true, outputDir, files, status: 'unchanged', version };
+    }
+    // Outputs that no longer match their manifest (deleted, edited by hand) are put back.
+    for (const name of previous.damaged) replaceFile(outputDir, name, files.find((f) => f.name === name)!.bytes);
+    log(`与上次发布相比没有变化（第 ${version} 版）；以下文件与 manifest.json 不符，已重新写入：${previous.damaged.join('、')}${inputsNote}`);
+    return { ok: true, outputDir, files, status: 'repaired', version };
+  }
+
+  let archive: string | null = null;
+  let version = 1;
+  let changes: string | undefined;
+  if (previous) {
+    archive = previous.archived ?? nextArchive(outputDir);
+    version = archiveNumber(archive) + 1;
+  }
+  const versioned: Manifest = { year: manifest.year, version, inputs: manifest.inputs, outputs: manifest.outputs };
+  files.push({ name: MANIFEST, bytes: Buffer.from(serializeManifest(versioned)) });
+  if (previous && archive) {
+    const correction = compareCorrection(
+      { ...readPreviousReport(previous, log), ...(previous.manifest ? { manifest: previous.manifest } : {}) },
+      { report: parseReportData(report.toString('utf8')), manifest: versioned },
+    );
+    changes = formatChanges(correction, { version, previousVersion: archiveNumber(archive), archive });
+    files.push({ name: CHANGES, bytes: Buffer.from(changes) });
+  }
+
+  publishVersion(outputDir, files, previous, archive, options.step);
   step(`已写入 ${outputDir}`);
-  return { ok: true, outputDir, files };
+  if (archive) log(`第 ${archiveNumber(archive)} 版已原样存入 ${outputDir}/${archive}/；本次为第 ${version} 版，变化见 ${CHANGES}。`);
+  return { ok: true, outputDir, files, status: previous ? 'changed' : 'first', version, ...(archive ? { archive } : {}), ...(changes ? { changes } : {}) };
+}
+
+function readPreviousReport(previous: NonNullable<ReturnType<typeof readPublished>>, log: (line: string) => void): { report?: ReportData } {
+  const bytes = readPublishedFile(previous, REPORT);
+  if (!bytes) return {};
+  try {
+    return { report: parseReportData(bytes.toString('utf8')) };
+  } catch (e) {
+    log(`上一版的 report.json 无法读取（${(e as Error).message}），只比较文件。`);
+    return {};
+  }
 }
 
 export async function build(args: string[], _flags: Set<string>): Promise<number> {
@@ -78,9 +165,10 @@ export async function build(args: string[], _flags: Set<string>): Promise<number
     return 1;
   }
   const result = await buildYear(args[0]!);
-  if (result.ok) {
-    console.log(`发布完成：${result.outputDir}`);
+  if (result.ok && result.status !== 'unchanged' && result.status !== 'repaired') {
+    console.log(`发布完成（第 ${result.version} 版）：${result.outputDir}`);
     for (const f of result.files) console.log(`  ${f.name}`);
+    if (result.changes) console.log(`\n${result.changes}`);
   }
   return result.ok ? 0 : 1;
 }

@@ -1,0 +1,114 @@
+/**
+ * A build killed in the middle of publishing a correction (simulated by throwing from the step hook at
+ * each step of write/history.ts) must never lose the previous version, and the next build must end in
+ * exactly the state an uninterrupted build gives: same files, same bytes, no duplicate archive.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseManifest } from '../../src/write/manifest.ts';
+import { sha256 } from '../../src/write/publish.ts';
+import { contents, CORRECTION, workspace, type Workspace } from './fixture.ts';
+
+const PDF = '江西省总工会2024年度部门决算.pdf';
+const XLSX = '江西省总工会2024年度部门决算公开表.xlsx';
+
+class Killed extends Error {}
+const killAt = (at: string) => (step: string) => {
+  if (step === at) throw new Killed(at);
+};
+
+/** The version the folder's manifest names is whole: each output is there, or in its archive. */
+function manifestVersionIsWhole(dir: string): boolean {
+  const manifest = parseManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  return manifest.outputs.every((o) => {
+    const places = [join(dir, o.file), ...['001', '002'].map((n) => join(dir, 'history', n, o.file))];
+    return places.some((p) => existsSync(p) && sha256(readFileSync(p)) === o.sha256);
+  });
+}
+
+describe('publishing is safe if the build is killed midway', () => {
+  let reference: Record<string, string>;
+  let referenceFirst: Record<string, string>;
+
+  beforeAll(async () => {
+    const ws = workspace();
+    await ws.build();
+    referenceFirst = contents(ws.year);
+    ws.edit(CORRECTION);
+    await ws.build();
+    reference = contents(ws.year);
+    ws.cleanup();
+  });
+
+  const steps = ['journal', 'staged', 'archived', `renamed:${PDF}`, `renamed:${XLSX}`, 'renamed:report.json', 'renamed:changes.md', 'replaced', 'committed'];
+
+  describe.each(steps)('killed after step %s of a correction', (step) => {
+    let ws: Workspace;
+    beforeAll(() => {
+      ws = workspace();
+    });
+    afterAll(() => ws.cleanup());
+
+    it('keeps a whole version, and the next build ends exactly like an uninterrupted one', async () => {
+      await ws.build();
+      ws.edit(CORRECTION);
+      await expect(ws.build({ step: killAt(step) })).rejects.toBeInstanceOf(Killed);
+      expect(manifestVersionIsWhole(ws.year)).toBe(true);
+
+      const next = await ws.build();
+      expect(next.ok).toBe(true);
+      // After the commit point the new version is in place: the rerun has nothing left to write.
+      expect(next.status).toBe(step === 'committed' ? 'unchanged' : 'changed');
+      expect(contents(ws.year)).toEqual(reference);
+    });
+  });
+
+  it.each(['staged', `renamed:${PDF}`, 'renamed:report.json', 'replaced'])('a first publication killed after %s is undone, then completed', async (step) => {
+    const ws = workspace();
+    try {
+      await expect(ws.build({ step: killAt(step) })).rejects.toBeInstanceOf(Killed);
+      expect(existsSync(join(ws.year, 'manifest.json'))).toBe(false);
+      expect(await ws.build()).toMatchObject({ status: 'first', version: 1 });
+      expect(contents(ws.year)).toEqual(referenceFirst);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it('a killed correction whose data is then reverted restores the previous version and writes nothing new', async () => {
+    const ws = workspace();
+    try {
+      await ws.build();
+      const original = readFileSync(ws.yearFile);
+      ws.edit(CORRECTION);
+      await expect(ws.build({ step: killAt('renamed:report.json') })).rejects.toBeInstanceOf(Killed);
+      writeFileSync(ws.yearFile, original);
+      const next = await ws.build();
+      expect(next.status).toBe('unchanged');
+      expect(ws.logs.join('\n')).toContain('上次发布在中途中断，已从 history/001 恢复为中断前的版本。');
+      // Version 1 is back in place; its archive copy stays (and would be reused by the next correction).
+      const now = contents(ws.year);
+      expect(Object.fromEntries(Object.entries(now).filter(([p]) => !p.startsWith('history/')))).toEqual(referenceFirst);
+      expect(contents(join(ws.year, 'history/001'))).toEqual(referenceFirst);
+      ws.edit(CORRECTION);
+      expect(await ws.build()).toMatchObject({ status: 'changed', version: 2, archive: 'history/001' });
+      expect(contents(ws.year)).toEqual(reference);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it('an output deleted by hand is rewritten without a new version', async () => {
+    const ws = workspace();
+    try {
+      await ws.build();
+      const { rmSync } = await import('node:fs');
+      rmSync(join(ws.year, PDF));
+      expect(await ws.build()).toMatchObject({ status: 'repaired', version: 1 });
+      expect(contents(ws.year)).toEqual(referenceFirst);
+    } finally {
+      ws.cleanup();
+    }
+  });
+});
