@@ -177,13 +177,14 @@ export function edit(base: string, edits: Readonly<Record<string, string>>): str
   for (const [from, to] of Object.entries(edits)) {
     const at = text.indexOf(from);
     if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`edit: 「${from}」在基准文件中应恰好出现一次`);
-    const marked = to.includes(MARK);
-    const replaced = text.slice(0, at) + to.replace(MARK, '').trimEnd() + text.slice(at + from.length);
-    if (!marked) {
-      text = replaced;
+    const m = to.indexOf(MARK);
+    if (m < 0) {
+      text = text.slice(0, at) + to + text.slice(at + from.length);
       continue;
     }
-    const end = replaced.indexOf('\n', at + to.replace(MARK, '').trimEnd().length);
+    const before = to.slice(0, m).replace(/[ \t]+$/, '');
+    const replaced = text.slice(0, at) + before + to.slice(m + MARK.length) + text.slice(at + from.length);
+    const end = replaced.indexOf('\n', at + before.length);
     text = `${replaced.slice(0, end)}  ${MARK}${replaced.slice(end)}`;
   }
   return text;
