@@ -20,7 +20,7 @@ export default defineRule({
         if (node.weight !== undefined && node.score !== undefined && node.score.gt(node.weight)) {
           ctx.report({ path: [...calc.path, 'score'], message: `指标「${node.name}」得分 ${exact(node.score)} 超过分值 ${exact(node.weight)}` });
         }
-        if ((node.target !== undefined || node.actual !== undefined) && node.weight === undefined) {
+        if ((node.target !== undefined || node.actual !== undefined) && node.weight === undefined && node.score === undefined) {
           ctx.report({ path: calc.path, message: `指标「${node.name}」缺少分值和得分` });
         }
       });
