@@ -2,7 +2,8 @@ import { defineRule, walkStrings } from './_util.ts';
 
 /**
  * Slips the published documents contain (seed C-14): a doubled word (“帮扶帮扶”), 文号 brackets （2020）
- * instead of 〔2020〕, and a few common miswritings (至下而上 → 自下而上).
+ * instead of 〔2020〕, and a few common miswritings (至下而上 → 自下而上). Every slip of a string is
+ * reported. Chinese reduplication is no slip: one character (常常、一一) or 一X一X (一步一步).
  */
 const TYPOS: [RegExp, string][] = [
   [/至下而上/, '自下而上'],
@@ -17,15 +18,16 @@ export default defineRule({
   appliesTo: ['disclosure', 'partial', 'reports'],
   check(ctx) {
     for (const { text, path } of walkStrings(ctx.raw)) {
-      const doubled = /([\u4e00-\u9fff]{2,4})\1/.exec(text);
-      if (doubled && !/^(\p{sc=Han})\1+$/u.test(doubled[1]!)) {
-        ctx.report({ path, message: `「${doubled[0]}」重复了「${doubled[1]}」` });
+      for (const doubled of text.matchAll(/([\u4e00-\u9fff]{2,4})\1/g)) {
+        const unit = doubled[1]!;
+        if (/^(\p{sc=Han})\1+$/u.test(unit) || /^一\p{sc=Han}$/u.test(unit)) continue;
+        ctx.report({ path, message: `「${doubled[0]}」重复了「${unit}」` });
       }
-      const docNo = /([\u4e00-\u9fff]{1,6})[（(](\d{4})[）)](\d+)号/.exec(text);
-      if (docNo) ctx.report({ path, message: `文号「${docNo[0]}」的年份应使用六角括号：${docNo[1]}〔${docNo[2]}〕${docNo[3]}号` });
+      for (const docNo of text.matchAll(/([\u4e00-\u9fff]{1,6})[（(](\d{4})[）)](\d+)号/g)) {
+        ctx.report({ path, message: `文号「${docNo[0]}」的年份应使用六角括号：${docNo[1]}〔${docNo[2]}〕${docNo[3]}号` });
+      }
       for (const [pattern, fix] of TYPOS) {
-        const m = pattern.exec(text);
-        if (m && fix) ctx.report({ path, message: `「${m[0]}」应为「${fix}」` });
+        for (const m of text.matchAll(new RegExp(pattern, 'g'))) ctx.report({ path, message: `「${m[0]}」应为「${fix}」` });
       }
     }
   },
