@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { resolveProse } from '../../src/model/prose.ts';
+import { loadYear } from '../../src/pipeline.ts';
+import { at, check, yaml } from '../helpers/year.ts';
+
+const RULE = 'report-values';
+
+/** A stand-alone report file like data/2020.yaml (kind: reports). */
+const report = (values: string) => yaml`
+  year: 2020
+  department: 江西省总工会
+  reports:
+    - title: 2020年度部门预算项目绩效自评报告
+      values:
+        ${values}
+      body:
+        - p: 占比{=大项目占比|%}。
+`;
+
+describe(RULE, () => {
+  it('ok: numbers and formulas over other values, in any order', () => {
+    const r = check(report(yaml`
+      大项目占比: =(送温暖 + 帮扶) / 年初项目资金
+      送温暖: 900
+      帮扶: 2200
+      年初项目资金: 5261.5
+    `), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(r.pairs()).toEqual([]);
+  });
+
+  it('not ok: an undefined name, a division by zero, a formula that refers to itself', () => {
+    const r = check(report(yaml`
+      大项目占比: =(送温暖 + 帮扶) / 年初项目资金   # ← 违规
+      送温暖: 900
+      帮扶: =帮扶 + 1   # ← 违规
+      零: 0
+      比率: =送温暖 / 零   # ← 违规
+    `), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(r.pairs(RULE)).toEqual(at(RULE, ...r.marks));
+    expect(r.messages(RULE)).toEqual([
+      '报告数值「大项目占比」无法计算：「帮扶」的算式引用了自身',
+      '报告数值「帮扶」无法计算：「帮扶」的算式引用了自身',
+      '报告数值「比率」无法计算：除数为零',
+    ]);
+  });
+
+  it('not ok: a formula of a department evaluation report naming a value that does not exist', () => {
+    const r = check('', { edit: { '软件: 30.00': '软件: =实际使用资金 - 硬件件 # ← 违规' } });
+    expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
+    expect(r.messages(RULE)[0]).toMatch(/未定义的名称「硬件件」/);
+  });
+
+  it('C-14: the 2020 report computes 大项目占比 as 96.19% (the original printed the truncated 96.18%)', () => {
+    const year = loadYear('2020');
+    expect(year.diagnostics).toEqual([]);
+    const r = year.value!.calc.reports[0]!;
+    expect(resolveProse('{=大项目占比|%}', r.values)).toBe('96.19%');
+    const paragraph = r.input.body.find((b) => 'p' in b && b.p.includes('{=大项目占比|%}'));
+    expect(resolveProse((paragraph as { p: string }).p, r.values)).toMatch(/比例达96\.19%，分别是：走访慰问送温暖900万元，省劳模专项补助金1964\.5万元/);
+  });
+});
