@@ -1,6 +1,78 @@
-/** PDF renderer — being built (issue 3). */
+/**
+ * PDF renderer (issue 3): DocumentModel → PDF bytes with pdfmake, in the Chinese document style
+ * (GB/T 9704). It lays out what the model says and computes nothing.
+ *
+ * Pages are numbered “— 1 —” from 第一部分 when the document has front matter (the cover and the 目录
+ * carry no number), and the 目录 prints those numbers: its entries are page references made relative
+ * to 第一部分 (render-patch.ts), and the footer counts from the same node, so one layout serves both.
+ * A heading left alone at the foot of a page is moved to the next one (pdfmake re-lays out the
+ * document for that, which is rare).
+ *
+ * Same model → same bytes: the only date is the model's, pdfkit writes it in UTC, and its file id is a
+ * hash of the metadata; nothing reads the clock.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DocumentModel } from '../../model/document.ts';
+import { layoutBlocks } from './blocks.ts';
+import { fontSet, render, type NodeInfo, type PageBreakHelpers } from './engine.ts';
+import { pageOf, relativeTo } from './render-patch.ts';
+import { textStyles } from './style.ts';
+import { tocEntries } from './toc.ts';
+
+const mm = (v: number) => (v * 72) / 25.4;
 
 export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
-  throw new Error(`PDF 渲染尚未实现：${doc.fileName}`);
+  const fonts = fontSet();
+  const styles = textStyles(fonts);
+  const toc = tocEntries(doc);
+  const { sections, anchors } = layoutBlocks({ doc, fonts, styles, toc });
+
+  // Page 1 is the first part's page when the document has front matter, else the first page.
+  const firstPart = doc.frontMatter ? toc.find((e) => e.level === 0) : undefined;
+  const origin = firstPart ? anchors.get(firstPart.dest) : undefined;
+  if (origin) for (const e of toc) {
+    const anchor = anchors.get(e.dest);
+    if (anchor) relativeTo(anchor, origin);
+  }
+  // The footer is laid out after the content, when the origin's page is known.
+  const pageNumber = (physical: number) => {
+    const start = origin ? pageOf(origin) : 1;
+    return start === undefined ? physical : physical - start + 1;
+  };
+
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    content: sections,
+    defaultStyle: { font: fonts.family.body, fontSize: styles.body.fontSize },
+    // GB/T 9704: the number sits 7 mm below the text area, “— 1 —”; none on the cover and 目录.
+    footer: (current: number) => {
+      const n = pageNumber(current);
+      return n < 1 ? null : ({ text: `— ${n} —`, ...styles.footer, margin: [0, mm(7), 0, 0] } as Content);
+    },
+    pageBreakBefore: strandedHeading as unknown as TDocumentDefinitions['pageBreakBefore'],
+    info: {
+      title: doc.title,
+      author: doc.author,
+      subject: doc.subject,
+      keywords: doc.keywords.join(', '),
+      creator: 'juesuan',
+      producer: 'juesuan (pdfmake/pdfkit)',
+      // From the data, never the clock: midnight UTC of the model's date, so TZ cannot change it.
+      creationDate: new Date(`${doc.date}T00:00:00Z`),
+    },
+    language: 'zh-CN',
+    displayTitle: true,
+    version: '1.7',
+  };
+  return render(definition);
+}
+
+/**
+ * A heading (or a run of headings) that ends a page while its text goes on the next page starts the
+ * next page instead. Called by pdfmake for every node after layout; only headings are looked at.
+ */
+function strandedHeading(node: NodeInfo, helpers: PageBreakHelpers): boolean {
+  if (!node.headlineLevel) return false;
+  const following = helpers.getFollowingNodesOnPage();
+  return following.every((n) => n.headlineLevel) && helpers.getNodesOnNextPage().length > 0;
 }

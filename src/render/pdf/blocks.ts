@@ -1,0 +1,147 @@
+/**
+ * Blocks → pdfmake content, grouped into sections by page orientation (a landscape 公开表 gets
+ * landscape pages of its own). Every part, title, heading and table carries its destination id on a
+ * text node (its anchor), which the 目录, the bookmarks and the page numbering refer to. Page breaks
+ * are separate empty nodes, because pdfmake's pageBreakBefore hook skips a node that itself breaks.
+ */
+import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
+import type { Block, DocumentModel } from '../../model/document.ts';
+import type { FontSet } from './fonts.ts';
+import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
+import { tableContent } from './table.ts';
+import { destinationOf, tocContent, type TocEntry } from './toc.ts';
+
+export interface LayoutInput {
+  doc: DocumentModel;
+  fonts: FontSet;
+  styles: TextStyles;
+  toc: TocEntry[];
+}
+
+export interface Layout {
+  sections: ContentSection[];
+  /** Destination → the text node that carries it (pdfmake records its page positions on it). */
+  anchors: Map<string, object>;
+}
+
+type Orientation = 'portrait' | 'landscape';
+type Frame = keyof typeof MARGINS;
+
+const orientationOf = (frame: Frame): Orientation => (frame === 'landscapeTable' ? 'landscape' : 'portrait');
+
+/** Headline levels mark the nodes the orphan check looks at (see index.ts). */
+export const HEADLINE = 1;
+
+/**
+ * Text pages use the 公文 frame; table pages a wider one of their orientation. A part title shares the
+ * frame of a table that follows it on the same page (第二部分 and 公开01表).
+ */
+function frameOf(blocks: readonly Block[], index: number): Frame {
+  const block = blocks[index]!;
+  const next = blocks[index + 1];
+  const table = block.kind === 'table' ? block : block.kind === 'part' && next?.kind === 'table' && !next.newPage ? next : undefined;
+  if (!table) return 'text';
+  return table.table.orientation === 'landscape' ? 'landscapeTable' : 'portraitTable';
+}
+
+export function layoutBlocks(input: LayoutInput): Layout {
+  const { doc } = input;
+  const out: { frame: Frame; content: Content[] }[] = [];
+  const tocByDest = new Map(input.toc.map((e) => [e.dest, e]));
+  const anchors = new Map<string, object>();
+  let breakNext = false;
+
+  doc.blocks.forEach((block, index) => {
+    if (block.kind === 'pageBreak') {
+      breakNext = true;
+      return;
+    }
+    const dest = destinationOf(block, index);
+    const wantsPage = breakNext || startsPage(block);
+    let current = out.at(-1);
+    // A table that does not ask for a page of its own stays in the frame it follows, if it can.
+    const stays = block.kind === 'table' && !wantsPage && current && orientationOf(current.frame) === block.table.orientation;
+    const frame = stays ? current!.frame : frameOf(doc.blocks, index);
+    if (!current || current.frame !== frame) {
+      // A section always starts on a new page.
+      current = { frame, content: [] };
+      out.push(current);
+    } else if (wantsPage) {
+      current.content.push({ text: '', pageBreak: 'after' });
+    }
+    breakNext = block.kind === 'cover' || block.kind === 'toc';
+    const entry = tocByDest.get(dest);
+    const bookmark = entry ? { outline: true, outlineText: entry.text, ...(entry.parent ? { outlineParentId: entry.parent } : {}) } : {};
+    const content = blockContent(block, input, contentWidth(MARGINS[frame], orientationOf(frame)), dest, bookmark);
+    const anchor = findAnchor(content, dest);
+    if (anchor) anchors.set(dest, anchor);
+    current.content.push(...content);
+  });
+
+  return {
+    sections: out.map((s) => ({
+      section: s.content,
+      pageOrientation: orientationOf(s.frame),
+      pageMargins: MARGINS[s.frame] as Margins,
+    })),
+    anchors,
+  };
+}
+
+function findAnchor(content: Content[], dest: string): object | undefined {
+  for (const node of content) {
+    if (typeof node !== 'object' || node === null) continue;
+    if ('id' in node && node.id === dest) return node;
+    if ('stack' in node && Array.isArray(node.stack)) {
+      const found = findAnchor(node.stack, dest);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function startsPage(block: Block): boolean {
+  switch (block.kind) {
+    case 'cover':
+    case 'toc':
+    case 'part':
+      return true;
+    case 'title':
+    case 'table':
+      return block.newPage === true;
+    default:
+      return false;
+  }
+}
+
+function blockContent(block: Block, input: LayoutInput, width: number, dest: string, bookmark: Record<string, unknown>): Content[] {
+  const { styles: s, fonts } = input;
+  switch (block.kind) {
+    case 'cover':
+      return [
+        {
+          stack: [
+            ...block.title.map((line) => ({ text: line, font: fonts.family.title, fontSize: 30, alignment: 'center' as const, margin: [0, 0, 0, 24] as Margins })),
+            ...block.lines.map((line) => ({ text: line, ...s.body, alignment: 'center' as const, margin: [0, 0, 0, 8] as Margins })),
+          ],
+          margin: [0, 150, 0, 0],
+        },
+      ];
+    case 'toc':
+      return tocContent(block.title, input.toc, fonts, width);
+    case 'part':
+      return [{ text: block.title, ...s.part, ...bookmark, id: dest, headlineLevel: HEADLINE } as Content];
+    case 'title':
+      return block.lines.map((line, i) => ({ text: line, ...s.title, ...(i === 0 ? { ...bookmark, id: dest, headlineLevel: HEADLINE } : {}), margin: [0, 0, 0, i === block.lines.length - 1 ? s.body.fontSize : 0] }) as Content);
+    case 'heading': {
+      const style = block.level === 1 ? s.heading1 : block.level === 2 ? s.heading2 : s.heading3;
+      return [{ text: block.text, ...style, ...bookmark, id: dest, headlineLevel: HEADLINE } as Content];
+    }
+    case 'paragraph':
+      return [{ text: block.text, ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];
+    case 'table':
+      return [{ stack: tableContent(block.table, { fonts, width, id: dest, titleProps: bookmark }), margin: [0, 0, 0, SIZE.san] }];
+    case 'pageBreak':
+      return [];
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The faces the PDF is set in, loaded once per process and shared by the renderer (pdfmake's virtual
+ * file system) and the glyph check (fontkit). Defaults come from npm (Noto Serif SC / Noto Sans SC);
+ * `juesuan.config.json` at the project root may point any role at a system font (仿宋, 方正小标宋, 楷体…).
+ *
+ * Roles follow the 公文 conventions (GB/T 9704): body 仿宋/宋体, titles 小标宋, parts and level-1
+ * headings 黑体, level-2 headings 楷体. Each distinct file is one pdfmake family, so a file used by two
+ * roles is embedded once (pdfkit caches fonts given as bytes per family, not per file).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
+import { readFontConfig, type FontConfig } from './config.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The subset of a fontkit font the project uses (fontkit ships no types). */
+interface FontkitFont {
+  postscriptName: string;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
+}
+
+// The CommonJS build: the instance pdfkit itself requires, so the module is loaded once.
+const fontkit = require('fontkit') as { create(buffer: Buffer): FontkitFont };
+
+export type Role = 'body' | 'bodyBold' | 'title' | 'hei' | 'kai';
+
+export const ROLE_LABEL: Record<Role, string> = {
+  body: '正文（仿宋/宋体）',
+  bodyBold: '正文加粗',
+  title: '标题（小标宋）',
+  hei: '黑体标题',
+  kai: '二级标题（楷体）',
+};
+
+export interface Face {
+  /** The pdfmake family name and the virtual file name. */
+  family: string;
+  path: string;
+  bytes: Buffer;
+  roles: Role[];
+}
+
+export interface FontSet {
+  faces: Face[];
+  /** Role → pdfmake family. */
+  family: Record<Role, string>;
+  /** Directories the fonts come from (the only local paths pdfmake may read). */
+  directories: string[];
+}
+
+const npmFont = (pkg: 'noto-serif-sc' | 'noto-sans-sc', weight: string, file: string) =>
+  require.resolve(`@expo-google-fonts/${pkg}/${weight}/${file}`);
+
+/** Which file each role uses: the config's choice, else the npm default. */
+function rolePaths(config: FontConfig): Record<Role, string> {
+  const f = config.fonts ?? {};
+  const serif = f.serif?.normal ?? npmFont('noto-serif-sc', '400Regular', 'NotoSerifSC_400Regular.ttf');
+  const serifBold = f.serif?.bold ?? npmFont('noto-serif-sc', '700Bold', 'NotoSerifSC_700Bold.ttf');
+  // 黑体 is drawn in the bold Sans; a configured 黑体 with one weight (SimHei) serves as both.
+  const hei = f.sans?.bold ?? f.sans?.normal ?? npmFont('noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf');
+  return {
+    body: serif,
+    bodyBold: serifBold,
+    title: f.title?.normal ?? serifBold,
+    hei,
+    kai: f.kai?.normal ?? serifBold,
+  };
+}
+
+let cached: { key: string; fonts: FontSet } | undefined;
+
+/** The fonts for the current project (cwd), read once per process and per configuration. */
+export function loadFonts(root = process.cwd()): FontSet {
+  const config = readFontConfig(root);
+  const paths = rolePaths(config);
+  const key = JSON.stringify(paths);
+  if (cached?.key === key) return cached.fonts;
+
+  const faces: Face[] = [];
+  const family = {} as Record<Role, string>;
+  for (const role of Object.keys(paths) as Role[]) {
+    const path = paths[role];
+    let face = faces.find((f) => f.path === path);
+    if (!face) {
+      face = { family: role, path, bytes: readFont(path), roles: [] };
+      faces.push(face);
+    }
+    face.roles.push(role);
+    family[role] = face.family;
+  }
+  const fonts = { faces, family, directories: [...new Set(faces.map((f) => dirname(f.path)))] };
+  cached = { key, fonts };
+  return fonts;
+}
+
+function readFont(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new Error(`无法读取字体文件 ${path}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+// ─── fontkit views of the faces: glyph coverage and widths ────────────────────────────────────────
+
+const parsed = new Map<string, FontkitFont>();
+
+/** fontkit parses lazily: creating the font costs ~1 ms, each table is read on first use. */
+function fontkitFace(face: Face): FontkitFont {
+  let font = parsed.get(face.path);
+  if (!font) {
+    font = fontkit.create(face.bytes);
+    parsed.set(face.path, font);
+  }
+  return font;
+}
+
+export interface MissingGlyph {
+  char: string;
+  codePoint: number;
+  /** File names of the faces without the glyph (all of them, or only some). */
+  faces: string[];
+  allFaces: boolean;
+}
+
+const coverage = new Map<string, string[]>();
+
+/**
+ * Characters of `text` that some face lacks. Any text may be set in any role (a term in a heading, a
+ * project name in a title), so a character must be in every face. White space and control characters
+ * are never drawn and are skipped. Results are cached per character: the same text is checked often.
+ */
+export function missingGlyphs(text: string, fonts: FontSet = loadFonts()): MissingGlyph[] {
+  const out: MissingGlyph[] = [];
+  const seen = new Set<string>();
+  for (const char of text) {
+    if (seen.has(char) || /[\s\p{Cc}\p{Cf}]/u.test(char)) continue;
+    seen.add(char);
+    const cacheKey = `${fonts.faces.map((f) => f.path).join('|')}\u0000${char}`;
+    let lacking = coverage.get(cacheKey);
+    if (!lacking) {
+      const codePoint = char.codePointAt(0)!;
+      lacking = fonts.faces.filter((f) => !fontkitFace(f).hasGlyphForCodePoint(codePoint)).map((f) => basename(f.path));
+      coverage.set(cacheKey, lacking);
+    }
+    if (lacking.length) out.push({ char, codePoint: char.codePointAt(0)!, faces: lacking, allFaces: lacking.length === fonts.faces.length });
+  }
+  return out;
+}
+
+/** 「𠀀」（U+20000） */
+export function describeChar(m: MissingGlyph): string {
+  return `「${m.char}」（U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}）`;
+}
+
+/** Advance width of `text` in points, as pdfkit will set it (no kerning between CJK glyphs). */
+export function textWidth(text: string, role: Role, size: number, fonts: FontSet = loadFonts()): number {
+  const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+}
+
+/** The face's natural line height in em (what pdfkit uses: hhea ascent − descent, no line gap). */
+export function lineHeightEm(fonts: FontSet, role: Role): number {
+  const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
+  return (font.ascent - font.descent) / font.unitsPerEm;
+}
