@@ -124,8 +124,10 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
     return { ok: true, outputDir, files, status: 'repaired', version };
   }
 
+  // history/NNN holds version NNN: the new version is one after the archive of the previous one (or,
+  // when the folder holds nothing but an old history/, one after the last archive).
   let archive: string | null = null;
-  let version = 1;
+  let version = archiveNumber(nextArchive(outputDir));
   let changes: string | undefined;
   if (previous) {
     archive = previous.archived ?? nextArchive(outputDir);

@@ -99,6 +99,21 @@ describe('publishing is safe if the build is killed midway', () => {
     }
   });
 
+  it('a folder emptied by hand but for history/ continues the numbering instead of restarting at 1', async () => {
+    const ws = workspace();
+    try {
+      await ws.build();
+      ws.edit(CORRECTION);
+      await ws.build();
+      const { readdirSync, rmSync } = await import('node:fs');
+      for (const name of readdirSync(ws.year)) if (name !== 'history') rmSync(join(ws.year, name));
+      expect(await ws.build()).toMatchObject({ status: 'first', version: 2 });
+      expect(parseManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).version).toBe(2);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
   it('an output deleted by hand is rewritten without a new version', async () => {
     const ws = workspace();
     try {
