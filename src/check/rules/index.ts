@@ -45,6 +45,7 @@ import reportChecks from './report-checks.ts';
 import textReference from './text-reference.ts';
 import glossaryMissing from './glossary-missing.ts';
 import textLint from './text-lint.ts';
+import glyphCoverage from './glyph-coverage.ts';
 
 export const RULES: readonly Rule[] = [
   yearFile,
@@ -89,4 +90,5 @@ export const RULES: readonly Rule[] = [
   textReference,
   glossaryMissing,
   textLint,
+  glyphCoverage,
 ];

@@ -1,6 +1,6 @@
 /**
- * Two adjustments to how pdfmake draws a laid-out line, made by wrapping Renderer.renderLine (the one
- * place pdfmake draws text). Both act on a copy of the line, never on pdfmake's own objects.
+ * Three adjustments to how pdfmake draws a laid-out line, made by wrapping Renderer.renderLine (the one
+ * place pdfmake draws text). They act on a copy of the line, never on pdfmake's own objects.
  *
  * 1. Page numbers counted from a chosen page. pdfmake's `pageReference` prints the physical page of its
  *    target, but this document numbers its pages from 第一部分 (the cover and the 目录 carry none). A
@@ -17,6 +17,10 @@
  *    with that gap as character spacing (PDF Tc) puts every glyph where pdfmake placed it. Anything
  *    unusual is left alone: page references, decorations, backgrounds, super/subscripts, links to
  *    pages, text with its own character spacing.
+ *
+ * 3. Bookmarks that open at their heading. pdfmake adds a line's bookmark with no position, and pdfkit
+ *    then writes [page /XYZ pageWidth pageHeight 0]: the top of the page, scrolled to its right edge
+ *    in some viewers. Here the bookmark is added (as pdfmake does) with the line's top and left 0.
  */
 import { createRequire } from 'node:module';
 
@@ -41,6 +45,17 @@ interface PageNodeRef {
 interface Line {
   inlines: Inline[];
   _pageNodeRef?: PageNodeRef;
+  _outline?: { id?: string; parentId?: string; text: string; expanded: boolean };
+}
+
+interface OutlineItem {
+  addItem(title: string, options: { expanded: boolean; top: number; left: number }): OutlineItem;
+}
+
+/** The parts of pdfmake's Renderer the patch uses. */
+interface RendererThis {
+  pdfDocument: { outline: OutlineItem; page: { width: number } };
+  outlineMap: Record<string, OutlineItem>;
 }
 
 /** Page references to `target` print its page counted from `origin`'s page (which is page 1). */
@@ -128,10 +143,18 @@ let installed = false;
 
 export function installRenderPatch(): void {
   if (installed) return;
-  const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine(line: Line, x: number, y: number): void } } }).default;
+  const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine(this: RendererThis, line: Line, x: number, y: number): void } } }).default;
   const renderLine = Renderer.prototype.renderLine;
-  Renderer.prototype.renderLine = function (line: Line, x: number, y: number) {
+  Renderer.prototype.renderLine = function (this: RendererThis, line: Line, x: number, y: number) {
     const view = Object.create(line) as Line;
+    if (line._outline) {
+      const o = line._outline;
+      const parent = (o.parentId && this.outlineMap[o.parentId]) || this.pdfDocument.outline;
+      // pdfkit writes left = page width − left and top = page height − top (PDF space is bottom-up).
+      const item = parent.addItem(o.text, { expanded: o.expanded, top: y, left: this.pdfDocument.page.width });
+      if (o.id) this.outlineMap[o.id] = item;
+      view._outline = undefined;
+    }
     view.inlines = mergeInlines(line.inlines.map((i) => (i._pageNodeRef ? { ...i, _pageNodeRef: resolved(i._pageNodeRef as PageNodeRef) } : i)));
     if (line._pageNodeRef) view._pageNodeRef = resolved(line._pageNodeRef);
     return renderLine.call(this, view, x, y);
