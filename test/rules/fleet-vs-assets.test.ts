@@ -16,7 +16,7 @@ describe(RULE, () => {
           fleet: 3   # ← 违规
     `);
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
-    expect(r.messages(RULE)[0]).toMatch(/公务用车保有量 3 辆大于.*车辆数合计 2 辆/);
+    expect(r.messages(RULE)[0]).toMatch(/公务用车保有量为 3 辆，大于.*车辆数合计 2 辆/);
   });
 
   it('not ok: a 保有量 but no vehicles section', () => {

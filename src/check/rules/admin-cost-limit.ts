@@ -12,7 +12,7 @@ export default defineRule({
     if (cost.gt(publicCost)) {
       ctx.report({
         path: ['admin_operating_cost', 'amount'],
-        message: `机关运行经费 ${show(cost)} 大于一般公共预算财政拨款基本支出中的公用经费合计 ${show(publicCost)}`,
+        message: `机关运行经费为 ${show(cost)} 万元，大于公开06表公用经费合计 ${show(publicCost)} 万元；机关运行经费是一般公共预算财政拨款基本支出中公用经费的一部分，请核对两处数字`,
       });
     }
   },

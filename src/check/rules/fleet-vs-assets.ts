@@ -10,7 +10,7 @@ export default defineRule({
     if (fleet > vehicles) {
       ctx.report({
         path: ['three_public', 'vehicle_operation', 'fleet'],
-        message: `公务用车保有量 ${fleet} 辆大于国有资产占用情况表中的车辆数合计 ${vehicles} 辆`,
+        message: `公务用车保有量为 ${fleet} 辆，大于国有资产占用情况表（公开10表）中的车辆数合计 ${vehicles} 辆；请核对 three_public.vehicle_operation.fleet 或 assets.vehicles`,
       });
     }
   },
