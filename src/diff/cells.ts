@@ -30,8 +30,15 @@ export interface FlatCell {
   order: number;
 }
 
-export const tableName = (t: Pick<TableData, 'label' | 'title' | 'subtitle'>) =>
-  [t.label, t.title].filter(Boolean).join(' ') + (t.subtitle && !t.label ? t.subtitle : '');
+/**
+ * 公开02表 收入决算表; a form (no label) is named by its title and what it is about, taken from its id
+ * (self-evaluation:劳动竞赛 → 项目支出绩效自评表（劳动竞赛）), since several forms share one title.
+ */
+export function tableName(t: Pick<TableData, 'id' | 'label' | 'title'>): string {
+  if (t.label) return `${t.label} ${t.title}`;
+  const about = t.id.includes(':') ? t.id.slice(t.id.indexOf(':') + 1) : '';
+  return about ? `${t.title}（${about}）` : t.title;
+}
 
 export const cellKey = (tableId: string, row: string, column: string) => `${tableId}|${row}|${column}`;
 

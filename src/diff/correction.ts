@@ -82,7 +82,9 @@ function compareCells(oldReport: ReportData, newReport: ReportData): Pick<Correc
   const newRows = rowsOf(b);
   const cells: (CellChange & { order: [number, number] })[] = [];
   const rows: (RowChange & { order: [number, number] })[] = [];
-  const tableOrder = new Map([...newReport.tables, ...oldReport.tables].map((t, i) => [t.id, i] as const).reverse());
+  // Changes are listed in the new model's table order; a table only the old one has comes after.
+  const tableOrder = new Map<string, number>();
+  for (const t of [...newReport.tables, ...oldReport.tables]) if (!tableOrder.has(t.id)) tableOrder.set(t.id, tableOrder.size);
   const order = (c: FlatCell): [number, number] => [tableOrder.get(c.table.id) ?? 0, c.order];
   const figures = (cs: FlatCell[]) => cs.map((c) => ({ columnLabel: c.columnLabel, kind: c.kind, value: c.value }));
 
