@@ -39,6 +39,10 @@ function loadSide(arg: string, err: (t: string) => void): Omit<YearSide, 'label'
 export async function diffCommand(args: string[], flags: Set<string>, options: DiffOptions = {}): Promise<number> {
   const out = options.out ?? ((t: string) => process.stdout.write(t));
   const err = options.err ?? ((t: string) => process.stderr.write(`${t}\n`));
+  if (flags.has('--help')) {
+    out(`${DIFF_USAGE}\n`);
+    return 0;
+  }
   if (args.length !== 2 || flags.size || !args.every(isYearArg)) {
     const bad = args.filter((a) => !isYearArg(a));
     if (bad.length) err(`无法识别的年度：${bad.join('、')}`);

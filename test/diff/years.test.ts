@@ -150,6 +150,12 @@ describe('npm run diff', () => {
     expect(r.err).toContain('用法：npm run diff -- <年度A> <年度B>');
   });
 
+  it('--help → usage on stdout, exit 0', async () => {
+    const r = await run([], ['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('用法：npm run diff -- <年度A> <年度B>');
+  });
+
   it('an unknown option → usage, exit 1', async () => {
     const r = await run(['2023', '2024'], ['--xlsx']);
     expect(r.code).toBe(1);
