@@ -44,7 +44,8 @@ export interface TableTextChange {
 export interface FileChange {
   role: 'input' | 'output';
   file: string;
-  change: 'changed' | 'added' | 'removed' | 'unchanged';
+  /** unknown: the previous version has no readable manifest to compare with. */
+  change: 'changed' | 'added' | 'removed' | 'unchanged' | 'unknown';
   old?: string;
   new?: string;
 }
@@ -149,6 +150,12 @@ function compareTables(oldReport: ReportData, newReport: ReportData): Pick<Corre
 }
 
 function compareFiles(oldManifest: Manifest | undefined, newManifest: Manifest): FileChange[] {
+  if (!oldManifest) {
+    return [
+      ...newManifest.inputs.map((e): FileChange => ({ role: 'input', file: e.file, change: 'unknown', new: e.sha256 })),
+      ...newManifest.outputs.map((e): FileChange => ({ role: 'output', file: e.file, change: 'unknown', new: e.sha256 })),
+    ];
+  }
   const out: FileChange[] = [];
   const side = (role: FileChange['role'], a: Manifest['inputs'], b: Manifest['inputs']) => {
     const before = new Map(a.map((e) => [e.file, e.sha256]));
@@ -159,8 +166,8 @@ function compareFiles(oldManifest: Manifest | undefined, newManifest: Manifest):
     }
     for (const [file, sha] of before) if (!after.has(file)) out.push({ role, file, change: 'removed', old: sha });
   };
-  side('input', oldManifest?.inputs ?? [], newManifest.inputs);
-  side('output', oldManifest?.outputs ?? [], newManifest.outputs);
+  side('input', oldManifest.inputs, newManifest.inputs);
+  side('output', oldManifest.outputs, newManifest.outputs);
   return out;
 }
 

@@ -16,7 +16,7 @@ export interface VersionInfo {
 }
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const FILE_CHANGE: Record<FileChange['change'], string> = { changed: '已变化', added: '新增', removed: '已删除', unchanged: '未变化' };
+const FILE_CHANGE: Record<FileChange['change'], string> = { changed: '已变化', added: '新增', removed: '已删除', unchanged: '未变化', unknown: '上一版无可读的 manifest.json，无法比较' };
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 12) : '—');
 
 function groupBy<T>(items: T[], key: (t: T) => string): [string, T[]][] {

@@ -119,13 +119,19 @@ export function recover(dir: string): string[] {
 /** Reads the published version in a year's folder; undefined when nothing was published there. */
 export function readPublished(dir: string): Published | undefined {
   if (!existsSync(dir)) return undefined;
-  const manifestBytes = read(join(dir, MANIFEST));
-  if (!manifestBytes) {
-    // Files without a manifest (an old or hand-made folder): keep them all as the previous version.
+  // Files without a readable manifest (an old or hand-made folder): keep them all as the previous version.
+  const unversioned = (): Published | undefined => {
     const files = readdirSync(dir).filter((n) => !n.startsWith('.') && n !== HISTORY && statSync(join(dir, n)).isFile()).sort();
     return files.length ? { dir, files, damaged: [] } : undefined;
+  };
+  const manifestBytes = read(join(dir, MANIFEST));
+  if (!manifestBytes) return unversioned();
+  let manifest: Manifest;
+  try {
+    manifest = parseManifest(manifestBytes.toString('utf8'));
+  } catch {
+    return unversioned();
   }
-  const manifest = parseManifest(manifestBytes.toString('utf8'));
   const damaged = manifest.outputs.filter((o) => {
     const bytes = read(join(dir, o.file));
     return !bytes || sha256(bytes) !== o.sha256;

@@ -114,6 +114,24 @@ describe('publishing is safe if the build is killed midway', () => {
     }
   });
 
+  it('a folder whose manifest.json is unreadable is kept whole as the previous version', async () => {
+    const ws = workspace();
+    try {
+      await ws.build();
+      writeFileSync(join(ws.year, 'manifest.json'), '不是 JSON');
+      const before = contents(ws.year);
+      ws.edit(CORRECTION);
+      const next = await ws.build();
+      expect(next).toMatchObject({ status: 'changed', version: 2, archive: 'history/001' });
+      expect(contents(join(ws.year, 'history/001'))).toEqual(before);
+      // The model diff still works from the previous report.json; only the files section lacks old hashes.
+      expect(next.changes).toContain('## 一、表格数字（42 处）');
+      expect(next.changes).toMatch(/\| report\.json \| 输出 \| 上一版无可读的 manifest\.json，无法比较 \| — \| [0-9a-f]{12} \|/);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
   it('an output deleted by hand is rewritten without a new version', async () => {
     const ws = workspace();
     try {
