@@ -4,29 +4,23 @@
  * printed with all of them, so “old → new” can never show two equal numbers.
  */
 import { D, round, type Dec } from '../decimal.ts';
-
-const group = (fixed: string) => {
-  const negative = fixed.startsWith('-');
-  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  return `${negative ? '-' : ''}${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
-};
+import { exactTableAmount } from '../render/format.ts';
 
 /** 12,653.82; exact when the value has more than two places. */
 export function exactAmount(value: Dec | string): string {
-  const d = typeof value === 'string' ? D(value) : value;
-  return group(d.toFixed(Math.max(2, d.decimalPlaces())));
+  return exactTableAmount(typeof value === 'string' ? D(value) : value);
 }
 
 /** A cell value for a report: amounts as above, counts as integers, blank as （空白）. */
 export function figure(value: string | null, kind: 'amount' | 'count'): string {
   if (value === null) return '（空白）';
-  return kind === 'count' ? group(D(value).toFixed(0)) : exactAmount(value);
+  return kind === 'count' ? D(value).toFixed(0) : exactAmount(value);
 }
 
 /** +2.00 / -8.20 / 0.00: a difference, always signed when not zero. */
 export function signed(value: Dec | string, kind: 'amount' | 'count' = 'amount'): string {
   const d = typeof value === 'string' ? D(value) : value;
-  const text = kind === 'count' ? group(d.toFixed(0)) : exactAmount(d);
+  const text = kind === 'count' ? d.toFixed(0) : exactAmount(d);
   return d.isPositive() && !d.isZero() ? `+${text}` : text;
 }
 

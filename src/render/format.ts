@@ -6,13 +6,25 @@
 import { round, type Dec } from '../decimal.ts';
 import type { CellValue } from '../model/table-spec.ts';
 
+/** 1234567.8 → 1,234,567.8: thousands separators on a fixed-point text. */
+function groupThousands(fixed: string): string {
+  const negative = fixed.startsWith('-');
+  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  return `${negative ? '-' : ''}${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
 /** 11,953.82 — a table cell; blank stays blank. */
 export function tableAmount(value: Dec | null): string {
   if (value === null) return '';
-  const fixed = round(value, 2).toFixed(2);
-  const negative = fixed.startsWith('-');
-  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  return `${negative ? '-' : ''}${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return groupThousands(round(value, 2).toFixed(2));
+}
+
+/**
+ * 11,953.82 but never rounded: 1,644.0035 keeps its places. For change reports, where rounding could
+ * make an old and a new value print the same.
+ */
+export function exactTableAmount(value: Dec): string {
+  return groupThousands(value.toFixed(Math.max(2, value.decimalPlaces())));
 }
 
 /** 12653.82 — a figure in a sentence; a blank figure reads 0.00. */
