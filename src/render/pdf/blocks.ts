@@ -2,11 +2,11 @@
  * Blocks → pdfmake content, grouped into sections by page orientation (a landscape 公开表 gets
  * landscape pages of its own). Every part, title, heading and table carries its destination id on a
  * text node (its anchor), which the 目录, the bookmarks and the page numbering refer to. Page breaks
- * are separate empty nodes, because pdfmake's pageBreakBefore hook skips a node that itself breaks.
+ * go on a wrapper around a block, because pdfmake's pageBreakBefore hook skips a node that breaks.
  */
 import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
-import type { FontSet } from './fonts.ts';
+import { textWidth, type FontSet } from './fonts.ts';
 import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
 import { tableContent } from './table.ts';
 import { destinationOf, tocContent, type TocEntry } from './toc.ts';
@@ -44,11 +44,34 @@ function frameOf(blocks: readonly Block[], index: number): Frame {
   return table.table.orientation === 'landscape' ? 'landscapeTable' : 'portraitTable';
 }
 
+/** A paragraph this short (in lines of body text) moves with the headings above it. */
+const KEEP_LINES = 3;
+
+/**
+ * Runs of headings with the short paragraph after them, as [first, last] block indexes: each run is
+ * kept on one page (Word's “keep with next”). After a long paragraph a heading can still end a page;
+ * index.ts then moves it, at the price of laying the document out again.
+ */
+function keepTogether(blocks: readonly Block[], fonts: FontSet, width: number): Map<number, number> {
+  const runs = new Map<number, number>();
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.kind !== 'heading') continue;
+    let j = i;
+    while (blocks[j]?.kind === 'heading') j++;
+    const p = blocks[j];
+    if (p?.kind === 'paragraph' && textWidth(p.text, 'body', SIZE.san, fonts) <= KEEP_LINES * width) runs.set(i, j);
+    i = j;
+  }
+  return runs;
+}
+
 export function layoutBlocks(input: LayoutInput): Layout {
   const { doc } = input;
   const out: { frame: Frame; content: Content[] }[] = [];
   const tocByDest = new Map(input.toc.map((e) => [e.dest, e]));
   const anchors = new Map<string, object>();
+  const runs = keepTogether(doc.blocks, input.fonts, contentWidth(MARGINS.text, 'portrait') - 2 * SIZE.san);
+  let kept: { stack: Content[]; end: number } | undefined;
   let breakNext = false;
 
   doc.blocks.forEach((block, index) => {
@@ -62,20 +85,40 @@ export function layoutBlocks(input: LayoutInput): Layout {
     // A table that does not ask for a page of its own stays in the frame it follows, if it can.
     const stays = block.kind === 'table' && !wantsPage && current && orientationOf(current.frame) === block.table.orientation;
     const frame = stays ? current!.frame : frameOf(doc.blocks, index);
-    if (!current || current.frame !== frame) {
-      // A section always starts on a new page.
+    // A section always starts on a new page; inside one, a block that wants a page of its own breaks
+    // before its wrapper (a break after the previous block would leave an empty page behind a table
+    // that fills its page exactly).
+    const newSection = !current || current.frame !== frame;
+    if (newSection) {
       current = { frame, content: [] };
       out.push(current);
-    } else if (wantsPage) {
-      current.content.push({ text: '', pageBreak: 'after' });
     }
+    const section = current!;
     breakNext = block.kind === 'cover' || block.kind === 'toc';
     const entry = tocByDest.get(dest);
     const bookmark = entry ? { outline: true, outlineText: entry.text, ...(entry.parent ? { outlineParentId: entry.parent } : {}) } : {};
     const content = blockContent(block, input, contentWidth(MARGINS[frame], orientationOf(frame)), dest, bookmark);
     const anchor = findAnchor(content, dest);
     if (anchor) anchors.set(dest, anchor);
-    current.content.push(...content);
+    if (kept && index <= kept.end) {
+      kept.stack.push(...content);
+      return;
+    }
+    const run = runs.get(index);
+    if (run !== undefined) {
+      kept = { stack: [...content], end: run };
+      content.length = 0;
+      content.push({ stack: kept.stack, unbreakable: true });
+    }
+    if (wantsPage && !newSection) {
+      section.content.push({ stack: content, pageBreak: 'before' });
+    } else if (section.content.length && doc.blocks[index - 1]?.kind === 'table') {
+      // Space after a table goes before what follows it: a bottom margin that does not fit would
+      // open an empty page after a table that fills its page.
+      section.content.push({ stack: content, margin: [0, SIZE.san, 0, 0] });
+    } else {
+      section.content.push(...content);
+    }
   });
 
   return {
@@ -140,7 +183,7 @@ function blockContent(block: Block, input: LayoutInput, width: number, dest: str
     case 'paragraph':
       return [{ text: block.text, ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];
     case 'table':
-      return [{ stack: tableContent(block.table, { fonts, width, id: dest, titleProps: bookmark }), margin: [0, 0, 0, SIZE.san] }];
+      return [{ stack: tableContent(block.table, { fonts, width, id: dest, titleProps: bookmark }) }];
     case 'pageBreak':
       return [];
   }

@@ -15,6 +15,7 @@ export interface NodeInfo {
   text?: unknown;
   pageNumbers: number[];
   headlineLevel?: number;
+  style?: unknown;
 }
 
 export interface PageBreakHelpers {

@@ -21,6 +21,9 @@ import { tocEntries } from './toc.ts';
 
 const mm = (v: number) => (v * 72) / 25.4;
 
+/** Marks the page-number nodes, which pdfmake lists among a page's nodes. */
+const FOOTER = 'pageFooter';
+
 export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
   const fonts = fontSet();
   const styles = textStyles(fonts);
@@ -47,8 +50,9 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
     // GB/T 9704: the number sits 7 mm below the text area, “— 1 —”; none on the cover and 目录.
     footer: (current: number) => {
       const n = pageNumber(current);
-      return n < 1 ? null : ({ text: `— ${n} —`, ...styles.footer, margin: [0, mm(7), 0, 0] } as Content);
+      return n < 1 ? null : ({ text: `— ${n} —`, ...styles.footer, style: FOOTER, margin: [0, mm(7), 0, 0] } as Content);
     },
+    styles: { [FOOTER]: {} },
     pageBreakBefore: strandedHeading as unknown as TDocumentDefinitions['pageBreakBefore'],
     info: {
       title: doc.title,
@@ -73,6 +77,6 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
  */
 function strandedHeading(node: NodeInfo, helpers: PageBreakHelpers): boolean {
   if (!node.headlineLevel) return false;
-  const following = helpers.getFollowingNodesOnPage();
+  const following = helpers.getFollowingNodesOnPage().filter((n) => n.style !== FOOTER);
   return following.every((n) => n.headlineLevel) && helpers.getNodesOnNextPage().length > 0;
 }

@@ -17,7 +17,7 @@ export const PAGE = {
 export const MARGINS: Record<'text' | 'portraitTable' | 'landscapeTable', Margins & [number, number, number, number]> = {
   text: [mm(28), mm(37), mm(26), mm(35)],
   portraitTable: [mm(22), mm(25), mm(22), mm(25)],
-  landscapeTable: [mm(15), mm(18), mm(15), mm(18)],
+  landscapeTable: [mm(15), mm(15), mm(15), mm(15)],
 };
 
 export const contentWidth = (margins: [number, number, number, number], orientation: 'portrait' | 'landscape') =>

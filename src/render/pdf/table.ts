@@ -13,7 +13,7 @@ const NUMERIC = new Set(['amount', 'plain', 'percent', 'count']);
 const DEFAULT_SIZE = 9;
 const LINE = 0.5;
 const PAD_X = 3;
-const PAD_Y = 1.5;
+const PAD_Y = 1.25;
 
 /** Thin black rules on every cell, as the printed forms have. */
 export const GRID_LAYOUT: CustomTableLayout = {
