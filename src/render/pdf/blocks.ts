@@ -22,6 +22,11 @@ export interface Layout {
   sections: ContentSection[];
   /** Destination → the text node that carries it (pdfmake records its page positions on it). */
   anchors: Map<string, object>;
+  /**
+   * Destination → its flow: the run of content between two forced page breaks. Moving a heading to
+   * the next page shifts what follows it only up to the next forced break (see index.ts).
+   */
+  flows: Map<string, number>;
 }
 
 type Orientation = 'portrait' | 'landscape';
@@ -71,6 +76,8 @@ export function layoutBlocks(input: LayoutInput): Layout {
   const tocByDest = new Map(input.toc.map((e) => [e.dest, e]));
   const anchors = new Map<string, object>();
   const runs = keepTogether(doc.blocks, input.fonts, contentWidth(MARGINS.text, 'portrait') - 2 * SIZE.san);
+  const flows = new Map<string, number>();
+  let flow = 0;
   let kept: { stack: Content[]; end: number } | undefined;
   let breakNext = false;
 
@@ -99,7 +106,11 @@ export function layoutBlocks(input: LayoutInput): Layout {
     const bookmark = entry ? { outline: true, outlineText: entry.text, ...(entry.parent ? { outlineParentId: entry.parent } : {}) } : {};
     const content = blockContent(block, input, contentWidth(MARGINS[frame], orientationOf(frame)), dest, bookmark);
     const anchor = findAnchor(content, dest);
-    if (anchor) anchors.set(dest, anchor);
+    if (newSection || wantsPage) flow += 1;
+    if (anchor) {
+      anchors.set(dest, anchor);
+      flows.set(dest, flow);
+    }
     if (kept && index <= kept.end) {
       kept.stack.push(...content);
       return;
@@ -128,6 +139,7 @@ export function layoutBlocks(input: LayoutInput): Layout {
       pageMargins: MARGINS[s.frame] as Margins,
     })),
     anchors,
+    flows,
   };
 }
 

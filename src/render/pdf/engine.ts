@@ -16,6 +16,8 @@ export interface NodeInfo {
   pageNumbers: number[];
   headlineLevel?: number;
   style?: unknown;
+  /** Pages in the document. */
+  pages?: number;
 }
 
 export interface PageBreakHelpers {

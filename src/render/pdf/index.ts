@@ -5,8 +5,7 @@
  * Pages are numbered “— 1 —” from 第一部分 when the document has front matter (the cover and the 目录
  * carry no number), and the 目录 prints those numbers: its entries are page references made relative
  * to 第一部分 (render-patch.ts), and the footer counts from the same node, so one layout serves both.
- * A heading left alone at the foot of a page is moved to the next one (pdfmake re-lays out the
- * document for that, which is rare).
+ * A heading left alone at the foot of a page is moved to the next one (stranded.ts).
  *
  * Same model → same bytes: the only date is the model's, pdfkit writes it in UTC, and its file id is a
  * hash of the metadata; nothing reads the clock.
@@ -14,21 +13,19 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { DocumentModel } from '../../model/document.ts';
 import { layoutBlocks } from './blocks.ts';
-import { fontSet, render, type NodeInfo, type PageBreakHelpers } from './engine.ts';
+import { fontSet, render } from './engine.ts';
 import { pageOf, relativeTo } from './render-patch.ts';
+import { FOOTER, keepHeadingsWithText } from './stranded.ts';
 import { textStyles } from './style.ts';
 import { tocEntries } from './toc.ts';
 
 const mm = (v: number) => (v * 72) / 25.4;
 
-/** Marks the page-number nodes, which pdfmake lists among a page's nodes. */
-const FOOTER = 'pageFooter';
-
 export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
   const fonts = fontSet();
   const styles = textStyles(fonts);
   const toc = tocEntries(doc);
-  const { sections, anchors } = layoutBlocks({ doc, fonts, styles, toc });
+  const { sections, anchors, flows } = layoutBlocks({ doc, fonts, styles, toc });
 
   // Page 1 is the first part's page when the document has front matter, else the first page.
   const firstPart = doc.frontMatter ? toc.find((e) => e.level === 0) : undefined;
@@ -53,7 +50,7 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
       return n < 1 ? null : ({ text: `— ${n} —`, ...styles.footer, style: FOOTER, margin: [0, mm(7), 0, 0] } as Content);
     },
     styles: { [FOOTER]: {} },
-    pageBreakBefore: strandedHeading as unknown as TDocumentDefinitions['pageBreakBefore'],
+    pageBreakBefore: keepHeadingsWithText(anchors, flows) as unknown as TDocumentDefinitions['pageBreakBefore'],
     info: {
       title: doc.title,
       author: doc.author,
@@ -69,14 +66,4 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
     version: '1.7',
   };
   return render(definition);
-}
-
-/**
- * A heading (or a run of headings) that ends a page while its text goes on the next page starts the
- * next page instead. Called by pdfmake for every node after layout; only headings are looked at.
- */
-function strandedHeading(node: NodeInfo, helpers: PageBreakHelpers): boolean {
-  if (!node.headlineLevel) return false;
-  const following = helpers.getFollowingNodesOnPage().filter((n) => n.style !== FOOTER);
-  return following.every((n) => n.headlineLevel) && helpers.getNodesOnNextPage().length > 0;
 }
