@@ -73,5 +73,8 @@ describe('juesuan.config.json', () => {
     expect(() => loadFonts(project('{ fonts: '))).toThrow(/juesuan\.config\.json 不是有效的 JSON/);
     expect(() => loadFonts(project({ fonts: { serif: { regular: 'x.ttf' } } }))).toThrow(/juesuan\.config\.json 中 fonts\.serif 有误/);
     expect(() => loadFonts(project({ fonts: { serif: { normal: 'missing.ttf' } } }))).toThrow(/无法读取字体文件 .*missing\.ttf：ENOENT/);
+    const dir = project({ fonts: { sans: { bold: 'simhei.ttc' } } });
+    writeFileSync(join(dir, 'simhei.ttc'), Buffer.from('ttcf\0\x01\0\0', 'latin1'));
+    expect(() => loadFonts(dir)).toThrow(/simhei\.ttc 是字体集（\.ttc），请改用单个字体文件/);
   });
 });

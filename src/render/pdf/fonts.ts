@@ -99,11 +99,15 @@ export function loadFonts(root = process.cwd()): FontSet {
 }
 
 function readFont(path: string): Buffer {
+  let bytes: Buffer;
   try {
-    return readFileSync(path);
+    bytes = readFileSync(path);
   } catch (err) {
     throw new Error(`无法读取字体文件 ${path}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  // A collection holds several fonts and would need a face name; one font per file keeps it simple.
+  if (bytes.subarray(0, 4).toString('latin1') === 'ttcf') throw new Error(`字体文件 ${path} 是字体集（.ttc），请改用单个字体文件（.ttf 或 .otf）`);
+  return bytes;
 }
 
 // ─── fontkit views of the faces: glyph coverage and widths ────────────────────────────────────────
