@@ -24,7 +24,7 @@ export interface Layout {
   anchors: Map<string, object>;
   /**
    * Destination → its flow: the run of content between two forced page breaks. Moving a heading to
-   * the next page shifts what follows it only up to the next forced break (see index.ts).
+   * the next page shifts what follows it only up to the next forced break (see stranded.ts).
    */
   flows: Map<string, number>;
 }
@@ -34,7 +34,7 @@ type Frame = keyof typeof MARGINS;
 
 const orientationOf = (frame: Frame): Orientation => (frame === 'landscapeTable' ? 'landscape' : 'portrait');
 
-/** Headline levels mark the nodes the orphan check looks at (see index.ts). */
+/** Headline levels mark the nodes kept off the foot of a page (stranded.ts). */
 export const HEADLINE = 1;
 
 /**
@@ -54,8 +54,8 @@ const KEEP_LINES = 3;
 
 /**
  * Runs of headings with the short paragraph after them, as [first, last] block indexes: each run is
- * kept on one page (Word's “keep with next”). After a long paragraph a heading can still end a page;
- * index.ts then moves it, at the price of laying the document out again.
+ * kept on one page (Word's “keep with next”). Before a long paragraph a heading can still end a page;
+ * stranded.ts then moves it, at the price of laying the document out again.
  */
 function keepTogether(blocks: readonly Block[], fonts: FontSet, width: number): Map<number, number> {
   const runs = new Map<number, number>();

@@ -32,7 +32,7 @@ function entryText(block: Block): string | undefined {
     case 'heading':
       return block.toc ? block.text : undefined;
     case 'title':
-      return block.toc ? block.lines.join('') : undefined;
+      return block.toc && block.lines.length ? block.lines.join('') : undefined;
     case 'table':
       return block.toc ? (block.table.label ? `${block.table.title}（${block.table.label}）` : block.table.title) : undefined;
     default:
