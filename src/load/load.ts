@@ -8,10 +8,18 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
+import { decodeYearFile } from './encoding.ts';
 import { SourceMap, type PathSegment } from './source-map.ts';
+import { ALIAS_MESSAGE, explainYamlErrors, tagMessage } from './yaml-errors.ts';
 
 /** Year files are a few hundred KB at most; anything far larger is a mistake (or an attack). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Nesting allowed in a year file. The deepest real structure (an indicator tree inside a department
+ * evaluation) is about a dozen levels; the limit keeps every later recursive stage far from the stack's end.
+ */
+export const MAX_DEPTH = 40;
 
 export interface LoadedFile {
   /** Path as shown in messages (relative to the working directory). */
@@ -24,30 +32,6 @@ export interface LoadResult {
   value?: LoadedFile;
   diagnostics: Diagnostic[];
 }
-
-const YAML_MESSAGES: Record<string, string> = {
-  TAB_AS_INDENT: '缩进不能使用 Tab 键，请改用空格',
-  DUPLICATE_KEY: '同一层级出现了重复的键',
-  BAD_INDENT: '缩进不正确，请检查本行与上一层级的空格数',
-  MISSING_CHAR: '缺少必要的符号（例如引号、括号未闭合）',
-  UNEXPECTED_TOKEN: '出现了无法识别的内容',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（可能缺少冒号后的空格或缩进有误）',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行（可能缺少冒号或引号）',
-  BAD_SCALAR_START: '值的开头字符不合法，请用引号括起来',
-  BAD_DQ_ESCAPE: '双引号字符串中的转义符不合法',
-  MULTIPLE_DOCS: '文件只能包含一个 YAML 文档（不要使用 ---）',
-  KEY_OVER_1024_CHARS: '键过长',
-  BLOCK_IN_FLOW: '花括号/方括号内不能使用块格式',
-  TAG_RESOLVE_FAILED: '不支持自定义标签（以 ! 开头）',
-  BAD_ALIAS: '别名写法不正确',
-  ALIAS_PROPS: '别名不能带标签或锚点',
-  MULTIPLE_ANCHORS: '一个值只能有一个锚点',
-  MULTIPLE_TAGS: '一个值只能有一个标签',
-  BAD_PROP_ORDER: '锚点与标签的顺序不正确',
-  BAD_DIRECTIVE: '不支持的 YAML 指令',
-  NON_STRING_KEY: '键必须是文字',
-  BAD_COLLECTION_TYPE: '集合类型不正确',
-};
 
 function problem(ruleId: string, file: string, line: number, message: string): Diagnostic {
   return { ruleId, severity: 'error', message, place: { file, line } };
@@ -62,7 +46,11 @@ export function loadYamlFile(path: string): LoadResult {
   const file = displayPath(path);
   let bytes: Buffer;
   try {
-    const size = statSync(path).size;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      return { diagnostics: [problem('load/not-readable', file, 1, `${file} 是一个文件夹，不是年度数据文件；请给出 .yaml 文件，例如 data/2024.yaml`)] };
+    }
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) {
       const mb = (size / 1024 / 1024).toFixed(1);
       return { diagnostics: [problem('load/file-too-large', file, 1, `文件过大（${mb} MB），年度文件不应超过 2 MB；请检查是否选错了文件`)] };
@@ -77,44 +65,48 @@ export function loadYamlFile(path: string): LoadResult {
 }
 
 export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResult {
-  let text: string;
-  if (typeof bytes === 'string') text = bytes;
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { diagnostics: [problem('load/encoding', file, 1, '文件不是 UTF-8 编码（可能是 GBK），请在编辑器中以 UTF-8 另存')] };
-    }
-  }
+  const decoded = decodeYearFile(bytes);
+  if ('problem' in decoded) return { diagnostics: [problem(decoded.problem.ruleId, file, decoded.problem.line, decoded.problem.message)] };
+  let text = decoded.text;
+  // A BOM (Windows Notepad's “UTF-8 with BOM”) is not part of the text; line numbers are unchanged.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '' || text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'))) {
-    return { diagnostics: [problem('load/empty', file, 1, '文件为空，没有任何数据')] };
+  if (text.trim() === '') return { diagnostics: [problem('load/empty', file, 1, '文件是空的，没有任何数据；请确认选对了文件，或从 data/2024.yaml 复制一份再修改')] };
+  if (text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'))) {
+    return { diagnostics: [problem('load/empty', file, 1, '文件中只有注释（以 # 开头的行），没有任何数据')] };
   }
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true, lineCounter, prettyErrors: false, strict: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const syntax = explainYamlErrors(doc, text, lineCounter);
+  if (syntax) return { diagnostics: [problem(syntax.ruleId, file, syntax.line, syntax.message)] };
   const diagnostics: Diagnostic[] = [];
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const line = err.linePos?.[0]?.line ?? lineAt(err.pos[0]);
-    const text = YAML_MESSAGES[err.code] ?? `YAML 格式错误（${err.code}）`;
-    diagnostics.push(problem(`yaml/${err.code.toLowerCase().replace(/_/g, '-')}`, file, line, text));
-  }
-  if (diagnostics.length) return { diagnostics: dedupeByLine(diagnostics) };
 
   const source = new SourceMap(file);
   // A value of a mapping is placed on its key's line: for a block mapping or list that is the line that
-  // names it (`balances:`), not the line of its first child. List items keep their own line.
+  // names it (`balances:`), not the line of its first child. List items and scalars keep their own line.
+  // One message per kind of refusal: a “billion laughs” file has hundreds of aliases, the first says it all.
+  const refused = new Set<string>();
+  const refuse = (ruleId: string, line: number, message: string) => {
+    if (refused.has(ruleId)) return;
+    refused.add(ruleId);
+    diagnostics.push(problem(ruleId, file, line, message));
+  };
   const walk = (node: YamlNode | null | undefined, path: PathSegment[], fallbackLine: number, keyLine?: number): void => {
-    const line = keyLine ?? (node?.range ? lineAt(node.range[0]) : fallbackLine);
+    // A scalar keeps its own line (a plain value may stand on the line after its key).
+    const line = (isScalar(node) || keyLine === undefined) && node?.range ? lineAt(node.range[0]) : (keyLine ?? fallbackLine);
     source.set(path, line);
     if (!node) return;
+    if (path.length > MAX_DEPTH) {
+      refuse('load/too-deep', line, `文件的层次过深（超过 ${MAX_DEPTH} 层）：年度文件的层次不超过十来层，请检查缩进和括号`);
+      return;
+    }
     if (isAlias(node) || (node as { anchor?: string }).anchor) {
-      diagnostics.push(problem('load/alias-not-allowed', file, line, '不支持 YAML 锚点和别名（& 与 *），请直接填写每一处的内容'));
+      refuse('load/alias-not-allowed', line, ALIAS_MESSAGE);
       return;
     }
     if (node.tag) {
-      diagnostics.push(problem('load/tag-not-allowed', file, line, `不支持 YAML 标签「${node.tag}」，请去掉以 ! 开头的标记`));
+      refuse('load/tag-not-allowed', line, tagMessage(sourceTag(text, node) ?? node.tag));
       return;
     }
     if (isMap(node)) {
@@ -122,7 +114,7 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
         const key = pair.key as YamlNode | null;
         const keyLine = key?.range ? lineAt(key.range[0]) : line;
         if (!isScalar(key)) {
-          diagnostics.push(problem('load/bad-key', file, keyLine, '键必须是简单的文字'));
+          refuse('load/bad-key', keyLine, '键必须是简单的文字（例如 income、code）；「? 」开头的复杂键和以括号开头的键都不能使用');
           continue;
         }
         walk(pair.value as YamlNode | null, [...path, String(key.value)], keyLine, keyLine);
@@ -136,18 +128,20 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
 
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { diagnostics: [problem('load/not-a-mapping', file, 1, '文件内容应为「键: 值」形式的映射（例如以 year: 开头）')] };
+    const contents = doc.contents as YamlNode | null;
+    const line = contents?.range ? lineAt(contents.range[0]) : 1;
+    const what = Array.isArray(data) ? '一个列表（以「- 」开头）' : `一段文字「${String(data).slice(0, 20)}」`;
+    return { diagnostics: [problem('load/not-a-mapping', file, line, `文件的内容是${what}，而年度文件应由「键: 值」组成，第一行通常是「year: 2024」`)] };
   }
   return { value: { file, data, source }, diagnostics: [] };
 }
 
-/** The YAML parser often reports one mistake several times on the same line; one message is enough. */
-function dedupeByLine(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.place?.line}:${d.ruleId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The tag as typed (`!!python/object`), not as resolved (`tag:yaml.org,2002:python/object`). */
+function sourceTag(text: string, node: YamlNode): string | undefined {
+  const tok = (node as { srcToken?: { props?: { type: string; source: string }[] } }).srcToken;
+  const fromToken = tok?.props?.find((p) => p.type === 'tag')?.source;
+  if (fromToken) return fromToken;
+  if (!node.range) return undefined;
+  const before = text.slice(Math.max(0, node.range[0] - 200), node.range[0]);
+  return /(![^\s]*)\s*$/.exec(before)?.[1];
 }
