@@ -109,6 +109,10 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
       refuse('load/tag-not-allowed', line, tagMessage(sourceTag(text, node) ?? node.tag));
       return;
     }
+    if (isScalar(node) && node.type === 'BLOCK_LITERAL' && node.range) {
+      // The header (`|`, `|-`, `|2`) is on the key's line; the text starts on the next one.
+      source.setBlock(path, lineAt(node.range[0]) + 1);
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = pair.key as YamlNode | null;

@@ -13,6 +13,8 @@ export function formatPath(path: YamlPath): string {
 
 export class SourceMap {
   private readonly lines = new Map<string, number>();
+  /** Literal block texts (`duties: |`): the line of their first content line. */
+  private readonly blocks = new Map<string, number>();
 
   constructor(public readonly file: string) {}
 
@@ -28,6 +30,24 @@ export class SourceMap {
       if (line !== undefined) return line;
     }
     return 1;
+  }
+
+  /** Records that the text at `path` is a literal block (`|`) whose content starts on `line`. */
+  setBlock(path: YamlPath, line: number): void {
+    this.blocks.set(formatPath(path), line);
+  }
+
+  /**
+   * Line of a character of the text at `path`: inside a literal block (`duties: |`) each line of the
+   * text is a line of the file, so a rule can point at the paragraph, not at `duties:`. Any other text
+   * is on one line as far as the user can tell (a folded text's lines are joined): its own line.
+   */
+  lineOfText(path: YamlPath, text: string, index: number): number {
+    const start = this.blocks.get(formatPath(path));
+    if (start === undefined) return this.lineOf(path);
+    let line = start;
+    for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+    return line;
   }
 
   has(path: YamlPath): boolean {
