@@ -17,24 +17,64 @@ export function parseYearFile(loaded: LoadedFile): { value?: YearFile; diagnosti
   return { diagnostics: dedupe(diagnostics) };
 }
 
+/**
+ * Rule ids of the schema stage, by what is wrong (not by zod's issue codes): a user reading
+ * `[schema/amount]` knows it is about how an amount is written.
+ */
+const RULE_OF_CODE: Record<string, string> = {
+  invalid_type: 'type',
+  invalid_union: 'type',
+  unrecognized_keys: 'unknown-key',
+  invalid_value: 'choice',
+  invalid_format: 'format',
+};
+
 function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnostic {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const field = fieldLabel(path);
   let message: string;
   let at: YamlPath = path;
+  let rule = RULE_OF_CODE[issue.code] ?? 'value';
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       at = [...path, key];
       const known = knownKeys(path);
+      const colon = /^([A-Za-z_]\w*):(\S.*)$/.exec(key);
+      if (colon && known.includes(colon[1]!)) {
+        // `{ general:848.10 }` in a flow mapping: one plain scalar, taken as a key without a value.
+        rule = 'colon-space';
+        message = `「${key}」的冒号后缺少空格，应写作「${colon[1]}: ${colon[2]}」`;
+        return { ruleId: `yaml/${rule}`, severity: 'error', message, place: loaded.source.place(at) };
+      }
+      if (/^\d+(\.\d+)?$/.test(key)) {
+        // `{ general: 1,500.00 }`: the comma ends the amount (1) and `500.00` becomes a key.
+        rule = 'amount';
+        const entries = Object.entries((valueAt(loaded.data, path) ?? {}) as Record<string, unknown>);
+        const before = entries[entries.findIndex(([k]) => k === key) - 1];
+        const typed = before && typeof before[1] === 'string' && /^\d+$/.test(before[1]) ? { key: before[0], head: before[1] } : undefined;
+        message = typed
+          ? `${typed.key} 的金额「${typed.head},${key}」写了千位分隔符：花括号中的逗号用来分隔各项，金额应连写为 ${typed.head}${key}`
+          : `「${key}」不是一个键：多半是金额中写了千位分隔符；花括号中的逗号用来分隔各项，金额中不能有逗号`;
+        break;
+      }
       const hint = closest(key, known);
       message = `未知的键「${key}」${hint ? `，是否应为「${hint}」？` : known.length ? `；此处可用的键：${known.join('、')}` : ''}`;
       break;
     }
     case 'invalid_type': {
-      const received = describeReceived(valueAt(loaded.data, path));
-      if (received === 'missing') message = `缺少必填项「${field}」`;
-      else if (issue.expected === 'array') message = `「${field}」应为列表（每项以「- 」开头），实际是${received}`;
+      const value = valueAt(loaded.data, path);
+      const received = describeReceived(value);
+      const colon = typeof value === 'string' ? /^([A-Za-z_]\w*):(\S.*)$/.exec(value) : null;
+      if (colon && (issue.expected === 'object' || issue.expected === 'array')) {
+        // `project:` + `general:120.00` on the next line: a text where a mapping was meant.
+        message = `「${value}」的冒号后缺少空格，应写作「${colon[1]}: ${colon[2]}」`;
+        return { ruleId: 'yaml/colon-space', severity: 'error', message, place: loaded.source.place(at) };
+      }
+      if (received === 'missing') {
+        rule = 'required';
+        message = `缺少必填项「${field}」`;
+      } else if (issue.expected === 'array') message = `「${field}」应为列表（每项以「- 」开头），实际是${received}`;
       else if (issue.expected === 'object') message = `「${field}」应为「键: 值」形式的映射，实际是${received}`;
       else if (issue.expected === 'string') message = `「${field}」应填写一个值，实际是${received}`;
       else message = `「${field}」的类型不正确（应为 ${issue.expected}），实际是${received}`;
@@ -45,15 +85,20 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
       break;
     case 'invalid_value':
       message = issue.message.startsWith('Invalid') ? `「${field}」的取值不正确，可选值：${issue.values.join('、')}` : issue.message;
+      message += typedSuffix(valueAt(loaded.data, path));
       break;
     case 'invalid_format':
-      message = issue.message.startsWith('Invalid') ? `「${field}」的格式不正确` : issue.message;
+      message = (issue.message.startsWith('Invalid') ? `「${field}」的格式不正确` : issue.message) + typedSuffix(valueAt(loaded.data, path));
+      break;
+    case 'custom':
+      rule = (issue.params as { rule?: string } | undefined)?.rule ?? 'value';
+      message = issue.message + (rule === 'format' ? typedSuffix(valueAt(loaded.data, path)) : '');
       break;
     default:
-      message = /^[\x00-\x7f]*$/.test(issue.message) ? `「${field}」不正确（${issue.message}）` : issue.message;
+      message = /^[\x00-\x7f]*$/.test(issue.message) ? `「${field}」的取值不正确` : issue.message;
   }
   if (issue.code === 'custom' || issue.code === 'invalid_format') message = `${field}：${message}`;
-  return { ruleId: `schema/${issue.code.replace(/_/g, '-')}`, severity: 'error', message, place: loaded.source.place(at) };
+  return { ruleId: `schema/${rule}`, severity: 'error', message, place: loaded.source.place(at) };
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
@@ -68,8 +113,10 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
 function describeReceived(value: unknown): string {
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return '一个列表';
-  if (value !== null && typeof value === 'object') return '一个映射';
-  return `「${String(value)}」`;
+  if (value !== null && typeof value === 'object') return '一个映射（「键: 值」）';
+  if (value === null || String(value).trim() === '') return '空的（冒号后没有内容）';
+  const text = String(value);
+  return `「${text.length > 30 ? `${text.slice(0, 30)}…` : text}」`;
 }
 
 // ─── Reading labels back out of the schema, so messages can name a field in Chinese ───────────────────
@@ -126,8 +173,20 @@ function describe(schema: AnySchema | undefined): string | undefined {
 /** “income[0].superior（上级补助收入）” — the path the user can find, plus what it means. */
 function fieldLabel(path: readonly (string | number)[]): string {
   const key = [...path].reverse().find((p) => typeof p === 'string') ?? '文件';
+  // A key chosen by the user (a code under basic_economic) is named with the field that holds it.
+  const parent = path.length > 1 ? unwrap(schemaAt(path.slice(0, -1))) : undefined;
+  if (parent && (parent._zod.def as { type: string }).type === 'record' && typeof path[path.length - 2] === 'string') {
+    return `${String(path[path.length - 2])}「${key}」`;
+  }
   const description = describe(schemaAt(path))?.split(/[，；（]/)[0];
   return description && description !== key ? `${key}（${description}）` : String(key);
+}
+
+/** “（现在填的是「政府性基金」）” for a value that is not one of the choices or not in its format. */
+function typedSuffix(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') return '';
+  const text = value.length > 30 ? `${value.slice(0, 30)}…` : value;
+  return `（现在填的是「${text}」）`;
 }
 
 function knownKeys(path: readonly (string | number)[]): string[] {

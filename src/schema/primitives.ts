@@ -41,7 +41,7 @@ function amountSchema(opts: { signed?: boolean; description: string }) {
       if (text === undefined || isBlankText(text)) return null;
       const parsed = parseAmountText(text, { signed: opts.signed });
       if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
+        ctx.addIssue({ code: 'custom', message: parsed, params: { rule: 'amount' } });
         return z.NEVER;
       }
       return parsed;
@@ -60,12 +60,12 @@ export const requiredSignedAmount = (description: string) =>
     .string({ error: '缺少金额' })
     .transform((text, ctx): Dec => {
       if (isBlankText(text)) {
-        ctx.addIssue({ code: 'custom', message: '缺少金额' });
+        ctx.addIssue({ code: 'custom', message: '缺少金额', params: { rule: 'required' } });
         return z.NEVER;
       }
       const parsed = parseAmountText(text, { signed: true });
       if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
+        ctx.addIssue({ code: 'custom', message: parsed, params: { rule: 'amount' } });
         return z.NEVER;
       }
       return parsed;
@@ -81,15 +81,15 @@ export const count = (description: string) =>
       if (text === undefined || isBlankText(text)) return null;
       const t = text.trim();
       if (FULL_WIDTH.test(t)) {
-        ctx.addIssue({ code: 'custom', message: `数量「${t}」含全角字符，请改用半角数字` });
+        ctx.addIssue({ code: 'custom', message: `数量「${t}」含全角字符，请改用半角数字`, params: { rule: 'count' } });
         return z.NEVER;
       }
       if (!/^\d+$/.test(t)) {
-        ctx.addIssue({ code: 'custom', message: `数量「${t}」应为不带小数的非负整数` });
+        ctx.addIssue({ code: 'custom', message: `数量「${t}」应为不带小数的非负整数`, params: { rule: 'count' } });
         return z.NEVER;
       }
       if (t.length > 9) {
-        ctx.addIssue({ code: 'custom', message: `数量「${t}」过大` });
+        ctx.addIssue({ code: 'custom', message: `数量「${t}」过大`, params: { rule: 'count' } });
         return z.NEVER;
       }
       return Number.parseInt(t, 10);
@@ -103,7 +103,7 @@ export const score = (description: string) =>
     .transform((text, ctx): Dec => {
       const parsed = isBlankText(text) ? '缺少分值' : parseAmountText(text, { places: 2, what: '分值' });
       if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
+        ctx.addIssue({ code: 'custom', message: parsed, params: { rule: isBlankText(text) ? 'required' : 'score' } });
         return z.NEVER;
       }
       return parsed;
@@ -115,7 +115,7 @@ export const text = (description: string) =>
   z
     .string({ error: '缺少文字内容' })
     .transform((t) => t.trim())
-    .refine((t) => t.length > 0, { message: '文字内容不能为空' })
+    .refine((t) => t.length > 0, { message: '文字内容不能为空', params: { rule: 'required' } })
     .meta({ description });
 
 /** A classification code as typed (digits only; which lengths are valid is a rule of its own). */
@@ -134,6 +134,14 @@ export const flag = (description: string) =>
 export const isoDate = (description: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写作 YYYY-MM-DD，例如 2025-09-30' })
-    .refine((t) => !Number.isNaN(Date.parse(`${t}T00:00:00Z`)), { message: '不是有效的日期' })
+    .refine((t) => /^\d{4}-\d{2}-\d{2}$/.test(t) && isRealDate(t), {
+      message: '日期应写作 YYYY-MM-DD 且是真实存在的日期，例如 2025-09-30',
+      params: { rule: 'format' },
+    })
     .meta({ description });
+
+/** 2025-02-30 parses in JS (as 3 March); a real date reads back the same. */
+function isRealDate(t: string): boolean {
+  const d = new Date(`${t}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === t;
+}
