@@ -29,7 +29,7 @@ import { parseYearFile } from '../../src/schema/index.ts';
 export const MARK = '# ← 违规';
 
 const baseFile = (name: string) => readFileSync(new URL(`../fixtures/base/${name}`, import.meta.url), 'utf8');
-/** The base year: passes every rule with no diagnostic at all (test/rules/base.test.ts). */
+/** The base year: passes every rule with no diagnostic at all (test/helpers/year.test.ts). */
 export const BASE_2024 = baseFile('2024.yaml');
 /** Its prior year: a partial file whose figures agree with the base's changes and reasons. */
 export const BASE_2023 = baseFile('2023.yaml');
