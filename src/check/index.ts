@@ -52,12 +52,25 @@ export function runRules(input: CheckInput, rules: readonly Rule[] = RULES): Dia
       });
     }
   }
-  return acknowledge(diagnostics, input.calc);
+  return acknowledge(diagnostics, input.calc, rules, input.source);
 }
 
-/** Marks warnings the year file acknowledges (acknowledge: [{rule, reason}]); errors cannot be waived. */
-function acknowledge(diagnostics: Diagnostic[], calc: YearCalc): Diagnostic[] {
+/**
+ * Marks warnings the year file acknowledges (acknowledge: [{rule, reason}]); errors cannot be waived.
+ * An acknowledgement that names no rule, or a rule that reports errors, is itself reported, so a typo
+ * does not silently leave a warning unacknowledged.
+ */
+function acknowledge(diagnostics: Diagnostic[], calc: YearCalc, rules: readonly Rule[], source: SourceMap): Diagnostic[] {
   const acks = calc.input.acknowledge ?? [];
+  acks.forEach((a, i) => {
+    const rule = RULES.find((r) => r.id === a.rule) ?? rules.find((r) => r.id === a.rule);
+    const problem = !rule
+      ? `确认的规则「${a.rule}」不存在；请核对规则编号（npm run check -- --rules 可列出全部规则）`
+      : rule.severity === 'error' && !diagnostics.some((d) => d.ruleId === a.rule && d.severity === 'warning')
+        ? `规则「${a.rule}」报告的是错误，错误不能确认，只能改正数据`
+        : undefined;
+    if (problem) diagnostics.push({ ruleId: 'acknowledge', severity: 'warning', message: problem, place: source.place(['acknowledge', i, 'rule']) });
+  });
   return diagnostics.map((d) => {
     const ack = acks.find((a) => a.rule === d.ruleId);
     return ack && d.severity === 'warning' ? { ...d, acknowledged: ack.reason } : d;

@@ -31,14 +31,24 @@ describe('acknowledge', () => {
     expect(r.diagnostics[0]!.acknowledged).toBeUndefined();
   });
 
-  it('cannot acknowledge an error', () => {
+  it('cannot acknowledge an error, and says so at the acknowledgement', () => {
     const r = check(yaml`
       acknowledge:
         - { rule: basic-economic-total, reason: 想跳过 }
     `, { edit: ERROR });
-    expect(r.pairs()).toEqual([['basic-economic-total', lineWith(r.text, 'basic_economic:')]]);
+    expect(r.pairs()).toEqual([['basic-economic-total', lineWith(r.text, 'basic_economic:')], ['acknowledge', lineWith(r.text, 'rule: basic-economic-total')]]);
+    expect(r.messages('acknowledge')[0]).toMatch(/报告的是错误，错误不能确认/);
     expect(r.diagnostics[0]!.acknowledged).toBeUndefined();
     expect(hasErrors(r.diagnostics)).toBe(true);
+  });
+
+  it('reports an acknowledgement that names no rule (a typo would silently acknowledge nothing)', () => {
+    const r = check(yaml`
+      acknowledge:
+        - { rule: three-public-vs-econmic, reason: 拼错了 }   # ← 违规
+    `, { edit: WARNING });
+    expect(r.pairs('acknowledge')).toEqual([['acknowledge', r.marks[r.marks.length - 1]]]);
+    expect(r.messages('acknowledge')[0]).toMatch(/确认的规则「three-public-vs-econmic」不存在/);
   });
 
   it('a rule’s warning case can be acknowledged, its error case not (project-total)', () => {

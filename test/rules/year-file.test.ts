@@ -52,4 +52,18 @@ describe(RULE, () => {
     });
     expect(r.priorPairs()).toEqual([[RULE, r.priorMarks[0]]]);
   });
+
+  it('ok: published in the following year', () => {
+    expect(check(yaml`
+      publication_date: 2025-09-30
+    `).pairs(RULE)).toEqual([]);
+  });
+
+  it('not ok: a publication date before the year has ended', () => {
+    const r = check(yaml`
+      publication_date: 2024-06-30   # ← 违规
+    `);
+    expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
+    expect(r.messages(RULE)[0]).toMatch(/公开日期 2024-06-30 早于 2024 年度结束/);
+  });
 });

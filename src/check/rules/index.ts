@@ -29,6 +29,8 @@ import changeReasonDirection from './change-reason-direction.ts';
 import budgetVarianceReasons from './budget-variance-reasons.ts';
 import budgetMissing from './budget-missing.ts';
 import priorYearMissing from './prior-year-missing.ts';
+import priorYearDepartment from './prior-year-department.ts';
+import threePublicBudgetReason from './three-public-budget-reason.ts';
 import projectDuplicate from './project-duplicate.ts';
 import projectReference from './project-reference.ts';
 import projectTotal from './project-total.ts';
@@ -65,6 +67,7 @@ export const RULES: readonly Rule[] = [
   threePublicStructure,
   threePublicCounts,
   threePublicVsEconomic,
+  threePublicBudgetReason,
   fleetVsAssets,
   adminCostLimit,
   procurementStructure,
@@ -74,6 +77,7 @@ export const RULES: readonly Rule[] = [
   budgetVarianceReasons,
   budgetMissing,
   priorYearMissing,
+  priorYearDepartment,
   projectDuplicate,
   projectReference,
   projectTotal,

@@ -4,7 +4,7 @@ import { defineRule } from './_util.ts';
 export default defineRule({
   id: 'year-file',
   severity: 'error',
-  description: '年度文件基本要求：year 与文件名一致；summary 只能用于 partial: true 的文件；partial 文件不含明细收支',
+  description: '年度文件基本要求：year 与文件名一致；summary 只能用于 partial: true 的文件；partial 文件不含明细收支；公开日期在决算年度结束之后',
   appliesTo: ['disclosure', 'partial', 'reports'],
   check(ctx) {
     const named = /(\d{4})\.ya?ml$/.exec(ctx.source.file)?.[1];
@@ -19,5 +19,9 @@ export default defineRule({
     }
     const year = ctx.input.year;
     if (year < 2000 || year > 2100) ctx.report({ path: ['year'], message: `年度 ${year} 不在合理范围内` });
+    const published = ctx.input.publication_date;
+    if (published && published <= `${year}-12-31`) {
+      ctx.report({ path: ['publication_date'], message: `公开日期 ${published} 早于 ${year} 年度结束，决算只能在次年公开；请核对 publication_date` });
+    }
   },
 });
