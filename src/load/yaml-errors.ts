@@ -47,6 +47,23 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
 
   // A tab in the indentation confuses the parser into all kinds of reports (or none, inside a block text).
   if (/^ *\t/.test(lines[errLine - 1] ?? '')) return at('yaml/tab-indent', errLine, TAB_MESSAGE);
+  // A full-width (U+3000) or no-break space (U+00A0) is not a space to YAML: the line it indents
+  // becomes text, and the parser complains later; the culprit is the first such line.
+  for (let n = 1; n <= errLine; n++) {
+    const m = /^ *([\u3000\u00a0])/.exec(lines[n - 1] ?? '');
+    if (m) {
+      const name = m[1] === '\u3000' ? '全角空格「　」' : '不间断空格（常见于从网页或 Word 复制的文字）';
+      return at('yaml/indent', n, `本行开头的缩进中有${name}：缩进只能用半角空格`);
+    }
+  }
+  const raw = lineText(lines, errLine);
+  if (/^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：/.test(raw)) {
+    const key = /[A-Za-z_][\w-]*/.exec(raw)![0];
+    return at('yaml/missing-colon', errLine, `「${key}」后面用了中文冒号「：」：键和值之间应写英文冒号加空格「: 」`);
+  }
+  if (/[{[][^}\]]*[，【】]/.test(raw)) {
+    return at('yaml/fullwidth-punctuation', errLine, '花括号或方括号中的各项要用英文逗号「,」分隔（括号也要用英文的 { } [ ]），本行用了中文标点');
+  }
   if (/^\s*-[^\s\d.-]/.test(lineText(lines, errLine))) {
     return at('yaml/list-dash', errLine, '列表项的「-」后面要有一个空格（例如「- code: "2012901"」）');
   }
@@ -95,7 +112,12 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
   const flow = unclosedFlow(text);
   if (flow && (err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR' || err.code === 'UNEXPECTED_TOKEN') && flow.offset <= err.pos[0]) {
     const [open, close] = flow.open === '{' ? ['{', '}'] : ['[', ']'];
-    return at('yaml/unclosed-bracket', lineAt(lc, flow.offset), `本行的「${open}」没有对应的「${close}」：括号必须在同一项内成对出现，请在这一项的末尾补上「${close}」`);
+    const line = lineAt(lc, flow.offset);
+    // `{ general: 120.00 #备注 }`: the comment swallows the closing bracket.
+    const comment = (lines[line - 1] ?? '').slice(flow.offset - lc.lineStarts[line - 1]!).includes(' #')
+      ? `（「 #」之后是注释，本行的「${close}」被当成了注释的一部分；注释请写在「${close}」之后）`
+      : '';
+    return at('yaml/unclosed-bracket', line, `本行的「${open}」没有对应的「${close}」：括号必须在同一项内成对出现，请在这一项的末尾补上「${close}」${comment}`);
   }
 
   // Line-based explanations of the structural errors: look at every line the error spans.
@@ -125,6 +147,13 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
       return at('yaml/missing-colon', errLine, `「${m[1]}」后面缺少冒号：键和值之间应写「: 」（冒号加空格），例如「${m[1]}: ${m[2]!.trim()}」`);
     }
   }
+  // `{ code: … }` under a list whose other items start with `- `.
+  if (/^\s*[{[]/.test(t)) {
+    const prev = previousContentLine(lines, errLine);
+    if (prev && /^\s*- /.test(lineText(lines, prev))) {
+      return at('yaml/list-dash', errLine, '本行缺少列表项开头的「- 」：列表中的每一项都以「- 」开头，并与上一项对齐');
+    }
+  }
   if (err.code === 'BAD_INDENT') {
     return at('yaml/indent', errLine, '本行的缩进与同一层级的其他行不一致：同一层级的键或列表项必须左对齐（缩进的空格数相同）');
   }
@@ -143,6 +172,11 @@ export const ALIAS_MESSAGE = '不支持 YAML 锚点和别名（& 与 *）：请�
 
 export function tagMessage(tag: string): string {
   return `不支持 YAML 标签「${tag}」：年度文件中不能使用以 ! 开头的标记；如果这是文字，请把整段文字用引号括起来`;
+}
+
+function previousContentLine(lines: string[], before: number): number | undefined {
+  for (let n = before - 1; n >= 1; n--) if (lineText(lines, n).trim() !== '' && !lines[n - 1]!.trim().startsWith('#')) return n;
+  return undefined;
 }
 
 function nextContentLine(lines: string[], after: number): number | undefined {
