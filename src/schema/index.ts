@@ -59,7 +59,8 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
         break;
       }
       const hint = closest(key, known);
-      message = `未知的键「${key}」${hint ? `，是否应为「${hint}」？` : known.length ? `；此处可用的键：${known.join('、')}` : ''}`;
+      const chinese = /[\u4e00-\u9fff]/.test(key) ? '；键名是固定的英文名称，中文内容写在冒号之后' : '';
+      message = `未知的键「${key}」${hint ? `，是否应为「${hint}」？` : known.length ? `${chinese}；此处可用的键：${known.join('、')}` : chinese}`;
       break;
     }
     case 'invalid_type': {
@@ -74,8 +75,10 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
       if (received === 'missing') {
         rule = 'required';
         message = `缺少必填项「${field}」`;
-      } else if (issue.expected === 'array') message = `「${field}」应为列表（每项以「- 」开头），实际是${received}`;
-      else if (issue.expected === 'object') message = `「${field}」应为「键: 值」形式的映射，实际是${received}`;
+      } else if (issue.expected === 'array') {
+        const brackets = typeof value === 'string' && /^[【［]/.test(value.trim()) ? '；方括号要用英文的「[ ]」，各项之间用英文逗号' : '';
+        message = `「${field}」应为列表（每项以「- 」开头），实际是${received}${brackets}`;
+      } else if (issue.expected === 'object') message = `「${field}」应为「键: 值」形式的映射，实际是${received}`;
       else if (issue.expected === 'string') message = `「${field}」应填写一个值，实际是${received}`;
       else message = `「${field}」的类型不正确（应为 ${issue.expected}），实际是${received}`;
       break;

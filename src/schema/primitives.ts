@@ -21,7 +21,8 @@ export function parseAmountText(raw: string, opts: { signed?: boolean; places?: 
   if (FULL_WIDTH.test(text)) return `${what}「${text}」含全角字符，请改用半角数字和小数点`;
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return `${what}「${text}」不要写千位分隔符，应写作 ${text.replace(/,/g, '')}`;
   if (/万|元|%/.test(text)) return `${what}「${text}」只填数字，不要带单位（金额单位固定为万元）`;
-  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return `${what}「${text}」不是有效的数字`;
+  if (/^[+-]?\d{1,3}( \d{3})+(\.\d+)?$/.test(text)) return `${what}「${text}」数字中间不要有空格，应写作 ${text.replace(/ /g, '')}`;
+  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return `${what}「${text}」不是有效的数字：${notANumber(text)}`;
   const decimals = text.split('.')[1]?.length ?? 0;
   if (decimals > places) {
     return places === 4
@@ -31,6 +32,15 @@ export function parseAmountText(raw: string, opts: { signed?: boolean; places?: 
   const value = D(text);
   if (value.isNegative() && !opts.signed) return `${what}「${text}」不能为负数`;
   return value;
+}
+
+/** What is wrong with a text that is not a plain decimal, in the user's terms. */
+function notANumber(text: string): string {
+  if (/^[+-]?\.\d+$/.test(text)) return `小数点前要有数字，应写作 ${text.replace('.', '0.')}`;
+  if (/^[+-]?\d+\.$/.test(text)) return `小数点后没有数字，应写作 ${text.slice(0, -1)}`;
+  if (/[\u4e00-\u9fff]/.test(text)) return '请只填阿拉伯数字（例如 848.10），不要写汉字';
+  const odd = [...text].find((ch) => !/[\d.+-]/.test(ch));
+  return odd ? `其中的「${odd}」不是数字（只能有数字和一个小数点，例如 848.10）` : '只能有数字和一个小数点，例如 848.10';
 }
 
 function amountSchema(opts: { signed?: boolean; description: string }) {
