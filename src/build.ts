@@ -59,9 +59,6 @@ export interface BuildResult {
 
 export async function buildYear(arg: string, options: BuildOptions = {}): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  // Loaded only when used: the renderers pull in pdfmake, fonts and ExcelJS.
-  const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
-  const workbook = options.renderers?.workbook ?? (await import('./render/xlsx/index.ts')).renderWorkbook;
   const started = performance.now();
   const step = (what: string) => log(`  ${what}（${Math.round(performance.now() - started)} ms）`);
 
@@ -84,14 +81,24 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   const tables = calc.kind === 'disclosure' ? buildTables(calc) : [];
   step('文档模型已生成');
 
+  // The workbook starts first (off the main thread when possible), then the PDFs are laid out; the
+  // renderers are loaded only now, as they pull in pdfmake, the fonts and ExcelJS.
+  const title = `${calc.department}${calc.year}年度部门决算公开表`;
+  const meta = { title, author: calc.department, date: documents[0]?.date ?? `${calc.year + 1}-09-30` };
+  const workbookBytes = !tables.length
+    ? undefined
+    : options.renderers?.workbook
+      ? options.renderers.workbook(tables, meta)
+      : (await import('./render/xlsx/background.ts')).renderWorkbookInBackground(tables, meta);
+  workbookBytes?.catch(() => undefined); // awaited below; a rejection must not surface before that
+  const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
   const files: OutputFile[] = [];
   for (const doc of documents) {
     files.push({ name: safeFileName(doc.fileName), bytes: await pdf(doc) });
     step(`已生成 ${doc.fileName}`);
   }
-  if (tables.length) {
-    const title = `${calc.department}${calc.year}年度部门决算公开表`;
-    files.push({ name: safeFileName(`${title}.xlsx`), bytes: await workbook(tables, { title, author: calc.department, date: documents[0]!.date }) });
+  if (workbookBytes) {
+    files.push({ name: safeFileName(`${title}.xlsx`), bytes: await workbookBytes });
     step(`已生成 ${title}.xlsx`);
   }
   const report = Buffer.from(serializeReport(reportJson(calc, tables, documents)));

@@ -73,18 +73,22 @@ function writeSchema(): number {
   return 0;
 }
 
-// Run when invoked as a script (not when imported by tests).
+/** main() with the last line of defence: whatever escapes becomes a Chinese message, never a stack trace. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (err) {
+    if (err instanceof StageError) {
+      console.error(formatDiagnostics(err.diagnostics));
+    } else {
+      console.error(`内部错误：${(err as Error).message}\n这不是您的数据问题，请把以上信息报告给开发者。`);
+      if (process.env.JUESUAN_DEBUG) console.error(err);
+    }
+    return 2;
+  }
+}
+
+// Run when invoked as a script (tsx src/cli.ts …); src/run.mjs calls runCli on the bundle instead.
 if (process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1])) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      if (err instanceof StageError) {
-        console.error(formatDiagnostics(err.diagnostics));
-      } else {
-        console.error(`内部错误：${(err as Error).message}\n这不是您的数据问题，请把以上信息报告给开发者。`);
-        if (process.env.JUESUAN_DEBUG) console.error(err);
-      }
-      process.exit(2);
-    },
-  );
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -4,7 +4,7 @@
  * Cells hold values, not formatted text: the PDF prints `11,953.82`, the workbook stores the number with
  * format `#,##0.00`. A blank amount (null) stays blank in both.
  */
-import type { Dec } from '../decimal.ts';
+import { D, type Dec } from '../decimal.ts';
 
 export type CellValue =
   | { kind: 'text'; text: string }
@@ -138,4 +138,21 @@ export function grid(width: number, rows: { kind: TableRow['kind']; cells: Cell[
     result.push(built);
   });
   return result;
+}
+
+/**
+ * TableSpecs cross a thread boundary as JSON (decimals as exact strings, via Decimal#toJSON); this puts
+ * the decimals back, so the workbook can be rendered in a worker while the PDF is laid out.
+ */
+export function reviveTables(json: string): TableSpec[] {
+  const tables = JSON.parse(json) as TableSpec[];
+  for (const t of tables) {
+    for (const r of [...t.header, ...t.body]) {
+      for (const c of r.cells) {
+        const v = c?.value as { kind: string; value?: unknown } | undefined;
+        if (v && (v.kind === 'amount' || v.kind === 'plain' || v.kind === 'percent') && typeof v.value === 'string') v.value = D(v.value);
+      }
+    }
+  }
+  return tables;
 }

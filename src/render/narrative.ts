@@ -9,14 +9,15 @@
  * a slot the document builder fills (e.g. the 自评表).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Change, ExplanationCalc } from '../calc/index.ts';
 import { isDec, type Dec } from '../decimal.ts';
 import { chineseNumber } from '../model/format-labels.ts';
+import { TEMPLATE_DIR } from '../paths.ts';
 import { natural, naturalPercent, percent, textAmount } from './format.ts';
 
-export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { TEMPLATE_DIR } from '../paths.ts';
 
 /** Data text is wrapped in these private-use marks while rendering, so the lint can skip it. */
 const DATA_OPEN = '\uE000';
@@ -113,7 +114,7 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
 function template(name: string): Handlebars.TemplateDelegate {
   let t = compiled.get(name);
   if (!t) {
-    const source = readFileSync(`${TEMPLATE_DIR}${name}.hbs`, 'utf8');
+    const source = readFileSync(join(TEMPLATE_DIR, `${name}.hbs`), 'utf8');
     t = engine.compile(source, { strict: true, noEscape: true, preventIndent: true });
     compiled.set(name, t);
   }

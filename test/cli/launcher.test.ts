@@ -1,0 +1,55 @@
+/**
+ * The npm scripts run the CLI through src/run.mjs, from an esbuild bundle of src/ (fast cold start).
+ * The bundle must behave like the sources, be rebuilt when a source changes, and render the workbook in
+ * a worker thread with the same bytes as in-process.
+ */
+import { spawnSync } from 'node:child_process';
+import { statSync, utimesSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildTables } from '../../src/model/tables.ts';
+import { reviveTables } from '../../src/model/table-spec.ts';
+import { loadYear } from '../../src/pipeline.ts';
+import { renderWorkbook } from '../../src/render/xlsx/index.ts';
+
+const BUNDLE = 'node_modules/.cache/juesuan/cli/cli.mjs';
+const run = (...args: string[]) => spawnSync(process.execPath, ['src/run.mjs', ...args], { encoding: 'utf8' });
+
+describe('src/run.mjs', () => {
+  it('checks a year file from the bundle, with the same report as the sources', () => {
+    const r = run('check', '2024');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/0 个错误，1 个警告/);
+    expect(r.stdout).toMatch(/data\/2024\.yaml:\d+: 警告 \[balance-continuity\]/);
+  });
+
+  it('exits 1 with the usage for an unknown command, without a stack trace', () => {
+    const r = run('publish-everything');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/用法/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rebuilds the bundle when a source file is newer', () => {
+    run('check', '--rules');
+    const before = statSync(BUNDLE).mtimeMs;
+    const source = 'src/paths.ts';
+    const original = statSync(source);
+    utimesSync(source, new Date(), new Date(before + 10_000));
+    try {
+      expect(run('check', '--rules').status).toBe(0);
+      expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(before);
+    } finally {
+      utimesSync(source, original.atime, original.mtime);
+    }
+  });
+});
+
+describe('tables sent to the workbook worker', () => {
+  it('come back with their decimals, so the worker writes the same bytes', async () => {
+    const tables = buildTables(loadYear('2024').value!.calc);
+    const meta = { title: 't', author: 'a', date: '2025-09-30' };
+    const direct = await renderWorkbook(tables, meta);
+    const viaJson = await renderWorkbook(reviveTables(JSON.stringify(tables)), meta);
+    expect(viaJson.equals(direct)).toBe(true);
+  });
+});
