@@ -1,23 +1,23 @@
 /**
  * Issue 6 through the real command line, as a child process. The whole corpus runs in-process in
- * broken-files.test.ts (loadYear and buildYear, what the CLI calls); a child process costs 1.2–2 s of
- * CPU (most of it tsx starting), so this file runs a representative subset to prove the wiring: exit
- * code 1, each message once as `file:line: 错误 [rule]`, no stack trace or JS error name on either
- * stream, and for `build` an output folder that is byte-for-byte and time-for-time what it was.
+ * broken-files.test.ts (loadYear and buildYear, what the CLI calls); this file runs a representative
+ * subset to prove the wiring: exit code 1, each message once as `file:line: 错误 [rule]`, no stack trace
+ * or JS error name on either stream, and for `build` an output folder that is byte-for-byte and
+ * time-for-time what it was.
  *
  * The subset: `check` on ten files — one per stage and kind of mistake (YAML syntax, tab, encoding,
  * alias bomb, tag, schema, a rule, a broken prior year, an empty file, a workbook picked by mistake) and
  * a 50 MB file generated here; `build` on four of them, one per stage (load, YAML, schema, rules); and
- * `check` of a missing file and of a folder. 17 processes in all.
+ * `check` of a missing file and of a folder — all through src/run.mjs, what `npm run check/build` run;
+ * and one case through `tsx src/cli.ts`. 19 processes, about 0.4 s each (1.2 s for tsx).
  *
- * The CLI is run as `node --import tsx src/cli.ts …` — what `npx tsx src/cli.ts …` does, without npm's
- * own start-up and its notices on stderr — from a temporary working directory, so `build` writes to
- * <tmp>/output/ (the default output root, relative to the working directory).
+ * Each runs from a temporary working directory, so `build` writes to <tmp>/output/ (the default output
+ * root, relative to the working directory).
  */
 import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type Run } from './cli-run.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, warmUp, type Run } from './cli-run.ts';
 import { crashSigns, parseCase, type Case } from './corpus.ts';
 import { snapshot, tempDir } from './files.ts';
 
@@ -70,6 +70,7 @@ function expectClear(run: Run, expected: { file: string; line: number; ruleId: s
 
 describe.concurrent('the command line on broken files', () => {
   const cases = SUBSET.map(parseCase);
+  beforeAll(() => warmUp(tempDir('warm')));
 
   it('the subset covers ten kinds of mistake from the corpus', () => {
     expect(new Set(cases.map((c) => c.expected[0]!.ruleId.split('/')[0])).size).toBeGreaterThanOrEqual(4);
@@ -88,6 +89,14 @@ describe.concurrent('the command line on broken files', () => {
     const run = await runCli(['build', arg], cwd);
     expectClear(run, c.expected);
     expect(run.stderr).toContain('未发布任何文件');
+    expect(snapshot(output)).toEqual(before);
+  });
+
+  it.each(['check', 'build'])('through tsx src/cli.ts: %s', async (command) => {
+    const c = cases.find((x) => x.name === 'unclosed-double-quote.yaml')!;
+    const { cwd, arg, output } = workspace(c);
+    const before = snapshot(output);
+    expectClear(await runCli([command, arg], cwd, undefined, 'tsx'), c.expected);
     expect(snapshot(output)).toEqual(before);
   });
 

@@ -4,7 +4,7 @@
  * in the folder), and the temporary files of a killed publish are never taken for outputs: the next
  * build removes them and publishes a complete, self-consistent set.
  *
- * The real CLI runs as a child process (cli-run.ts); the kill comes when the build reports a stage on
+ * The real CLI runs as a child process (cli-run.ts, as `npm run build` starts it); the kill comes when the build reports a stage on
  * stderr: after the document model is built (before any rendering) and after the PDF is rendered (the
  * long part, before the workbook and the publish). Killing inside the publish itself is the business of
  * src/write/ (journal and recovery) and its own tests.
@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-run.ts';
+import { runCli, warmUp } from './cli-run.ts';
 import { crashSigns } from './corpus.ts';
 import { snapshot, tempDir } from './files.ts';
 
@@ -39,6 +39,7 @@ describe('a build killed midway', () => {
     dirs.push(cwd);
     cpSync(BASE, join(cwd, 'data', '2024.yaml'), { recursive: true });
     const out = join(cwd, 'output', '2024');
+    await warmUp(cwd);
 
     const first = await runCli(['build', '2024'], cwd);
     // Until the PDF renderer exists the build cannot publish; the test waits for it.
