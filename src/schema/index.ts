@@ -43,9 +43,8 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
       const colon = /^([A-Za-z_]\w*):(\S.*)$/.exec(key);
       if (colon && known.includes(colon[1]!)) {
         // `{ general:848.10 }` in a flow mapping: one plain scalar, taken as a key without a value.
-        rule = 'colon-space';
         message = `「${key}」的冒号后缺少空格，应写作「${colon[1]}: ${colon[2]}」`;
-        return { ruleId: `yaml/${rule}`, severity: 'error', message, place: loaded.source.place(at) };
+        return { ruleId: 'yaml/colon-space', severity: 'error', message, place: loaded.source.place(at) };
       }
       if (/^\d+(\.\d+)?$/.test(key)) {
         // `{ general: 1,500.00 }`: the comma ends the amount (1) and `500.00` becomes a key.
