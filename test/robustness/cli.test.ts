@@ -70,7 +70,11 @@ function expectClear(run: Run, expected: { file: string; line: number; ruleId: s
 
 describe.concurrent('the command line on broken files', () => {
   const cases = SUBSET.map(parseCase);
-  beforeAll(() => warmUp(tempDir('warm')));
+  beforeAll(() => {
+    const cwd = tempDir('warm');
+    dirs.push(cwd);
+    return warmUp(cwd);
+  });
 
   it('the subset covers ten kinds of mistake from the corpus', () => {
     expect(new Set(cases.map((c) => c.expected[0]!.ruleId.split('/')[0])).size).toBeGreaterThanOrEqual(4);

@@ -3,7 +3,7 @@
  * template); the PDF renderer fetches nothing and reads no file but its fonts; YAML tags, aliases and
  * absurd nesting or size are refused with a message, never a crash or an exhausted stack.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -20,6 +20,16 @@ import { documentLines } from '../helpers/document-text.ts';
 import { tempDir } from './files.ts';
 
 const BASE = 'test/fixtures/robust/2024.yaml';
+
+const dirs: string[] = [];
+const scratch = (prefix: string) => {
+  const d = tempDir(prefix);
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function documentOf(text: string): DocumentModel {
   const loaded = loadYamlText(text, 'x/2024.yaml');
@@ -75,7 +85,7 @@ describe('the PDF renderer fetches nothing and reads no file but its fonts', () 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   // A real 1×1 PNG, so a refusal cannot be mistaken for “not an image”.
-  const png = join(tempDir('png'), 'seal.png');
+  const png = join(scratch('png'), 'seal.png');
   writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478da63f8cf000003010100c9fe92ef0000000049454e44ae426082', 'hex'));
 
   it.each([
@@ -146,7 +156,7 @@ describe('absurd nesting and size give a clear error, not a stack overflow', () 
   });
 
   it('a 50 MB file is refused by its size, before it is read', () => {
-    const dir = tempDir('big');
+    const dir = scratch('big');
     const path = join(dir, '2024.yaml');
     const line = `# ${'填充'.repeat(40)}\n`;
     writeFileSync(path, line.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(line))));
