@@ -50,8 +50,14 @@ async function ensureBundle() {
   // The replaced bundle is kept until the next rebuild: a run that started from it may still be loading
   // its chunks.
   for (const entry of readdirSync(cacheDir)) if (entry.startsWith('old.')) rmSync(join(cacheDir, entry), { recursive: true, force: true });
-  if (existsSync(bundleDir)) renameSync(bundleDir, join(cacheDir, `old.${process.pid}`));
-  renameSync(tmp, bundleDir);
+  try {
+    if (existsSync(bundleDir)) renameSync(bundleDir, join(cacheDir, `old.${process.pid}`));
+    renameSync(tmp, bundleDir);
+  } catch (err) {
+    // Another run swapped in its fresh bundle at the same moment: made from the same sources, use it.
+    if (!existsSync(bundle)) throw err;
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 await ensureBundle();

@@ -53,7 +53,7 @@ export function calcFlows(input: YearFile): Pick<YearCalc, 'income' | 'incomeByS
     }),
   );
   const incomeBySource = Object.fromEntries(
-    INCOME_SOURCES.map((s) => [s, sumAmounts(incomeRows.filter((r) => /^\d{7}$/.test(r.code)).map((r) => r[s]))]),
+    INCOME_SOURCES.map((s) => [s, sumAmounts(incomeRows.map((r) => r[s]))]),
   ) as Record<IncomeSource, Amount>;
 
   const expenditure = rollup(

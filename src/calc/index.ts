@@ -2,7 +2,7 @@
  * Stage 3: from the leaves of a year file to every figure the document shows. Decimal arithmetic only;
  * the result is frozen before anything else reads it.
  */
-import { orZero, percent, sharesOf, sum, sumAmounts, ZERO, type Amount, type Dec } from '../decimal.ts';
+import { orZero, percent, round, sharesOf, sum, sumAmounts, ZERO, type Amount, type Dec } from '../decimal.ts';
 import type { YamlPath } from '../load/source-map.ts';
 import type { Explanation, YearFile } from '../schema/index.ts';
 import { buildCatalogue } from './catalogue.ts';
@@ -12,6 +12,10 @@ import type { BasicClassLine, BudgetLine, Change, ExplanationCalc, ThreePublicLi
 
 export * from './types.ts';
 
+/**
+ * A change is judged at the precision the page shows: two figures that both print as 12653.82 are
+ * 与上年持平, even if they differ in the fourth place (never “增加0.00万元，增长0.00%”).
+ */
 export function change(current: Dec, previous: Dec | undefined): Change {
   if (previous === undefined) return { current, direction: 'unknown' };
   const delta = current.minus(previous);
@@ -20,7 +24,7 @@ export function change(current: Dec, previous: Dec | undefined): Change {
     previous,
     delta,
     rate: previous.isZero() ? null : delta.abs().div(previous.abs()).times(100),
-    direction: delta.isZero() ? 'flat' : delta.isPositive() ? 'up' : 'down',
+    direction: round(delta, 2).isZero() ? 'flat' : delta.isPositive() ? 'up' : 'down',
   };
 }
 

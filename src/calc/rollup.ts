@@ -34,21 +34,22 @@ function addInto<C extends string>(target: Record<C, Amount>, values: Record<C, 
 }
 
 /**
- * @param leaves 项-level rows; rows whose code is not a 7-digit 项 are left out here (a rule reports them),
- *   and rows whose every value is blank are dropped (a table shows only codes with figures).
+ * @param leaves 项-level rows. A row whose code is not a 7-digit 项 gets no row of its own (a rule reports
+ *   the code) but still counts in the 合计, so one mistyped code does not also unbalance every total and
+ *   bury the real mistake under consequential errors. Rows whose every value is blank are dropped.
  */
 export function rollup<C extends string>(columns: readonly C[], leaves: Iterable<{ code: string; values: Record<C, Amount> }>): Rollup<C> {
   const byCode = new Map<string, Record<C, Amount>>();
   const total = emptyValues(columns);
   for (const leaf of leaves) {
-    if (!isItemCode(leaf.code)) continue;
     if (columns.every((c) => leaf.values[c] === null)) continue;
+    addInto(total, leaf.values, columns);
+    if (!isItemCode(leaf.code)) continue;
     for (const code of [leaf.code.slice(0, 3), leaf.code.slice(0, 5), leaf.code]) {
       let values = byCode.get(code);
       if (!values) byCode.set(code, (values = emptyValues(columns)));
       addInto(values, leaf.values, columns);
     }
-    addInto(total, leaf.values, columns);
   }
   const rows = [...byCode.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

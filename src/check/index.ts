@@ -34,7 +34,9 @@ export function runRules(input: CheckInput, rules: readonly Rule[] = RULES): Dia
           ruleId: rule.id,
           severity: f.severity ?? rule.severity,
           message: f.message,
-          place: input.source.place(f.path ?? []),
+          place: f.at
+            ? { ...input.source.place(f.path ?? []), line: input.source.lineOfText(f.path ?? [], f.at.text, f.at.index) }
+            : input.source.place(f.path ?? []),
           ...(f.actual !== undefined ? { actual: f.actual } : {}),
           ...(f.expected !== undefined ? { expected: f.expected } : {}),
           ...(f.related ? { related: f.related } : {}),

@@ -16,6 +16,11 @@ export interface PriorYear {
 export interface Finding {
   message: string;
   path?: YamlPath;
+  /**
+   * Where inside the string at `path` the problem is (its text and the index of the spot): in a
+   * multi-line block text (`duties: |`) the diagnostic then points at that paragraph's line.
+   */
+  at?: { text: string; index: number };
   /** Overrides the rule's default severity (e.g. a rule with an error and a warning case). */
   severity?: Severity;
   actual?: string;

@@ -49,4 +49,31 @@ describe(RULE, () => {
     const r = check('', { edit: { 'summary: 项目按计划完成。': 'summary: 项目按计划计划完成。 # ← 违规' } });
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
+
+  it('ok: internal bodies with 、 inside their brackets, one per list item', () => {
+    expect(check('').pairs(RULE)).toEqual([]);
+  });
+
+  it('not ok: two bodies written as one item with a Chinese comma (the count would be 1)', () => {
+    const r = check(yaml`
+      overview:
+        units:
+          - name: 江西省示例中心（本级）
+            internal_bodies: [办公室，财务处]   # ← 违规
+    `);
+    expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
+    expect(r.messages(RULE)[0]).toMatch(/内设机构「办公室，财务处」中有逗号/);
+  });
+
+  it('not ok: a slip in a block text points at its paragraph, not at the key', () => {
+    const r = check(yaml`
+      overview:
+        duties: |
+          负责示例事务。
+
+          （一）帮扶帮扶困难职工。   # ← 违规
+    `.replace('   # ← 违规', ''), {});
+    const line = r.text.split('\n').findIndex((l) => l.includes('帮扶帮扶')) + 1;
+    expect(r.pairs(RULE)).toEqual([[RULE, line]]);
+  });
 });

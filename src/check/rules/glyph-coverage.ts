@@ -5,7 +5,7 @@ import { defineRule, walkStrings } from './_util.ts';
  * Every character typed in the year file must have a glyph in every face the PDF is set in; pdfkit
  * draws a missing one as an empty box (tofu) without a word of warning. The default Noto fonts lack
  * most of CJK Extension B (𠀀) and a few symbols. Each character is reported once per string, at the
- * string's line.
+ * line where it first stands (inside a block text, the paragraph's line).
  */
 export default defineRule({
   id: 'glyph-coverage',
@@ -15,7 +15,7 @@ export default defineRule({
   check(ctx) {
     const fonts = loadFonts();
     for (const { text, path } of walkStrings(ctx.raw)) {
-      for (const m of missingGlyphs(text, fonts)) ctx.report({ path, message: message(m) });
+      for (const m of missingGlyphs(text, fonts)) ctx.report({ path, at: { text, index: m.index }, message: message(m) });
     }
   },
 });

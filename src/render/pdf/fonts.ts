@@ -24,8 +24,9 @@ interface FontkitFont {
   layout(text: string): { advanceWidth: number };
 }
 
-// The CommonJS build: the instance pdfkit itself requires, so the module is loaded once.
-const fontkit = require('fontkit') as { create(buffer: Buffer): FontkitFont };
+// The CommonJS build: the instance pdfkit itself requires, so the module is loaded once. Required on
+// first use, so a run that stops before the glyph check (a YAML error) does not pay for loading it.
+let fontkit: { create(buffer: Buffer): FontkitFont } | undefined;
 
 export type Role = 'body' | 'bodyBold' | 'title' | 'hei' | 'kai';
 
@@ -118,6 +119,7 @@ const parsed = new Map<string, FontkitFont>();
 function fontkitFace(face: Face): FontkitFont {
   let font = parsed.get(face.path);
   if (!font) {
+    fontkit ??= require('fontkit') as { create(buffer: Buffer): FontkitFont };
     font = fontkit.create(face.bytes);
     parsed.set(face.path, font);
   }
@@ -130,6 +132,8 @@ export interface MissingGlyph {
   /** File names of the faces without the glyph (all of them, or only some). */
   faces: string[];
   allFaces: boolean;
+  /** Where the character first stands in the text. */
+  index: number;
 }
 
 const coverage = new Map<string, string[]>();
@@ -152,7 +156,7 @@ export function missingGlyphs(text: string, fonts: FontSet = loadFonts()): Missi
       lacking = fonts.faces.filter((f) => !fontkitFace(f).hasGlyphForCodePoint(codePoint)).map((f) => basename(f.path));
       coverage.set(cacheKey, lacking);
     }
-    if (lacking.length) out.push({ char, codePoint: char.codePointAt(0)!, faces: lacking, allFaces: lacking.length === fonts.faces.length });
+    if (lacking.length) out.push({ char, codePoint: char.codePointAt(0)!, faces: lacking, allFaces: lacking.length === fonts.faces.length, index: text.indexOf(char) });
   }
   return out;
 }
