@@ -2,7 +2,7 @@
  * Income, expenditure and balances: the figures of 公开01–05, 07 and 08, all derived from the 项-level
  * leaves and the balances of the year file.
  */
-import { minus, sumAmounts, type Amount } from '../decimal.ts';
+import { sumAmounts, type Amount } from '../decimal.ts';
 import type { YearFile } from '../schema/index.ts';
 import { rollup } from './rollup.ts';
 import {
@@ -187,4 +187,3 @@ export function calcFlows(input: YearFile): Pick<YearCalc, 'income' | 'incomeByS
   };
 }
 
-export { minus };

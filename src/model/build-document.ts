@@ -117,7 +117,7 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
 
   const selfEvaluations: Block[] = calc.projects
     .filter((p) => p.published)
-    .map((p) => ({ kind: 'table', id: `self-evaluation.${p.index}`, table: selfEvaluationTable(calc, p, (t) => t), newPage: true }));
+    .map((p) => ({ kind: 'table', id: `self-evaluation.${p.index}`, table: selfEvaluationTable(calc, p), newPage: true }));
   blocks.push(
     { kind: 'part', id: 'part3', title: `第三部分 ${year}年度部门决算情况说明` },
     ...toBlocks('explanation', renderNarrative('explanation', context), { 'self-evaluations': selfEvaluations }),

@@ -16,7 +16,7 @@ const scoreCell = (v: Dec | null, opts: Omit<Cell, 'value'> = {}) => plain(v, op
 // ─── 项目支出绩效自评表: 9 columns ─────────────────────────────────────────────────────────────────
 // [label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施]
 
-export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc, resolve: (t: string) => string): TableSpec {
+export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc): TableSpec {
   const f = p.funding;
   const rows: { kind: 'line' | 'header' | 'total'; cells: Cell[] }[] = [];
   rows.push({ kind: 'line', cells: [text('项目名称', { colSpan: 2, align: 'center' }), text(p.name, { colSpan: 7 })] });
@@ -70,7 +70,6 @@ export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc, resolve: (t:
     }
   }
   rows.push({ kind: 'total', cells: [text('总分', { colSpan: 6, align: 'center' }), scoreCell(p.totalWeight), scoreCell(p.score.toDecimalPlaces(2)), empty()] });
-  void resolve;
   return {
     id: `self-evaluation:${p.name}`,
     title: '项目支出绩效自评表',

@@ -417,4 +417,3 @@ export function buildTables(calc: YearCalc): TableSpec[] {
   return [t01(calc), t02, t03, t04(calc), t05, t06(calc), t07, t08, t09(calc), t10(calc)];
 }
 
-export { row as tableRow };

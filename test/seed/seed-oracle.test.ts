@@ -8,24 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocuments } from '../../src/model/build-document.ts';
 import { loadYear } from '../../src/pipeline.ts';
 import { documentLines, seedLines, squash } from '../helpers/document-text.ts';
-
-/** Seed defects (domain notes C-1…C-15): deliberately not reproduced; each is caught by a check. */
-const SEED_DEFECTS_2024: Record<number, string> = {
-  504: 'C-1 公开06 prints 310111; the code is 31011 (economic-code-format)',
-  904: 'C-9 部门整体支出 omits the 国有资本 700 of 财政拨款; we state it',
-  932: 'C-3 省劳模专项补助金 vs 补助资金: one project, one name (project-reference)',
-  1014: 'C-8 bucket sentence lacks the 60–80 bucket and a 个',
-  1484: 'C-2 the second, duplicated 省劳模 自评表 (project-duplicate); printed once',
-  1537: 'C-6 “一” used for the dash “—”', 1539: 'C-6 “一” for “—”', 1541: 'C-6 “一” for “—”',
-  1607: 'C-6 ASCII >= (indicator-comparator)', 1619: 'C-6 ASCII >=', 1637: 'C-6 ASCII >=', 1639: 'C-6 ASCII >=',
-  1653: 'C-13 名词解释 out of code order', 1659: 'C-13 名词解释 out of code order',
-  2090: 'C-7 label truncated “实际到位资金（万”',
-  2143: 'C-7 部门评价表 二级 weight printed per row (10) instead of the group’s 20',
-  2148: 'C-7 二级 weight per row', 2161: 'C-7 二级 weight per row',
-  2165: 'C-7 环境效益 in the form, 生态效益 in the report: one name',
-  2169: 'C-7 the 满意度 二级 indicator has no name on the form',
-  2173: 'C-7 评价等次 lost the tick of 优',
-};
+import { SEED_DEFECTS_2020, SEED_DEFECTS_2024 } from '../helpers/seed-defects.ts';
 
 /** Punctuation slips of the original we do not copy. */
 const SEED_TYPOS_2024: Record<number, string> = {
@@ -95,12 +78,6 @@ describe('the published 2024 document as oracle', () => {
 describe('the published 2020 report as oracle', () => {
   const seed = readFileSync(new URL('../fixtures/seed-2020.txt', import.meta.url), 'utf8');
   const { lines: oursLines, squashed: ours } = modelText('2020');
-  const DEFECTS_2020: Record<number, string> = {
-    25: 'C-14 96.18% is (900+1964.5+2200)/(5261.5+3.62) = 96.1896% truncated; half-up gives 96.19%',
-    40: 'C-14 文号 （2020）→〔2020〕 (text-lint)',
-    62: 'C-14 至下而上 → 自下而上 (text-lint)',
-    146: 'C-14 帮扶帮扶 doubled (text-lint)',
-  };
 
   it('states the corrected share 96.19%, not the published 96.18%', () => {
     expect(ours).toContain('比例达96.19%');
@@ -109,7 +86,7 @@ describe('the published 2020 report as oracle', () => {
 
   it('every other line and figure of the report is reproduced', () => {
     const missed = seedLines(seed).filter((l) => !ours.includes(squash(l.text)));
-    expect(missed.map((l) => l.line)).toEqual(Object.keys(DEFECTS_2020).map(Number));
+    expect(missed.map((l) => l.line)).toEqual(Object.keys(SEED_DEFECTS_2020).map(Number));
     const oursTokens = tokensOf(oursLines);
     const missingTokens = [...tokensOf(seed)].filter((t) => !oursTokens.has(t));
     expect(missingTokens).toEqual(['96.18%']);
