@@ -8,7 +8,7 @@
  * (src/diff/correction.ts), all through the crash-safe order of src/write/history.ts.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { compareCorrection } from './diff/correction.ts';
 import { formatChanges } from './diff/format-changes.ts';
 import { parseReportData, type ReportData } from './diff/report.ts';
@@ -111,7 +111,7 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
     outputs: files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })),
   };
 
-  const outputDir = resolve(options.outputRoot ?? 'output', String(calc.year));
+  const outputDir = resolve(options.outputRoot ?? defaultOutputRoot(path), String(calc.year));
   for (const message of recover(outputDir)) log(message);
   const previous = readPublished(outputDir);
 
@@ -168,12 +168,23 @@ function readPreviousReport(previous: NonNullable<ReturnType<typeof readPublishe
   }
 }
 
-export async function build(args: string[], _flags: Set<string>): Promise<number> {
-  if (args.length !== 1) {
-    console.error('用法：npm run build -- <年度|文件>，例如 npm run build -- 2024');
+/**
+ * Where a year file publishes: data/<year>.yaml to output/<year>/; a year file kept in a folder of its
+ * own (another department's, e.g. 各单位/省体育局/2024.yaml) to output/<folder>/<year>/, so departments
+ * built from one copy of the tool never overwrite — or “correct” — each other.
+ */
+export function defaultOutputRoot(yearFile: string): string {
+  const dir = dirname(resolve(yearFile));
+  return dir === resolve('data') ? 'output' : join('output', basename(dir));
+}
+
+export async function build(args: string[], flags: Set<string>): Promise<number> {
+  const out = [...flags].find((f) => f.startsWith('--out='))?.slice('--out='.length);
+  if (args.length !== 1 || [...flags].some((f) => !f.startsWith('--out='))) {
+    console.error('用法：npm run build -- <年度|文件> [--out=输出目录]，例如 npm run build -- 2024');
     return 1;
   }
-  const result = await buildYear(args[0]!);
+  const result = await buildYear(args[0]!, out ? { outputRoot: out } : {});
   if (result.ok && result.status !== 'unchanged' && result.status !== 'repaired') {
     console.log(`发布完成（第 ${result.version} 版）：${result.outputDir}`);
     for (const f of result.files) console.log(`  ${f.name}`);

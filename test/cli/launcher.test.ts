@@ -53,3 +53,17 @@ describe('tables sent to the workbook worker', () => {
     expect(viaJson.equals(direct)).toBe(true);
   });
 });
+
+describe('where a year file publishes', () => {
+  it('data/<year>.yaml to output/<year>/, another folder’s file to output/<folder>/<year>/', async () => {
+    const { defaultOutputRoot } = await import('../../src/build.ts');
+    expect(defaultOutputRoot('data/2024.yaml')).toBe('output');
+    expect(defaultOutputRoot('各单位/省体育局/2024.yaml')).toBe('output/省体育局');
+  });
+
+  it('refuses an unknown build option with the usage', () => {
+    const r = run('build', '2024', '--force');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/用法：npm run build -- <年度\|文件> \[--out=输出目录\]/);
+  });
+});
