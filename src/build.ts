@@ -11,14 +11,12 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { compareCorrection } from './diff/correction.ts';
 import { formatChanges } from './diff/format-changes.ts';
-import { parseReportData, type ReportData } from './diff/report.ts';
 import { formatDiagnostics, hasErrors } from './diagnostics.ts';
-import { buildDocuments } from './model/build-document.ts';
 import type { DocumentModel } from './model/document.ts';
+import { buildModel, parseReportData, type ReportData } from './model/report.ts';
 import type { TableSpec } from './model/table-spec.ts';
-import { buildTables } from './model/tables.ts';
 import { loadYear } from './pipeline.ts';
-import { reportJson, serializeReport } from './render/json.ts';
+import { renderJson } from './render/json.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { archiveNumber, CHANGES, MANIFEST, nextArchive, publishVersion, readPublished, readPublishedFile, recover, REPORT, type StepHook } from './write/history.ts';
 import { sameOutputs, serializeManifest, type Manifest } from './write/manifest.ts';
@@ -77,8 +75,8 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   step('校验通过');
   if (warnings.length) log(formatDiagnostics(warnings));
 
-  const documents = buildDocuments(calc);
-  const tables = calc.kind === 'disclosure' ? buildTables(calc) : [];
+  const model = buildModel(calc);
+  const { documents, tables } = model;
   step('文档模型已生成');
 
   // The workbook starts first (off the main thread when possible), then the PDFs are laid out; the
@@ -101,7 +99,7 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
     files.push({ name: safeFileName(`${title}.xlsx`), bytes: await workbookBytes });
     step(`已生成 ${title}.xlsx`);
   }
-  const report = Buffer.from(serializeReport(reportJson(calc, tables, documents)));
+  const report = renderJson(model);
   files.push({ name: REPORT, bytes: report });
 
   const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])];
@@ -176,19 +174,4 @@ function readPreviousReport(previous: NonNullable<ReturnType<typeof readPublishe
 export function defaultOutputRoot(yearFile: string): string {
   const dir = dirname(resolve(yearFile));
   return dir === resolve('data') ? 'output' : join('output', basename(dir));
-}
-
-export async function build(args: string[], flags: Set<string>): Promise<number> {
-  const out = [...flags].find((f) => f.startsWith('--out='))?.slice('--out='.length);
-  if (args.length !== 1 || [...flags].some((f) => !f.startsWith('--out='))) {
-    console.error('用法：npm run build -- <年度|文件> [--out=输出目录]，例如 npm run build -- 2024');
-    return 1;
-  }
-  const result = await buildYear(args[0]!, out ? { outputRoot: out } : {});
-  if (result.ok && result.status !== 'unchanged' && result.status !== 'repaired') {
-    console.log(`发布完成（第 ${result.version} 版）：${result.outputDir}`);
-    for (const f of result.files) console.log(`  ${f.name}`);
-    if (result.changes) console.log(`\n${result.changes}`);
-  }
-  return result.ok ? 0 : 1;
 }

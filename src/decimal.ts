@@ -1,6 +1,6 @@
 /**
  * The one place money arithmetic comes from. Amounts are exact decimals in 万元 (up to 4 places = exact
- * 元); JS numbers never carry money. Rounding happens only when a figure is shown (see render/format.ts),
+ * 元); JS numbers never carry money. Rounding happens only when a figure is shown (see model/format.ts),
  * always half-up, never banker's rounding.
  */
 import { Decimal } from 'decimal.js';

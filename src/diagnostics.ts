@@ -58,11 +58,3 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   lines.push(parts.join('，'));
   return lines.join('\n');
 }
-
-/** Error raised by a stage that cannot go on; it carries the diagnostics that explain why. */
-export class StageError extends Error {
-  constructor(public readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
-    this.name = 'StageError';
-  }
-}

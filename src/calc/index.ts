@@ -2,6 +2,7 @@
  * Stage 3: from the leaves of a year file to every figure the document shows. Decimal arithmetic only;
  * the result is frozen before anything else reads it.
  */
+import { change } from '../change.ts';
 import { orZero, percent, round, sharesOf, sum, sumAmounts, ZERO, type Amount, type Dec } from '../decimal.ts';
 import type { YamlPath } from '../load/source-map.ts';
 import type { Explanation, YearFile } from '../schema/index.ts';
@@ -11,22 +12,7 @@ import { calcPerformance } from './performance.ts';
 import type { BasicClassLine, BudgetLine, Change, ExplanationCalc, ThreePublicLine, YearCalc } from './types.ts';
 
 export * from './types.ts';
-
-/**
- * A change is judged at the precision the page shows: two figures that both print as 12653.82 are
- * 与上年持平, even if they differ in the fourth place (never “增加0.00万元，增长0.00%”).
- */
-export function change(current: Dec, previous: Dec | undefined): Change {
-  if (previous === undefined) return { current, direction: 'unknown' };
-  const delta = current.minus(previous);
-  return {
-    current,
-    previous,
-    delta,
-    rate: previous.isZero() ? null : delta.abs().div(previous.abs()).times(100),
-    direction: round(delta, 2).isZero() ? 'flat' : delta.isPositive() ? 'up' : 'down',
-  };
-}
+export { change } from '../change.ts';
 
 export function explanationOf(e: Explanation | undefined, path: YamlPath): ExplanationCalc | undefined {
   if (e === undefined) return undefined;

@@ -3,12 +3,15 @@
  * calc/index.ts from the leaves of a year file; read by the checks and by the model builder. Nothing
  * downstream does arithmetic.
  */
+import type { Change } from '../change.ts';
 import type { Amount, Dec } from '../decimal.ts';
 import type { YamlPath } from '../load/source-map.ts';
 import type { YearFile } from '../schema/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { Rollup } from './rollup.ts';
 import type { Value } from './expression.ts';
+
+export type { Change } from '../change.ts';
 
 export type FileKind = 'disclosure' | 'partial' | 'reports';
 
@@ -28,17 +31,6 @@ export type ExpenditureCol = 'total' | 'basic' | 'project' | 'remit' | 'operatin
 export type SplitCol = 'total' | 'basic' | 'project';
 export type GovFundCol = 'opening' | 'income' | 'spend' | 'basic' | 'project' | 'closing';
 export type FiscalCol = 'total' | FundKey;
-
-/** A comparison with last year, computed once; the narrative only chooses the words. */
-export interface Change {
-  current: Dec;
-  /** undefined: last year's figure is not known (no or partial prior-year file). */
-  previous?: Dec;
-  delta?: Dec;
-  /** |Δ| / previous × 100, unrounded; null when previous is zero (no rate may be stated). */
-  rate?: Dec | null;
-  direction: 'up' | 'down' | 'flat' | 'unknown';
-}
 
 export interface Share {
   amount: Dec;

@@ -6,8 +6,8 @@
  */
 import { D, type Dec } from '../decimal.ts';
 import type { CellValue } from '../model/table-spec.ts';
-import { cellText } from '../render/format.ts';
-import type { CellData, ReportData, TableData } from './report.ts';
+import { cellText } from '../model/format.ts';
+import type { CellData, ReportData, TableData } from '../model/report.ts';
 
 export interface TableInfo {
   id: string;

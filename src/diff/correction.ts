@@ -6,9 +6,8 @@
 import { cellDec, cellKey, flattenReport, rowName, tableFrameLines, tableName, type FlatCell, type TableInfo } from './cells.ts';
 import { align } from './align.ts';
 import { diffDocuments, type TextChange } from './documents.ts';
-import type { ReportData } from './report.ts';
+import type { ReportData } from '../model/report.ts';
 import { diffLines } from './sentences.ts';
-import type { Manifest } from '../write/manifest.ts';
 
 export interface CellChange {
   table: TableInfo;
@@ -147,6 +146,12 @@ function compareTables(oldReport: ReportData, newReport: ReportData): Pick<Corre
     }
   }
   return { tables, tableText };
+}
+
+/** The files of a version as its manifest.json lists them (the diff needs only names and hashes). */
+interface Manifest {
+  inputs: { file: string; sha256: string }[];
+  outputs: { file: string; sha256: string }[];
 }
 
 function compareFiles(oldManifest: Manifest | undefined, newManifest: Manifest): FileChange[] {

@@ -8,7 +8,7 @@
  */
 import { align } from './align.ts';
 import { tableName, tableTextLines } from './cells.ts';
-import type { BlockData, DocumentData, TableData } from './report.ts';
+import type { BlockData, DocumentData, TableData } from '../model/report.ts';
 import { diffLines, diffSentences, skeleton, type SentenceChange } from './sentences.ts';
 
 export type TextKind = 'cover' | 'part' | 'title' | 'heading' | 'paragraph' | 'form' | 'document';

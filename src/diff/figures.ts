@@ -4,7 +4,7 @@
  * 公开表, so the name is the one printed in that year's table (and follows the year's catalogue).
  */
 import { flattenReport } from './cells.ts';
-import type { ReportData } from './report.ts';
+import type { ReportData } from '../model/report.ts';
 
 const FIXED: Record<string, string> = {
   income_total: '本年收入合计',

@@ -4,7 +4,7 @@
  * printed with all of them, so “old → new” can never show two equal numbers.
  */
 import { D, round, type Dec } from '../decimal.ts';
-import { exactTableAmount } from '../render/format.ts';
+import { exactTableAmount } from '../model/format.ts';
 
 /** 12,653.82; exact when the value has more than two places. */
 export function exactAmount(value: Dec | string): string {

@@ -5,12 +5,12 @@
  * figure it shows (`ref.figure`), and every figure the partial year cannot supply is marked as missing,
  * never shown as zero.
  */
-import { change } from '../calc/index.ts';
+import { change } from '../change.ts';
 import { D, round, type Dec } from '../decimal.ts';
 import { align } from './align.ts';
 import { flattenTable, rowName, tableName, type FlatCell } from './cells.ts';
 import { figureLabels, sortFigureKeys } from './figures.ts';
-import type { ReportData, TableData } from './report.ts';
+import type { ReportData, TableData } from '../model/report.ts';
 
 export interface YearSide {
   year: number;

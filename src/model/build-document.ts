@@ -8,8 +8,8 @@ import type { DepartmentEvaluationCalc, IndicatorCalc, ReportCalc, YearCalc } fr
 import type { Value } from '../calc/expression.ts';
 import { INCOME_TERMS, RELATED_TERMS } from '../catalogue/glossary.ts';
 import { orZero } from '../decimal.ts';
-import { natural } from '../render/format.ts';
-import { dataText, renderNarrative, type NarrativeBlock } from '../render/narrative.ts';
+import { natural } from './format.ts';
+import { dataText, renderNarrative, type NarrativeBlock } from './narrative.ts';
 import { buildContext } from './context.ts';
 import type { Block, DocumentModel } from './document.ts';
 import { parenNumber } from './format-labels.ts';

@@ -7,7 +7,7 @@
 import type { ExplanationCalc, YearCalc } from '../calc/index.ts';
 import { performanceValues } from '../calc/performance.ts';
 import { orZero, sum } from '../decimal.ts';
-import { dataText } from '../render/narrative.ts';
+import { dataText } from './narrative.ts';
 import { parenNumber } from './format-labels.ts';
 import { resolveProse } from './prose.ts';
 

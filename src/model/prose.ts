@@ -6,7 +6,7 @@
 import type { Value } from '../calc/expression.ts';
 import { replaceReferences } from '../calc/text.ts';
 import { D, isDec } from '../decimal.ts';
-import { natural, naturalPercent, percent, textAmount } from '../render/format.ts';
+import { natural, naturalPercent, percent, textAmount } from './format.ts';
 
 export function resolveProse(text: string, values: ReadonlyMap<string, Value>): string {
   return replaceReferences(text, (ref) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { change } from '../../src/calc/index.ts';
 import { D } from '../../src/decimal.ts';
-import { changeText } from '../../src/render/narrative.ts';
+import { changeText } from '../../src/model/narrative.ts';
 
 describe('a change against last year, in words', () => {
   it('states the change and the rate (half-up, two places)', () => {

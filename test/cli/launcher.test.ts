@@ -64,6 +64,7 @@ describe('where a year file publishes', () => {
   it('refuses an unknown build option with the usage', () => {
     const r = run('build', '2024', '--force');
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/用法：npm run build -- <年度\|文件> \[--out=输出目录\]/);
+    expect(r.stderr).toMatch(/未知选项：--force/);
+    expect(r.stderr).toMatch(/用法：npm run build -- <年度\|文件> \[--out 输出目录\]/);
   });
 });

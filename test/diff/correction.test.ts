@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCorrection, type Correction } from '../../src/diff/correction.ts';
-import { parseReportData } from '../../src/diff/report.ts';
+import { parseReportData } from '../../src/model/report.ts';
 import { parseManifest } from '../../src/write/manifest.ts';
 import { contents, CORRECTION, snapshot, workspace, type Workspace } from './fixture.ts';
 

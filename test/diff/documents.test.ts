@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/documents.ts';
-import { yearReportData, type BlockData, type ReportData } from '../../src/diff/report.ts';
+import { buildModel, modelData, type BlockData, type ReportData } from '../../src/model/report.ts';
 import { loadYear } from '../../src/pipeline.ts';
 
 let report: ReportData;
@@ -13,7 +13,7 @@ const published = () => new Set(report.tables.map((t) => t.id));
 const clone = (r: ReportData) => JSON.parse(JSON.stringify(r)) as ReportData;
 
 beforeAll(() => {
-  report = yearReportData(loadYear('2024').value!.calc, { documents: true });
+  report = modelData(buildModel(loadYear('2024').value!.calc));
 });
 
 describe('document diff', () => {

@@ -6,17 +6,17 @@ import { mkdtempSync, readFileSync, rmSync, cpSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffCommand } from '../../src/diff/command.ts';
+import { runCommand } from '../../src/commands/index.ts';
 import { formatHtml } from '../../src/diff/format-html.ts';
 import { formatTerminal } from '../../src/diff/format-terminal.ts';
-import { yearReportData, type ReportData } from '../../src/diff/report.ts';
+import { buildModel, modelData, type ReportData } from '../../src/model/report.ts';
 import { compareYears, delta, type YearComparison, type YearSide } from '../../src/diff/years.ts';
 import { stringWidth } from '../../src/diff/width.ts';
 import { loadYear } from '../../src/pipeline.ts';
 
 function side(year: string): YearSide {
   const calc = loadYear(year).value!.calc;
-  return { year: calc.year, label: `${calc.year}年度`, file: `data/${year}.yaml`, partial: calc.kind === 'partial', report: yearReportData(calc) };
+  return { year: calc.year, label: `${calc.year}年度`, file: `data/${year}.yaml`, partial: calc.kind === 'partial', report: modelData(buildModel(calc, { documents: false })) };
 }
 
 const cell = (c: YearComparison, table: string, row: string, column: string) =>
@@ -125,7 +125,7 @@ describe('npm run diff', () => {
   const run = async (args: string[], flags: string[] = []) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await diffCommand(args, new Set(flags), { outputRoot: join(dir, 'output'), out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await runCommand(['diff', ...args, ...flags, '--out', join(dir, 'output')], { out: (t) => out.push(t), err: (t) => err.push(t) });
     return { code, out: out.join(''), err: err.join('\n') };
   };
   beforeAll(() => {
@@ -159,7 +159,7 @@ describe('npm run diff', () => {
   it('an unknown option → usage, exit 1', async () => {
     const r = await run(['2023', '2024'], ['--xlsx']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('不支持的选项：--xlsx');
+    expect(r.err).toContain('未知选项：--xlsx');
   });
 
   it('a year file with errors → its diagnostics, exit 1', async () => {

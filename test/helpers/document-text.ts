@@ -1,7 +1,7 @@
 /** The text of a document model, in reading order, the way a PDF text extraction would see it. */
 import type { DocumentModel } from '../../src/model/document.ts';
 import type { TableSpec } from '../../src/model/table-spec.ts';
-import { cellText } from '../../src/render/format.ts';
+import { cellText } from '../../src/model/format.ts';
 
 export function tableLines(table: TableSpec): string[] {
   const lines = [table.title, ...(table.subtitle ? [table.subtitle] : []), ...(table.label ? [table.label] : [])];

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ECONOMIC_CLASSES } from '../../src/catalogue/economic.ts';
 import { FUNCTIONAL_CLASSES, FUNCTIONAL_DETAIL } from '../../src/catalogue/functional.ts';
 import { INCOME_TERMS, RELATED_TERMS } from '../../src/catalogue/glossary.ts';
-import { describeChar, loadFonts, missingGlyphs } from '../../src/render/pdf/fonts.ts';
+import { describeChar, loadFonts, missingGlyphs } from '../../src/fonts/index.ts';
 import { documentLines } from '../helpers/document-text.ts';
 import { documentsOf } from './pdf-text.ts';
 

@@ -23,8 +23,8 @@ import { loadYamlText } from '../../src/load/load.ts';
 import { buildDocuments } from '../../src/model/build-document.ts';
 import type { TableSpec } from '../../src/model/table-spec.ts';
 import { buildTables } from '../../src/model/tables.ts';
-import { reportJson, serializeReport } from '../../src/render/json.ts';
-import { changeText } from '../../src/render/narrative.ts';
+import { buildModel, serializeModel } from '../../src/model/report.ts';
+import { changeText } from '../../src/model/narrative.ts';
 import { parseYearFile } from '../../src/schema/index.ts';
 
 // ─── Generating year files ─────────────────────────────────────────────────────────────────────────
@@ -423,9 +423,7 @@ describe('for any leaf figures', () => {
       fc.property(year, (y) => {
         const text = yamlOf(y);
         const once = () => {
-          const calc = load(text);
-          const tables = buildTables(calc);
-          return serializeReport(reportJson(calc, tables, buildDocuments(calc)));
+          return serializeModel(buildModel(load(text)));
         };
         const first = once();
         expect(once()).toBe(first);

@@ -15,10 +15,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildYear } from '../../src/build.ts';
 import { formatDiagnostics, hasErrors } from '../../src/diagnostics.ts';
-import { buildDocuments } from '../../src/model/build-document.ts';
-import { buildTables } from '../../src/model/tables.ts';
 import { loadYear } from '../../src/pipeline.ts';
-import { reportJson, serializeReport } from '../../src/render/json.ts';
+import { buildModel, serializeModel } from '../../src/model/report.ts';
 import { caseRelative, corpus, expectedKeys, key, unclearness, type Case } from './corpus.ts';
 import { seededOutputRoot, snapshot } from './files.ts';
 
@@ -45,10 +43,8 @@ function errorKeys(c: Case, result: ReturnType<typeof loadYear>): string[] {
 
 const model = (path: string) => {
   const calc = loadYear(path).value!.calc;
-  const tables = buildTables(calc);
-  const documents = buildDocuments(calc);
   // The file name appears nowhere in the model; the year file's own comments differ between variants.
-  return serializeReport(reportJson(calc, tables, documents));
+  return serializeModel(buildModel(calc));
 };
 
 describe.each(CASES.filter((c) => !c.ok))('$name', (c) => {

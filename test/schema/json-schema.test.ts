@@ -1,7 +1,7 @@
 /** Editors read data/year-file.schema.json; it must be the current schema, and describe the year files. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, schemaText } from '../../src/cli.ts';
+import { SCHEMA_FILE, schemaText } from '../../src/commands/schema.ts';
 
 describe('the JSON Schema for editors', () => {
   it('is up to date with the zod schema (run `npm run schema` after changing it)', () => {

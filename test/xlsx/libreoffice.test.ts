@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TableSpec } from '../../src/model/table-spec.ts';
-import { cellText } from '../../src/render/format.ts';
+import { cellText } from '../../src/model/format.ts';
 import { renderWorkbook } from '../../src/render/xlsx/index.ts';
 import { headerTop, renderYear, tablesFor } from './helpers.ts';
 

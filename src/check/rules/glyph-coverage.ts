@@ -1,4 +1,4 @@
-import { describeChar, loadFonts, missingGlyphs, type MissingGlyph } from '../../render/pdf/fonts.ts';
+import { describeChar, loadFonts, missingGlyphs, type MissingGlyph } from '../../fonts/index.ts';
 import { defineRule, walkStrings } from './_util.ts';
 
 /**

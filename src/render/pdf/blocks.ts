@@ -6,7 +6,7 @@
  */
 import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
-import { textWidth, type FontSet } from './fonts.ts';
+import { textWidth, type FontSet } from '../../fonts/index.ts';
 import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
 import { tableContent } from './table.ts';
 import { destinationOf, tocContent, type TocEntry } from './toc.ts';

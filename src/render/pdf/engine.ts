@@ -6,7 +6,7 @@
 import { resolve, sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { loadFonts, type FontSet } from './fonts.ts';
+import { loadFonts, type FontSet } from '../../fonts/index.ts';
 import { installRenderPatch } from './render-patch.ts';
 
 /** What pdfmake's pageBreakBefore hook tells about a laid-out node. */

@@ -4,7 +4,7 @@
  * 小标宋, page numbers 四号 “— 1 —”. Tables get wider landscape/portrait frames of their own.
  */
 import type { Margins } from 'pdfmake/interfaces.js';
-import { lineHeightEm, type FontSet, type Role } from './fonts.ts';
+import { lineHeightEm, type FontSet, type Role } from '../../fonts/index.ts';
 
 const mm = (v: number) => (v * 72) / 25.4;
 

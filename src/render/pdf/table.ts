@@ -1,12 +1,12 @@
 /**
  * A TableSpec as pdfmake content: title, subtitle, 公开NN表 label, the 部门/年度/单位 line, the grid and
  * its notes. The spec is shared with the workbook, so nothing is reinterpreted here: spans, widths,
- * alignment, bold and indent come from the spec, cell text from cellText() (render/format.ts).
+ * alignment, bold and indent come from the spec, cell text from cellText() (model/format.ts).
  */
 import type { Content, CustomTableLayout, Margins, TableCell } from 'pdfmake/interfaces.js';
 import type { Cell, TableRow, TableSpec } from '../../model/table-spec.ts';
-import { cellText } from '../format.ts';
-import { textWidth, type FontSet } from './fonts.ts';
+import { cellText } from '../../model/format.ts';
+import { textWidth, type FontSet } from '../../fonts/index.ts';
 import { lineHeightFor, SIZE } from './style.ts';
 
 const NUMERIC = new Set(['amount', 'plain', 'percent', 'count']);

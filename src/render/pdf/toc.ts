@@ -6,7 +6,7 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
-import { textWidth, type FontSet, type Role } from './fonts.ts';
+import { textWidth, type FontSet, type Role } from '../../fonts/index.ts';
 import { lineHeightFor, SIZE } from './style.ts';
 
 export interface TocEntry {

@@ -5,7 +5,7 @@
 import type { CellValue as ExcelValue } from 'exceljs';
 import { round, type Dec } from '../../decimal.ts';
 import type { CellValue } from '../../model/table-spec.ts';
-import { cellText } from '../format.ts';
+import { cellText } from '../../model/format.ts';
 
 export const AMOUNT_FORMAT = '#,##0.00';
 export const COUNT_FORMAT = '0';

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import { readFontConfig, type FontConfig } from './config.ts';
+import { readFontConfig, type FontConfig } from '../config.ts';
 
 const require = createRequire(import.meta.url);
 

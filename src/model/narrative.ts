@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Change, ExplanationCalc } from '../calc/index.ts';
 import { isDec, type Dec } from '../decimal.ts';
-import { chineseNumber } from '../model/format-labels.ts';
+import { chineseNumber } from './format-labels.ts';
 import { TEMPLATE_DIR } from '../paths.ts';
 import { natural, naturalPercent, percent, textAmount } from './format.ts';
 
