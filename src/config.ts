@@ -1,10 +1,13 @@
 /**
- * `juesuan.config.json` at the project root: optional font choices, so an office can publish in the
- * faces it has (仿宋_GB2312, 方正小标宋, 黑体, 楷体) instead of the Noto defaults. Paths are relative to
- * the config file. Any role left out keeps its default.
+ * `juesuan.config.json` in the working folder: an office's own choices, all optional.
+ *   fonts      the faces it has (仿宋_GB2312, 方正小标宋, 黑体, 楷体) instead of the Noto defaults;
+ *   templates  a folder of its own templates: a file there replaces the built-in one of the same name
+ *              (templates/…), so a sentence can be reworded without touching code.
+ * Paths are relative to the config file. Anything left out keeps its default.
  *
  *   { "fonts": { "serif": { "normal": "fonts/simfang.ttf", "bold": "…" }, "sans": { "bold": "…" },
- *                "title": { "normal": "…" }, "kai": { "normal": "…" } } }
+ *                "title": { "normal": "…" }, "kai": { "normal": "…" } },
+ *     "templates": "本单位模板" }
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -28,13 +31,16 @@ const schema = z
       })
       .strict()
       .optional(),
+    templates: z.string().min(1).optional(),
   })
   .passthrough();
 
 export type FontConfig = z.infer<typeof schema>;
 
-/** Reads the config (none → defaults), with every font path made absolute. */
-export function readFontConfig(root: string): FontConfig {
+export type Config = FontConfig;
+
+/** Reads the config (none → defaults), with every path made absolute. */
+export function readConfig(root = process.cwd()): Config {
   const file = resolve(root, CONFIG_FILE);
   if (!existsSync(file)) return {};
   let data: unknown;
@@ -49,8 +55,9 @@ export function readFontConfig(root: string): FontConfig {
     throw new Error(`${CONFIG_FILE} 中 ${issue.path.join('.') || '（根）'} 有误：${issue.message}`);
   }
   const fonts = parsed.data.fonts;
-  if (!fonts) return parsed.data;
+  const templates = parsed.data.templates === undefined ? {} : { templates: resolve(root, parsed.data.templates) };
+  if (!fonts) return { ...parsed.data, ...templates };
   const abs = (f?: { normal?: string; bold?: string }) =>
     f && { ...(f.normal ? { normal: resolve(root, f.normal) } : {}), ...(f.bold ? { bold: resolve(root, f.bold) } : {}) };
-  return { ...parsed.data, fonts: { serif: abs(fonts.serif), sans: abs(fonts.sans), title: abs(fonts.title), kai: abs(fonts.kai) } };
+  return { ...parsed.data, ...templates, fonts: { serif: abs(fonts.serif), sans: abs(fonts.sans), title: abs(fonts.title), kai: abs(fonts.kai) } };
 }

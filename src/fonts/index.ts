@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import { readFontConfig, type FontConfig } from '../config.ts';
+import { readConfig, type FontConfig } from '../config.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -77,7 +77,7 @@ let cached: { key: string; fonts: FontSet } | undefined;
 
 /** The fonts for the current project (cwd), read once per process and per configuration. */
 export function loadFonts(root = process.cwd()): FontSet {
-  const config = readFontConfig(root);
+  const config = readConfig(root);
   const paths = rolePaths(config);
   const key = JSON.stringify(paths);
   if (cached?.key === key) return cached.fonts;

@@ -8,13 +8,11 @@
  * paragraph, lines of one paragraph are joined without spaces (Chinese), and `@@name` alone on a line is
  * a slot the document builder fills (e.g. the 自评表).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Change, ExplanationCalc } from '../calc/index.ts';
 import { isDec, type Dec } from '../decimal.ts';
 import { chineseNumber } from './format-labels.ts';
-import { TEMPLATE_DIR } from '../paths.ts';
+import { readTemplate } from '../template-files.ts';
 import { natural, naturalPercent, percent, textAmount } from './format.ts';
 
 export { TEMPLATE_DIR } from '../paths.ts';
@@ -111,12 +109,13 @@ function stripEnd(text: string): string {
 const engine = createEngine();
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
+/** A template compiled once per file: the office's own (juesuan.config.json `templates`) or the built-in one. */
 function template(name: string): Handlebars.TemplateDelegate {
-  let t = compiled.get(name);
+  const file = readTemplate(`${name}.hbs`);
+  let t = compiled.get(file.path);
   if (!t) {
-    const source = readFileSync(join(TEMPLATE_DIR, `${name}.hbs`), 'utf8');
-    t = engine.compile(source, { strict: true, noEscape: true, preventIndent: true });
-    compiled.set(name, t);
+    t = engine.compile(file.text, { strict: true, noEscape: true, preventIndent: true });
+    compiled.set(file.path, t);
   }
   return t;
 }

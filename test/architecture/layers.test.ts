@@ -37,7 +37,7 @@ const ALLOWED: Record<Layer, Layer[]> = {
 export function layerOf(file: string): Layer {
   const rel = relative(SRC, file).split('\\').join('/');
   const top = rel.split('/')[0]!;
-  if (['decimal.ts', 'change.ts', 'diagnostics.ts', 'paths.ts', 'config.ts'].includes(rel) || top === 'fonts' || top === 'catalogue') return 'base';
+  if (['decimal.ts', 'change.ts', 'diagnostics.ts', 'paths.ts', 'config.ts', 'template-files.ts'].includes(rel) || top === 'fonts' || top === 'catalogue') return 'base';
   if (['load', 'schema', 'calc', 'check', 'model', 'diff', 'render', 'write'].includes(top)) return top as Layer;
   return 'app';
 }
