@@ -45,45 +45,51 @@ function timed<T>(timings: Record<string, number>, name: string, fn: () => T): T
   }
 }
 
-/** Loads, validates and computes one year file, without its prior year and without the rules. */
-function loadOne(path: string, timings: Record<string, number>, prior?: Map<string, import('./decimal.ts').Dec>) {
+/** Loads and validates one year file (no calculation: that needs its prior year first). */
+function parse(path: string, timings: Record<string, number>) {
   const loaded = timed(timings, 'load', () => loadYamlFile(path));
   if (!loaded.value) return { diagnostics: loaded.diagnostics };
   const parsed = timed(timings, 'schema', () => parseYearFile(loaded.value!));
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
-  const { calc } = timed(timings, 'calc', () => calcYear(parsed.value!, prior ? { prior } : {}));
-  return { loaded: loaded.value, input: parsed.value, calc, diagnostics: [] as Diagnostic[] };
+  return { loaded: loaded.value, input: parsed.value, diagnostics: [] as Diagnostic[] };
 }
 
+/**
+ * load → schema → calc → check for one year file. Last year's file, next to this one, is loaded and
+ * calculated first: it gives the figures the narrative compares with, so this year is calculated once.
+ */
 export function loadYear(arg: string, options: { dataDir?: string } = {}): YearResult {
   const timings: Record<string, number> = {};
   const path = yearFilePath(arg, options.dataDir);
-  const first = loadOne(path, timings);
-  if (!first.calc) return { diagnostics: first.diagnostics, timings };
+  const first = parse(path, timings);
+  if (!first.input || !first.loaded) return { diagnostics: first.diagnostics, timings };
+  const { input, loaded } = first;
 
-  // Last year's file, next to this one, gives the figures the narrative compares with.
   const diagnostics: Diagnostic[] = [];
   let prior: PriorYear | undefined;
-  const priorPath = join(dirname(path), `${first.input.year - 1}.yaml`);
+  const priorPath = join(dirname(path), `${input.year - 1}.yaml`);
   if (existsSync(priorPath)) {
-    const p = loadOne(priorPath, timings);
-    // A file holding only stand-alone reports (like 2020) has no figures to compare with.
-    if (p.calc && p.loaded && p.calc.kind !== 'reports') {
-      prior = { calc: p.calc, source: p.loaded.source };
-      const priorChecks = runRules({ calc: p.calc, raw: p.loaded.data, source: p.loaded.source });
-      diagnostics.push(...priorChecks.filter((d) => d.severity === 'error'));
-    } else if (!p.calc) {
+    const p = parse(priorPath, timings);
+    if (p.input && p.loaded) {
+      const priorCalc = timed(timings, 'calc', () => calcYear(p.input));
+      // A file holding only stand-alone reports (like 2020) has no figures to compare with.
+      if (priorCalc.kind !== 'reports') {
+        prior = { calc: priorCalc, source: p.loaded.source };
+        const priorChecks = runRules({ calc: priorCalc, raw: p.loaded.data, source: p.loaded.source });
+        diagnostics.push(...priorChecks.filter((d) => d.severity === 'error'));
+      }
+    } else {
       diagnostics.push(...p.diagnostics);
     }
   }
 
-  const { calc } = timed(timings, 'calc', () => calcYear(first.input, prior ? { prior: prior.calc.figures } : {}));
+  const calc = timed(timings, 'calc', () => calcYear(input, prior ? { prior: prior.calc.figures } : {}));
   const checked = timed(timings, 'check', () =>
-    runRules({ calc, raw: first.loaded.data, source: first.loaded.source, ...(prior ? { prior } : {}) }),
+    runRules({ calc, raw: loaded.data, source: loaded.source, ...(prior ? { prior } : {}) }),
   );
   diagnostics.push(...checked);
   return {
-    value: { file: first.loaded.file, path, raw: first.loaded.data, source: first.loaded.source, input: first.input, calc, ...(prior ? { prior } : {}) },
+    value: { file: loaded.file, path, raw: loaded.data, source: loaded.source, input, calc, ...(prior ? { prior } : {}) },
     diagnostics,
     timings,
   };

@@ -144,9 +144,8 @@ function calcReport(report: Report, builtIns: Map<string, Value>, path: YamlPath
 export function calcPerformance(
   input: YearFile,
   flows: Pick<YearCalc, 'expenditure' | 'fiscal'>,
-): Pick<YearCalc, 'projects' | 'performance' | 'evaluations' | 'reports'> & { valueErrors: { path: YamlPath; message: string }[] } {
+): Pick<YearCalc, 'projects' | 'performance' | 'evaluations' | 'reports'> {
   const projects = (input.projects ?? []).map((p, i) => calcProject(p, i, input.department));
-  const valueErrors: { path: YamlPath; message: string }[] = [];
   const common = new Map<string, Value>([
     ['年度', D(String(input.year))],
     ['次年', D(String(input.year + 1))],
@@ -173,7 +172,6 @@ export function calcPerformance(
       if (!builtIns.has(`${n.name}.分值`)) builtIns.set(`${n.name}.分值`, n.weight);
     }
     const report = calcReport(e.report, builtIns, [...path, 'report']);
-    valueErrors.push(...report.errors);
     const project = projects.find((p) => p.name === e.project);
     return {
       index,
@@ -193,7 +191,6 @@ export function calcPerformance(
 
   const reports = (input.reports ?? []).map((r, i) => {
     const report = calcReport(r, common, ['reports', i]);
-    valueErrors.push(...report.errors);
     return report;
   });
 
@@ -211,7 +208,6 @@ export function calcPerformance(
     projects,
     evaluations,
     reports,
-    valueErrors,
     performance: {
       selfEvaluated: projects.length,
       selfEvaluatedAmount,

@@ -17,11 +17,7 @@ export type FileKind = 'disclosure' | 'partial' | 'reports';
 
 export type FundKey = 'general' | 'gov_fund' | 'state_capital';
 export const FUNDS: readonly FundKey[] = ['general', 'gov_fund', 'state_capital'];
-export const FUND_NAMES: Record<FundKey, string> = {
-  general: '一般公共预算财政拨款',
-  gov_fund: '政府性基金预算财政拨款',
-  state_capital: '国有资本经营预算财政拨款',
-};
+export { FUND_NAMES } from '../catalogue/names.ts';
 
 export type IncomeSource = FundKey | 'superior' | 'business' | 'operating' | 'affiliated' | 'other';
 export const INCOME_SOURCES: readonly IncomeSource[] = ['general', 'gov_fund', 'state_capital', 'superior', 'business', 'operating', 'affiliated', 'other'];

@@ -6,7 +6,7 @@
  */
 import type { ExplanationCalc, YearCalc } from '../calc/index.ts';
 import { performanceValues } from '../calc/performance.ts';
-import { orZero, sum } from '../decimal.ts';
+import { orZero } from '../decimal.ts';
 import { dataText } from './narrative.ts';
 import { parenNumber } from './format-labels.ts';
 import { resolveProse } from './prose.ts';
@@ -143,7 +143,6 @@ export function buildContext(calc: YearCalc) {
       tableNames: published.slice(0, 2).map((p) => `“${dataText(p.name)}”`).join(''),
       tableCount: published.length,
       hasEvaluations: evaluated.length > 0,
-      evaluatedTotal: sum(evaluated.map((e) => e.project?.amount ?? orZero(e.used.total))),
     },
   };
 }

@@ -264,7 +264,7 @@ export function check(fixture: string, options: CheckOptions = {}): Checked {
       // As in loadYear: the prior year's errors count, its warnings are its own business, and a file of
       // stand-alone reports only (like 2020) is no prior year to compare with.
       if (priorLoaded.value && priorParsed?.value) {
-        const p = calcYear(priorParsed.value).calc;
+        const p = calcYear(priorParsed.value);
         if (p.kind !== 'reports') {
           prior = { calc: p, source: priorLoaded.value.source };
           diagnostics.push(...runRules({ calc: p, raw: priorLoaded.value.data, source: priorLoaded.value.source }).filter((d) => d.severity === 'error'));
@@ -273,7 +273,7 @@ export function check(fixture: string, options: CheckOptions = {}): Checked {
         diagnostics.push(...priorLoaded.diagnostics, ...(priorParsed?.diagnostics ?? []));
       }
     }
-    calc = calcYear(parsed.value, prior ? { prior: prior.calc.figures } : {}).calc;
+    calc = calcYear(parsed.value, prior ? { prior: prior.calc.figures } : {});
     diagnostics.push(...runRules({ calc, raw: loaded.value.data, source: loaded.value.source, ...(prior ? { prior } : {}) }, options.rules));
   }
 

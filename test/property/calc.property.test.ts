@@ -131,7 +131,7 @@ function load(text: string): YearCalc {
   if (!loaded.value) throw new Error(`load: ${JSON.stringify(loaded.diagnostics)}\n${text}`);
   const parsed = parseYearFile(loaded.value);
   if (!parsed.value) throw new Error(`schema: ${JSON.stringify(parsed.diagnostics)}\n${text}`);
-  return calcYear(parsed.value).calc;
+  return calcYear(parsed.value);
 }
 
 // ─── The oracle: exact sums of what was generated, null when every part is blank ─────────────────────
@@ -387,7 +387,7 @@ describe('for any leaf figures', () => {
         const priorText = `year: 2023\ndepartment: 江西省性质测试中心\npartial: true\nsummary: ${flow(null, prior)}\n`;
         const priorCalc = load(priorText);
         const loaded = loadYamlText(yamlOf(y), 'generated/2024.yaml');
-        const calc = calcYear(parseYearFile(loaded.value!).value!, { prior: priorCalc.figures }).calc;
+        const calc = calcYear(parseYearFile(loaded.value!).value!, { prior: priorCalc.figures });
         const n = calc.narrative;
         const pairs: [Change, (typeof summaryKeys)[number]][] = [
           [n.incomeTotal, 'income_total'], [n.opening, 'opening_balance'], [n.nonFiscalSurplusUsed, 'non_fiscal_surplus_used'],

@@ -36,7 +36,7 @@ function documentOf(text: string): DocumentModel {
   expect(loaded.diagnostics).toEqual([]);
   const parsed = parseYearFile(loaded.value!);
   expect(parsed.diagnostics).toEqual([]);
-  return buildDocuments(calcYear(parsed.value!).calc)[0]!;
+  return buildDocuments(calcYear(parsed.value!))[0]!;
 }
 
 describe('data text is printed literally, never run as a template', () => {
