@@ -44,6 +44,7 @@ export function calcIndicators(nodes: readonly IndicatorInput[], path: YamlPath,
       ...(node.actual !== undefined ? { actual: node.actual } : {}),
       ...(node.note !== undefined ? { note: node.note } : {}),
       ...(node.comment !== undefined ? { comment: node.comment } : {}),
+      ...(node.full_marks ? { fullMarks: true } : {}),
       children,
     };
   });

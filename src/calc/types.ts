@@ -54,6 +54,8 @@ export interface IndicatorCalc {
   actual?: string;
   note?: string;
   comment?: string;
+  /** The report says 「得满分N分」 for this indicator (the published report does so for some only). */
+  fullMarks?: boolean;
   children: IndicatorCalc[];
 }
 

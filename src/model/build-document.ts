@@ -8,11 +8,9 @@ import type { DepartmentEvaluationCalc, IndicatorCalc, ReportCalc, YearCalc } fr
 import type { Value } from '../calc/expression.ts';
 import { INCOME_TERMS, RELATED_TERMS } from '../catalogue/glossary.ts';
 import { orZero } from '../decimal.ts';
-import { natural } from './format.ts';
-import { dataText, renderNarrative, type NarrativeBlock } from './narrative.ts';
 import { buildContext } from './context.ts';
 import type { Block, DocumentModel } from './document.ts';
-import { parenNumber } from './format-labels.ts';
+import { checkContextUsed, dataText, entry, phrase, renderEntries, renderNarrative, type NarrativeBlock } from './narrative.ts';
 import { departmentEvaluationTable, selfEvaluationTable } from './forms.ts';
 import { resolveProse } from './prose.ts';
 import { buildTables } from './tables.ts';
@@ -57,32 +55,37 @@ function glossaryContext(calc: YearCalc) {
   const codes = new Set<string>();
   for (const r of [calc.income, calc.expenditure]) for (const row of r.rows) if (row.level === 'item') codes.add(row.code);
   const name = (c: string) => calc.catalogue.functionalName(c) ?? c;
-  const expenditure = [...codes].sort().map((code, i) => ({
-    ordinal: parenNumber(i + 1),
-    path: `${name(code.slice(0, 3))}（类）${name(code.slice(0, 5))}（款）${name(code)}（项）`,
+  const expenditure = [...codes].sort().map((code) => ({
+    className: name(code.slice(0, 3)),
+    kuanName: name(code.slice(0, 5)),
+    itemName: name(code),
     text: dataText(calc.catalogue.functionalExplanation(code) ?? ''),
   }));
 
   const termOverrides = new Map((input.glossary?.terms ?? []).map((g) => [g.term, g.text]));
   const terms = [...RELATED_TERMS.map((t) => ({ term: t.term, text: termOverrides.get(t.term) ?? t.text }))];
   for (const [term, text] of termOverrides) if (!terms.some((t) => t.term === term)) terms.push({ term, text });
-  return { income, expenditure, terms: terms.map((t, i) => ({ ordinal: parenNumber(i + 1), term: dataText(t.term), text: dataText(t.text) })) };
+  return { income, expenditure, terms: terms.map((t) => ({ term: dataText(t.term), text: dataText(t.text) })) };
 }
 
-/** 四、绩效评价指标分析: one paragraph per 二级 indicator, scores from the form. */
+/**
+ * 四、绩效评价指标分析: one paragraph per 二级 indicator (phrases/analysis.hbs), its analysis text and
+ * the score from the form — or the texts of its 三级 indicators, each with its score.
+ */
 function analysisParagraphs(root: IndicatorCalc | undefined, values: ReadonlyMap<string, Value>): string[] {
   if (!root) return [];
-  const clean = (t: string) => resolveProse(t, values).replace(/[。；，,;]+$/u, '');
-  const scored = (t: string, n: IndicatorCalc) => (n.weight.isZero() ? clean(t) : `${clean(t)}，得${natural(n.score)}分`);
+  const part = (n: IndicatorCalc) => ({
+    text: dataText(resolveProse(n.comment!, values).replace(/[。；，,;]+$/u, '')),
+    scored: !n.weight.isZero(),
+    full: n.fullMarks === true,
+    score: n.score,
+  });
   const out: string[] = [];
   for (const l2 of root.children) {
-    if (l2.comment) out.push(`${l2.name}：${scored(l2.comment, l2)}。`);
-    else {
-      const parts = l2.children.filter((c) => c.comment).map((c) => scored(c.comment!, c));
-      if (parts.length) out.push(`${l2.name}：${parts.join('；')}。`);
-    }
+    const parts = l2.comment ? [part(l2)] : l2.children.filter((c) => c.comment).map(part);
+    if (parts.length) out.push(phrase('analysis', { name: dataText(l2.name), parts }));
   }
-  return out;
+  return out.map((t) => t.replace(/[\uE000\uE001]/g, ''));
 }
 
 function reportBlocks(report: ReportCalc, id: string, evaluation?: DepartmentEvaluationCalc, opts: { newPage?: boolean; toc?: boolean } = {}): Block[] {
@@ -101,17 +104,40 @@ function reportBlocks(report: ReportCalc, id: string, evaluation?: DepartmentEva
   return blocks;
 }
 
+/** The document's fixed texts (templates/document.hbs): cover, 目录, part titles. */
+function documentTexts(calc: YearCalc) {
+  const date = calc.input.publication_date?.split('-');
+  const context = {
+    department: dataText(calc.department),
+    year: calc.year,
+    date: date ? { year: date[0]!, month: Number.parseInt(date[1]!, 10) } : undefined,
+  };
+  const entries = renderEntries('document', context);
+  checkContextUsed(['document.hbs'], context);
+  const get = (key: string) => entry(entries, key, 'document');
+  const one = (key: string) => get(key).join('');
+  return { get, one };
+}
+
+function glossaryBlocks(calc: YearCalc): NarrativeBlock[] {
+  const context = glossaryContext(calc);
+  checkContextUsed(['glossary.hbs'], context);
+  return renderNarrative('glossary', context);
+}
+
 function disclosureDocument(calc: YearCalc): DocumentModel {
   const context = buildContext(calc);
+  checkContextUsed(['overview.hbs', 'explanation.hbs'], context);
+  const texts = documentTexts(calc);
   const year = calc.year;
   const dept = calc.department;
   const tables = buildTables(calc);
   const blocks: Block[] = [
-    { kind: 'cover', title: [dept, `${year}年度部门决算`], lines: calc.input.publication_date ? [formatDate(calc.input.publication_date)] : [] },
-    { kind: 'toc', title: '目录' },
-    { kind: 'part', id: 'part1', title: `第一部分 ${dept}概况` },
+    { kind: 'cover', title: texts.get('cover.title'), lines: texts.get('cover.date') },
+    { kind: 'toc', title: texts.one('toc') },
+    { kind: 'part', id: 'part1', title: texts.one('part1') },
     ...toBlocks('overview', renderNarrative('overview', context)),
-    { kind: 'part', id: 'part2', title: `第二部分 ${year}年度部门决算表` },
+    { kind: 'part', id: 'part2', title: texts.one('part2') },
     ...tables.map((table, i): Block => ({ kind: 'table', id: table.id, table, newPage: i > 0, toc: true })),
   ];
 
@@ -119,14 +145,14 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
     .filter((p) => p.published)
     .map((p) => ({ kind: 'table', id: `self-evaluation.${p.index}`, table: selfEvaluationTable(calc, p), newPage: true }));
   blocks.push(
-    { kind: 'part', id: 'part3', title: `第三部分 ${year}年度部门决算情况说明` },
+    { kind: 'part', id: 'part3', title: texts.one('part3') },
     ...toBlocks('explanation', renderNarrative('explanation', context), { 'self-evaluations': selfEvaluations }),
-    { kind: 'part', id: 'part4', title: '第四部分 名词解释' },
-    ...toBlocks('glossary', renderNarrative('glossary', glossaryContext(calc)), {}, false),
+    { kind: 'part', id: 'part4', title: texts.one('part4') },
+    ...toBlocks('glossary', glossaryBlocks(calc), {}, false),
   );
 
   if (calc.evaluations.length) {
-    blocks.push({ kind: 'part', id: 'part5', title: '第五部分 附件' });
+    blocks.push({ kind: 'part', id: 'part5', title: texts.one('part5') });
     calc.evaluations.forEach((e, i) => {
       const input = calc.input.department_evaluations![i]!;
       blocks.push(...reportBlocks(e.report, `evaluation.${i}`, e, { newPage: i > 0, toc: true }));
@@ -168,9 +194,4 @@ export function buildDocuments(calc: YearCalc): DocumentModel[] {
   if (calc.kind === 'disclosure') docs.push(disclosureDocument(calc));
   calc.reports.forEach((r, i) => docs.push(standaloneReport(calc, r, i)));
   return docs;
-}
-
-function formatDate(iso: string): string {
-  const [y, m] = iso.split('-');
-  return `${y}年${Number.parseInt(m!, 10)}月`;
 }

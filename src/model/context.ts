@@ -4,11 +4,10 @@
  * `dataText` so the output lint can tell it from template text, and so it is printed exactly as typed.
  * Templates get values, not formatted strings; the helpers format.
  */
-import type { ExplanationCalc, YearCalc } from '../calc/index.ts';
+import type { ExplanationCalc, ThreePublicLine, YearCalc } from '../calc/index.ts';
 import { performanceValues } from '../calc/performance.ts';
 import { orZero } from '../decimal.ts';
 import { dataText } from './narrative.ts';
-import { parenNumber } from './format-labels.ts';
 import { resolveProse } from './prose.ts';
 
 /** Names the narrative uses for the 经济分类 classes (they differ slightly from the 公开06 labels). */
@@ -25,6 +24,9 @@ const wrapReason = (e: ExplanationCalc | undefined): ExplanationCalc | undefined
   e && { ...e, ...(e.text ? { text: dataText(e.text) } : {}), ...(e.lead ? { lead: dataText(e.lead) } : {}), items: e.items.map((i) => ({ ...i, text: dataText(i.text) })) };
 const wrapText = (s: string | undefined) => (s === undefined ? undefined : dataText(s));
 
+/** 情况说明 五 states the 全年预算数 and the 决算数 of each 三公 line (公开09 also has the 年初预算数). */
+const budgetAndActual = (l: ThreePublicLine) => ({ full: l.full, actual: l.actual });
+
 export function buildContext(calc: YearCalc) {
   const input = calc.input;
   const n = calc.narrative;
@@ -40,14 +42,13 @@ export function buildContext(calc: YearCalc) {
 
   return {
     year: calc.year,
-    department: dataText(calc.department),
     overview: ov && {
       duties: dataText(ov.duties),
       unitCount: units.length,
-      unitNames: units.map((u) => dataText(u.name)).join('、'),
+      unitNames: units.map((u) => dataText(u.name)),
       units: units
         .filter((u) => u.internal_bodies?.length)
-        .map((u) => ({ name: dataText(u.name), count: u.internal_bodies!.length, bodies: u.internal_bodies!.map(dataText).join('、'), note: wrapText(u.note) })),
+        .map((u) => ({ name: dataText(u.name), count: u.internal_bodies!.length, bodies: u.internal_bodies!.map(dataText), note: wrapText(u.note) })),
       staff: ov.staff,
       retired: (ov.staff.retired_unit_paid ?? 0) + (ov.staff.retired_pension_fund ?? 0),
     },
@@ -78,7 +79,6 @@ export function buildContext(calc: YearCalc) {
       lines: n.budget.lines
         .filter((l) => !l.actual.isZero() || l.initial !== null)
         .map((l, i) => ({
-          ordinal: parenNumber(i + 1),
           name: calc.catalogue.functionalName(l.code) ?? l.code,
           initial: l.initial,
           hasInitial: l.initial !== null,
@@ -91,22 +91,21 @@ export function buildContext(calc: YearCalc) {
     basic: {
       total: n.gpBasic,
       lines: n.basicClasses.map((l, i) => ({
-        ordinal: parenNumber(i + 1),
         name: BASIC_CLASS_NARRATIVE_NAME[l.code] ?? l.name,
         change: l.change,
         reason: wrapReason(l.reason),
       })),
     },
     threePublic: {
-      total: calc.threePublic.total,
+      total: budgetAndActual(calc.threePublic.total),
       totalChange: n.threePublic.total,
       totalReason: wrapText(tp?.prior_reason),
-      abroad: { line: calc.threePublic.abroad, change: n.threePublic.abroad, budgetReason: wrapText(tp?.abroad?.budget_reason), priorReason: wrapText(tp?.abroad?.prior_reason), purpose: wrapText(tp?.abroad?.purpose), groups: tp?.abroad?.groups, persons: tp?.abroad?.persons },
-      vehicles: { line: calc.threePublic.vehicles, change: n.threePublic.vehicles, budgetReason: wrapText(tp?.vehicle_reason?.budget_reason), priorReason: wrapText(tp?.vehicle_reason?.prior_reason) },
-      purchase: { line: calc.threePublic.vehiclePurchase, change: n.threePublic.vehiclePurchase, budgetReason: wrapText(tp?.vehicle_purchase?.budget_reason), priorReason: wrapText(tp?.vehicle_purchase?.prior_reason), vehicles: tp?.vehicle_purchase?.vehicles },
-      operation: { line: calc.threePublic.vehicleOperation, change: n.threePublic.vehicleOperation, budgetReason: wrapText(tp?.vehicle_operation?.budget_reason), priorReason: wrapText(tp?.vehicle_operation?.prior_reason), fleet: tp?.vehicle_operation?.fleet },
+      abroad: { line: budgetAndActual(calc.threePublic.abroad), change: n.threePublic.abroad, budgetReason: wrapText(tp?.abroad?.budget_reason), priorReason: wrapText(tp?.abroad?.prior_reason), purpose: wrapText(tp?.abroad?.purpose), groups: tp?.abroad?.groups, persons: tp?.abroad?.persons },
+      vehicles: { line: budgetAndActual(calc.threePublic.vehicles), change: n.threePublic.vehicles, budgetReason: wrapText(tp?.vehicle_reason?.budget_reason), priorReason: wrapText(tp?.vehicle_reason?.prior_reason) },
+      purchase: { line: budgetAndActual(calc.threePublic.vehiclePurchase), change: n.threePublic.vehiclePurchase, budgetReason: wrapText(tp?.vehicle_purchase?.budget_reason), priorReason: wrapText(tp?.vehicle_purchase?.prior_reason), vehicles: tp?.vehicle_purchase?.vehicles },
+      operation: { line: budgetAndActual(calc.threePublic.vehicleOperation), change: n.threePublic.vehicleOperation, budgetReason: wrapText(tp?.vehicle_operation?.budget_reason), priorReason: wrapText(tp?.vehicle_operation?.prior_reason), fleet: tp?.vehicle_operation?.fleet },
       reception: {
-        line: calc.threePublic.reception, change: n.threePublic.reception,
+        line: budgetAndActual(calc.threePublic.reception), change: n.threePublic.reception,
         budgetReason: wrapText(tp?.reception?.budget_reason), priorReason: wrapText(tp?.reception?.prior_reason), purpose: wrapText(tp?.reception?.purpose),
         batches: calc.threePublic.counts.domesticBatches, persons: calc.threePublic.counts.domesticPersons,
         foreignBatches: calc.threePublic.counts.foreignBatches, foreignPersons: calc.threePublic.counts.foreignPersons,
@@ -116,7 +115,11 @@ export function buildContext(calc: YearCalc) {
       },
     },
     adminCost: { amount: n.adminCost.current, change: n.adminCost, reason: wrapText(input.admin_operating_cost?.reason) },
-    procurement: calc.procurement,
+    procurement: {
+      total: calc.procurement.total, goods: calc.procurement.goods, works: calc.procurement.works, services: calc.procurement.services,
+      sme: calc.procurement.sme, smeShare: calc.procurement.smeShare, smallMicro: calc.procurement.smallMicro, smallMicroShare: calc.procurement.smallMicroShare,
+      goodsShare: calc.procurement.goodsShare, worksShare: calc.procurement.worksShare, servicesShare: calc.procurement.servicesShare,
+    },
     assets: calc.assets,
     performance: {
       count: pf.selfEvaluated,
@@ -125,11 +128,11 @@ export function buildContext(calc: YearCalc) {
       grades: pf.gradeCounts,
       evaluations: {
         count: evaluated.length,
-        names: evaluated.map((e) => dataText(e.projectName)).join('、'),
+        names: evaluated.map((e) => dataText(e.projectName)),
         general: pf.departmentEvaluated.byFund.general,
         govFund: pf.departmentEvaluated.byFund.gov_fund,
         stateCapital: pf.departmentEvaluated.byFund.state_capital,
-        summaries: (input.department_evaluations ?? []).map((e) => dataText(e.summary)).join(''),
+        summaries: (input.department_evaluations ?? []).map((e) => dataText(e.summary)),
       },
       overall: input.performance?.overall && {
         general: orZero(pf.overallAmounts.general),
@@ -140,7 +143,7 @@ export function buildContext(calc: YearCalc) {
       },
       texts: Object.fromEntries(Object.entries(input.performance?.texts ?? {}).map(([k, v]) => [k, prose(v)])) as Record<string, string | undefined>,
       unitName: dataText(units[0]?.name ?? calc.department),
-      tableNames: published.slice(0, 2).map((p) => `“${dataText(p.name)}”`).join(''),
+      tableNames: published.slice(0, 2).map((p) => dataText(p.name)),
       tableCount: published.length,
       hasEvaluations: evaluated.length > 0,
     },

@@ -188,6 +188,7 @@ export interface IndicatorInput {
   actual?: string;
   note?: string;
   comment?: string;
+  full_marks?: boolean;
   children?: IndicatorInput[];
 }
 
@@ -201,6 +202,7 @@ const indicatorNode: z.ZodType<IndicatorInput, unknown> = z.lazy(() =>
     actual: text('实际完成值').optional(),
     note: text('偏差原因分析及改进措施').optional(),
     comment: text('评价报告「绩效评价指标分析」中对该指标的分析文字（得分由表自动填入）').optional(),
+    full_marks: flag('true 表示分析文字中写「得满分 N 分」而不是「得 N 分」').optional(),
     children: z.array(indicatorNode).optional().meta({ description: '下级指标' }),
   }),
 ) as z.ZodType<IndicatorInput, unknown>;
