@@ -1,17 +1,23 @@
 /**
  * The command line's entry point: runs one command (src/commands/) and turns whatever escapes into a
- * message, never a stack trace. A problem the user can fix (UserError) is printed as it is, exit 1;
+ * message, never a stack trace. A problem the user can fix (UserError, an error in the office's own
+ * template) is printed as it is, exit 1;
  * anything else is a bug in juesuan: 内部错误, exit 2.
  */
 import { runCommand } from './commands/index.ts';
 import { stdio, UserError, type Io } from './commands/command.ts';
+import type { TemplateError } from './model/narrative.ts';
+
+/** By name, so the command line does not load the template engine before a command needs it. */
+const isOfficeTemplateError = (err: unknown) => err instanceof Error && err.name === 'TemplateError' && (err as TemplateError).overridden;
 
 export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
   try {
     return await runCommand(argv, io);
   } catch (err) {
-    if (err instanceof UserError) {
-      io.err(err.message);
+    // An office's own template that does not fit is the office's to mend, as a data error would be.
+    if (err instanceof UserError || isOfficeTemplateError(err)) {
+      io.err((err as Error).message);
       return 1;
     }
     io.err(`内部错误：${(err as Error).message}\n这不是您的数据问题，请把以上信息报告给开发者。`);

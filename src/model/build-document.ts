@@ -121,12 +121,15 @@ function documentTexts(calc: YearCalc) {
 
 function glossaryBlocks(calc: YearCalc): NarrativeBlock[] {
   const context = glossaryContext(calc);
+  const blocks = renderNarrative('glossary', context);
   checkContextUsed(['glossary.hbs'], context);
-  return renderNarrative('glossary', context);
+  return blocks;
 }
 
 function disclosureDocument(calc: YearCalc): DocumentModel {
   const context = buildContext(calc);
+  const overview = renderNarrative('overview', context);
+  const explanation = renderNarrative('explanation', context);
   checkContextUsed(['overview.hbs', 'explanation.hbs'], context);
   const texts = documentTexts(calc);
   const year = calc.year;
@@ -136,7 +139,7 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
     { kind: 'cover', title: texts.get('cover.title'), lines: texts.get('cover.date') },
     { kind: 'toc', title: texts.one('toc') },
     { kind: 'part', id: 'part1', title: texts.one('part1') },
-    ...toBlocks('overview', renderNarrative('overview', context)),
+    ...toBlocks('overview', overview),
     { kind: 'part', id: 'part2', title: texts.one('part2') },
     ...tables.map((table, i): Block => ({ kind: 'table', id: table.id, table, newPage: i > 0, toc: true })),
   ];
@@ -146,7 +149,7 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
     .map((p) => ({ kind: 'table', id: `self-evaluation.${p.index}`, table: selfEvaluationTable(calc, p), newPage: true }));
   blocks.push(
     { kind: 'part', id: 'part3', title: texts.one('part3') },
-    ...toBlocks('explanation', renderNarrative('explanation', context), { 'self-evaluations': selfEvaluations }),
+    ...toBlocks('explanation', explanation, { 'self-evaluations': selfEvaluations }),
     { kind: 'part', id: 'part4', title: texts.one('part4') },
     ...toBlocks('glossary', glossaryBlocks(calc), {}, false),
   );

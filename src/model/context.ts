@@ -27,6 +27,9 @@ const wrapText = (s: string | undefined) => (s === undefined ? undefined : dataT
 /** 情况说明 五 states the 全年预算数 and the 决算数 of each 三公 line (公开09 also has the 年初预算数). */
 const budgetAndActual = (l: ThreePublicLine) => ({ full: l.full, actual: l.actual });
 
+/** The paragraphs of 九 a department writes itself, in the order of the template. */
+const PERFORMANCE_TEXTS = ['goals', 'preparation', 'process', 'analysis', 'conclusion', 'completion', 'deviation', 'improvement', 'application'] as const;
+
 export function buildContext(calc: YearCalc) {
   const input = calc.input;
   const n = calc.narrative;
@@ -120,7 +123,7 @@ export function buildContext(calc: YearCalc) {
       sme: calc.procurement.sme, smeShare: calc.procurement.smeShare, smallMicro: calc.procurement.smallMicro, smallMicroShare: calc.procurement.smallMicroShare,
       goodsShare: calc.procurement.goodsShare, worksShare: calc.procurement.worksShare, servicesShare: calc.procurement.servicesShare,
     },
-    assets: calc.assets,
+    assets: { vehicleTotal: calc.assets.vehicleTotal, vehicles: calc.assets.vehicles.map((v) => ({ name: v.name, count: v.count })), equipment: calc.assets.equipment },
     performance: {
       count: pf.selfEvaluated,
       amount: pf.selfEvaluatedAmount,
@@ -141,7 +144,7 @@ export function buildContext(calc: YearCalc) {
         grade: input.performance.overall.grade,
         summary: dataText(input.performance.overall.summary),
       },
-      texts: Object.fromEntries(Object.entries(input.performance?.texts ?? {}).map(([k, v]) => [k, prose(v)])) as Record<string, string | undefined>,
+      texts: Object.fromEntries(PERFORMANCE_TEXTS.map((k) => [k, prose(input.performance?.texts?.[k])])) as Record<(typeof PERFORMANCE_TEXTS)[number], string | undefined>,
       unitName: dataText(units[0]?.name ?? calc.department),
       tableNames: published.slice(0, 2).map((p) => dataText(p.name)),
       tableCount: published.length,

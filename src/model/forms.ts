@@ -4,7 +4,42 @@
  */
 import type { DepartmentEvaluationCalc, IndicatorCalc, ProjectCalc, YearCalc } from '../calc/index.ts';
 import type { Dec } from '../decimal.ts';
+import { checkContextUsed, dataText, entry, renderEntries } from './narrative.ts';
 import { grid, percentCell, plain, text, empty, type Cell, type TableSpec } from './table-spec.ts';
+
+/** The forms' titles and fixed sentences (templates/forms.hbs), for one project. */
+function formTexts(year: number, project: string) {
+  const context = { year, project: dataText(project) };
+  const entries = renderEntries('forms', context);
+  checkContextUsed(['forms.hbs'], context);
+  return (key: string) => entry(entries, key, 'forms').join('');
+}
+
+interface GridLine {
+  l1: IndicatorCalc;
+  /** null: a 一级 indicator without 二级 ones. */
+  l2: IndicatorCalc | null;
+  /** null: a 二级 indicator without 三级 ones. */
+  leaf: IndicatorCalc | null;
+  /** The first grid row of its 一级 / 二级 indicator, where the spanning cell starts. */
+  firstL1: boolean;
+  firstL2: boolean;
+}
+
+/** The indicator tree as grid rows: one per 三级 indicator, and one for a group with none. */
+function* indicatorGrid(roots: readonly IndicatorCalc[]): Generator<GridLine> {
+  for (const l1 of roots) {
+    let firstL1 = true;
+    for (const l2 of l1.children.length ? l1.children : [null]) {
+      let firstL2 = true;
+      for (const leaf of l2 && l2.children.length ? l2.children : [null]) {
+        yield { l1, l2, leaf, firstL1, firstL2 };
+        firstL1 = false;
+        firstL2 = false;
+      }
+    }
+  }
+}
 
 /** How many grid rows a node takes: one per indicator, and one for a group with no indicators. */
 function rowsOf(node: IndicatorCalc): number {
@@ -17,6 +52,7 @@ const scoreCell = (v: Dec | null, opts: Omit<Cell, 'value'> = {}) => plain(v, op
 // [label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施]
 
 export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc): TableSpec {
+  const texts = formTexts(calc.year, p.name);
   const f = p.funding;
   const rows: { kind: 'line' | 'header' | 'total'; cells: Cell[] }[] = [];
   rows.push({ kind: 'line', cells: [text('项目名称', { colSpan: 2, align: 'center' }), text(p.name, { colSpan: 7 })] });
@@ -49,31 +85,22 @@ export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc): TableSpec {
       ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map((t) => text(t, { align: 'center' })),
     ],
   });
-  for (const l1 of p.indicators) {
-    let firstL1 = true;
-    for (const l2 of l1.children.length ? l1.children : [null]) {
-      let firstL2 = true;
-      const leaves = l2 && l2.children.length ? l2.children : [null];
-      for (const leaf of leaves) {
-        const cells: Cell[] = [];
-        if (firstL1) cells.push(text(l1.name, { rowSpan: rowsOf(l1), align: 'center' }));
-        if (firstL2) cells.push(l2 ? text(l2.name, { rowSpan: rowsOf(l2), align: 'center' }) : empty());
-        if (leaf) {
-          cells.push(text(leaf.name), text(leaf.target ?? '', { align: 'center' }), text(leaf.actual ?? '', { align: 'center' }), scoreCell(leaf.weight), scoreCell(leaf.score), text(leaf.note ?? ''));
-        } else {
-          cells.push(empty(), empty(), empty(), empty(), empty(), empty());
-        }
-        rows.push({ kind: 'line', cells });
-        firstL1 = false;
-        firstL2 = false;
-      }
+  for (const { l1, l2, leaf, firstL1, firstL2 } of indicatorGrid(p.indicators)) {
+    const cells: Cell[] = [];
+    if (firstL1) cells.push(text(l1.name, { rowSpan: rowsOf(l1), align: 'center' }));
+    if (firstL2) cells.push(l2 ? text(l2.name, { rowSpan: rowsOf(l2), align: 'center' }) : empty());
+    if (leaf) {
+      cells.push(text(leaf.name), text(leaf.target ?? '', { align: 'center' }), text(leaf.actual ?? '', { align: 'center' }), scoreCell(leaf.weight), scoreCell(leaf.score), text(leaf.note ?? ''));
+    } else {
+      cells.push(empty(), empty(), empty(), empty(), empty(), empty());
     }
+    rows.push({ kind: 'line', cells });
   }
   rows.push({ kind: 'total', cells: [text('总分', { colSpan: 6, align: 'center' }), scoreCell(p.totalWeight), scoreCell(p.score.toDecimalPlaces(2)), empty()] });
   return {
     id: `self-evaluation:${p.name}`,
-    title: '项目支出绩效自评表',
-    subtitle: `（${calc.year}年度）`,
+    title: texts('self-evaluation.title'),
+    subtitle: texts('self-evaluation.subtitle'),
     orientation: 'portrait',
     columns: [
       { key: 'label', width: 6 }, { key: 'level1', width: 9 }, { key: 'level2', width: 9 }, { key: 'level3', width: 22 },
@@ -89,6 +116,7 @@ export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc): TableSpec {
 // ─── 部门评价表: 7 columns [一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分] ──────────────────────────────
 
 export function departmentEvaluationTable(calc: YearCalc, e: DepartmentEvaluationCalc, form: { implementer: string; leader?: string; phone?: string; type: 'recurring' | 'one_off' }): TableSpec {
+  const texts = formTexts(calc.year, e.projectName);
   const rows: { kind: 'line' | 'header' | 'total'; cells: Cell[] }[] = [];
   const label = (t: string, opts: Omit<Cell, 'value'> = {}) => text(t, { align: 'center', ...opts });
   rows.push({ kind: 'line', cells: [label('主管部门'), text(calc.department, { colSpan: 2 }), label('项目实施单位', { colSpan: 2 }), text(form.implementer, { colSpan: 2 })] });
@@ -100,37 +128,28 @@ export function departmentEvaluationTable(calc: YearCalc, e: DepartmentEvaluatio
   for (const [name, key] of sources) {
     rows.push({ kind: 'line', cells: [label(name), plain(e.received[key]), label(name), plain(e.used[key], { colSpan: 2 })] });
   }
-  rows.push({ kind: 'line', cells: [text('二、绩效评价指标评分（参考）', { colSpan: 7, bold: true })] });
+  rows.push({ kind: 'line', cells: [text(texts('department-evaluation.scores'), { colSpan: 7, bold: true })] });
   rows.push({ kind: 'header', cells: ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'].map((t) => label(t)) });
-  for (const l1 of e.indicators) {
-    let firstL1 = true;
-    for (const l2 of l1.children.length ? l1.children : [null]) {
-      let firstL2 = true;
-      const leaves = l2 && l2.children.length ? l2.children : [null];
-      for (const leaf of leaves) {
-        const cells: Cell[] = [];
-        const span = rowsOf(l1);
-        if (firstL1) cells.push(label(l1.name, { rowSpan: span }), scoreCell(l1.weight, { rowSpan: span }));
-        if (firstL2) {
-          const s2 = l2 ? rowsOf(l2) : 1;
-          cells.push(l2 ? label(l2.name, { rowSpan: s2 }) : empty(), l2 ? scoreCell(l2.weight, { rowSpan: s2 }) : empty());
-        }
-        if (leaf) cells.push(text(leaf.name), scoreCell(leaf.weight), scoreCell(leaf.score));
-        else cells.push(label('无'), empty(), empty());
-        rows.push({ kind: 'line', cells });
-        firstL1 = false;
-        firstL2 = false;
-      }
+  for (const { l1, l2, leaf, firstL1, firstL2 } of indicatorGrid(e.indicators)) {
+    const cells: Cell[] = [];
+    const span = rowsOf(l1);
+    if (firstL1) cells.push(label(l1.name, { rowSpan: span }), scoreCell(l1.weight, { rowSpan: span }));
+    if (firstL2) {
+      const s2 = l2 ? rowsOf(l2) : 1;
+      cells.push(l2 ? label(l2.name, { rowSpan: s2 }) : empty(), l2 ? scoreCell(l2.weight, { rowSpan: s2 }) : empty());
     }
+    if (leaf) cells.push(text(leaf.name), scoreCell(leaf.weight), scoreCell(leaf.score));
+    else cells.push(label('无'), empty(), empty());
+    rows.push({ kind: 'line', cells });
   }
   rows.push({ kind: 'total', cells: [label('总分'), scoreCell(e.totalWeight), empty(), scoreCell(e.totalWeight), empty(), scoreCell(e.totalWeight), scoreCell(e.score)] });
   const grades = (['优', '良', '中', '差'] as const).map((g) => `${g}${e.grade === g ? '（ √ ）' : '（ ）'}`).join('  ');
   rows.push({ kind: 'line', cells: [label('评价等次'), text(grades, { colSpan: 6 })] });
-  rows.push({ kind: 'line', cells: [text('90（含）-100分为优、80（含）-90分为良、60（含）-80分为中、60分以下为差', { colSpan: 7 })] });
+  rows.push({ kind: 'line', cells: [text(texts('department-evaluation.legend'), { colSpan: 7 })] });
   return {
     id: `department-evaluation:${e.projectName}`,
-    title: '部门评价表',
-    subtitle: `项目名称：${e.projectName}`,
+    title: texts('department-evaluation.title'),
+    subtitle: texts('department-evaluation.subtitle'),
     orientation: 'portrait',
     columns: [{ key: 'level1', width: 12 }, { key: 'w1', width: 7 }, { key: 'level2', width: 14 }, { key: 'w2', width: 7 }, { key: 'level3', width: 30 }, { key: 'w3', width: 7 }, { key: 'score', width: 7 }],
     header: [],

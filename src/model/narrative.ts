@@ -21,14 +21,18 @@ import { isDec, type Dec } from '../decimal.ts';
 import { readTemplate } from '../template-files.ts';
 import { chineseNumber } from './format-labels.ts';
 import { natural, naturalPercent, percent, textAmount } from './format.ts';
-import { templateUsage, unusedFields } from './template-usage.ts';
+import { missingFields, templateUsage, unusedFields } from './template-usage.ts';
 
 /** Data text is wrapped in these private-use marks while rendering, so the lint can skip it. */
 const DATA_OPEN = '\uE000';
 const DATA_CLOSE = '\uE001';
 
+/**
+ * A template that cannot be used. In an office's own template (juesuan.config.json `templates`) it is
+ * the office's to fix, and the message says where; in a built-in one it is a bug of juesuan.
+ */
 export class TemplateError extends Error {
-  constructor(message: string, public readonly template: string) {
+  constructor(message: string, public readonly template: string, public readonly overridden = false) {
     super(message);
     this.name = 'TemplateError';
   }
@@ -129,6 +133,7 @@ function createEngine(): typeof Handlebars {
 const engine = createEngine();
 interface Compiled {
   render: Handlebars.TemplateDelegate;
+  overridden: boolean;
   usage: ReturnType<typeof templateUsage>;
   /** How the file is named in messages: templates/x.hbs, or the office's own path. */
   label: string;
@@ -142,9 +147,13 @@ function template(file: string): Compiled {
   if (!c) {
     const label = t.overridden ? t.path : `templates/${file}`;
     try {
-      c = { render: engine.compile(t.text, { strict: true, noEscape: true, preventIndent: true }), usage: templateUsage(t.text, HELPER_NAMES), label };
+      c = { render: engine.compile(t.text, { strict: true, noEscape: true, preventIndent: true }), overridden: t.overridden, usage: templateUsage(t.text, HELPER_NAMES), label };
     } catch (err) {
-      throw new TemplateError(`模板 ${label} 有语法错误：${(err as Error).message}`, file);
+      throw new TemplateError(`模板 ${label} 有语法错误：${(err as Error).message}`, file, t.overridden);
+    }
+    if (c.usage.bareHelpers.length) {
+      const names = c.usage.bareHelpers.map((n) => `{{${n}}}`).join('、');
+      throw new TemplateError(`模板 ${label} 中的 ${names} 是模板函数的名字，单独写时不会印出同名的数据；请写成 {{函数 数据}} 的形式，或用 {{this.字段}} 引用数据`, file, t.overridden);
     }
     compiled.set(t.path, c);
   }
@@ -158,13 +167,15 @@ export function clearTemplateCache(): void {
 
 function renderTemplate(file: string, context: object): string {
   const t = template(file);
+  const missing = missingFields(context, t.usage);
+  if (missing.length) throw new TemplateError(`模板 ${t.label} 用到了数据中没有的字段：${missing.join('、')}（可能是写错了字段名）`, file, t.overridden);
   let out: string;
   try {
     out = t.render(context);
   } catch (err) {
-    throw new TemplateError(`模板 ${t.label} 渲染失败：${(err as Error).message}`, file);
+    throw new TemplateError(`模板 ${t.label} 渲染失败：${(err as Error).message}`, file, t.overridden);
   }
-  lint(out, t.label, file);
+  lint(out, t, file);
   return out;
 }
 
@@ -174,10 +185,10 @@ export function phrase(name: string, context: object): string {
 }
 
 /** Template output must not show the signs of a broken template, outside the data text it quotes. */
-function lint(out: string, label: string, file: string): void {
+function lint(out: string, t: Compiled, file: string): void {
   const ours = out.replace(new RegExp(`${DATA_OPEN}[^${DATA_CLOSE}]*${DATA_CLOSE}`, 'g'), '');
   for (const bad of ['undefined', 'NaN', '[object Object]', '{{', '}}', 'null']) {
-    if (ours.includes(bad)) throw new TemplateError(`模板 ${label} 的输出中出现了「${bad}」`, file);
+    if (ours.includes(bad)) throw new TemplateError(`模板 ${t.label} 的输出中出现了「${bad}」`, file, t.overridden);
   }
 }
 
@@ -186,12 +197,13 @@ function lint(out: string, label: string, file: string): void {
  * template-usage.ts). Called once per context, after all its templates are known.
  */
 export function checkContextUsed(files: readonly string[], context: object): void {
-  const unused = unusedFields(context, files.map((f) => template(f).usage));
+  const templates = files.map(template);
+  const unused = unusedFields(context, templates.map((t) => t.usage));
   if (unused.length) {
-    const names = files.map((f) => template(f).label).join('、');
     throw new TemplateError(
-      `模板 ${names} 没有用到这些数据：${unused.join('、')}。如果是有意不写，请在模板中写 {{omit 字段名}} 标明；否则请补上相应的句子`,
+      `模板 ${templates.map((t) => t.label).join('、')} 没有用到这些数据：${unused.join('、')}。如果是有意不写，请在模板中写 {{omit 字段名}} 标明；否则请补上相应的句子`,
       files[0]!,
+      templates.some((t) => t.overridden),
     );
   }
 }
@@ -223,9 +235,12 @@ export function renderEntries(name: string, context: object): Map<string, string
 }
 
 /** One entry's texts; a missing entry is a broken template (an office's copy lost a `[name]`). */
-export function entry(entries: Map<string, string[]>, key: string, template: string): string[] {
+export function entry(entries: Map<string, string[]>, key: string, name: string): string[] {
   const lines = entries.get(key);
-  if (!lines) throw new TemplateError(`模板 ${template}.hbs 缺少 [${key}] 一节`, template);
+  if (!lines) {
+    const t = template(`${name}.hbs`);
+    throw new TemplateError(`模板 ${t.label} 缺少 [${key}] 一节`, name, t.overridden);
+  }
   return lines;
 }
 

@@ -1,12 +1,15 @@
 /**
  * The ten 公开表 as TableSpecs, laid out like the published Jiangxi forms: titles, 公开NN表 labels,
  * 部门/年度/单位 line, multi-row headers, 栏次 rows and notes. Values come from the calc; nothing here adds.
+ * Titles, the 部门/年度/单位 line and the notes are worded in templates/tables.hbs; the row and column
+ * labels are the fixed structure of the forms.
  */
 import type { YearCalc } from '../calc/index.ts';
 import type { Rollup } from '../calc/rollup.ts';
 import { FUNCTIONAL_CLASSES } from '../catalogue/functional.ts';
 import { ZERO, type Amount } from '../decimal.ts';
 import { chineseNumber } from './format-labels.ts';
+import { checkContextUsed, dataText, entry, renderEntries } from './narrative.ts';
 import {
   amount,
   code,
@@ -22,22 +25,34 @@ import {
   type TableSpec,
 } from './table-spec.ts';
 
-const EMPTY_TABLE_NOTE: Record<string, string> = {
-  T07: '当此表数据为空时，即本部门(单位)无政府性基金预算财政拨款收入、支出。',
-  T08: '当此表数据为空时，即本部门(单位)无国有资本经营预算财政拨款支出。',
-  T09: '当此表数据为空时，即本部门（单位）无财政拨款“三公”经费支出。',
-  T10: '当本表数据为空时，即本部门（单位）无相关资产。',
-};
+/** The worded parts of the tables (templates/tables.hbs). */
+interface TableTexts {
+  title(id: string): string;
+  notes(id: string): string[];
+  meta(unit?: 'amount' | 'count'): NonNullable<TableSpec['meta']>;
+}
 
-function meta(calc: YearCalc, unit = '金额单位：万元') {
-  return { left: `部门：${calc.department}`, center: `${calc.year}年度`, right: unit };
+function tableTexts(calc: YearCalc): TableTexts {
+  const context = { department: dataText(calc.department), year: calc.year };
+  const entries = renderEntries('tables', context);
+  checkContextUsed(['tables.hbs'], context);
+  const get = (key: string) => entry(entries, key, 'tables');
+  return {
+    title: (id) => get(`${id}.title`).join(''),
+    notes: (id) => get(`${id}.notes`),
+    meta: (unit = 'amount') => ({
+      left: get('meta.department').join(''),
+      center: get('meta.year').join(''),
+      right: get(unit === 'amount' ? 'meta.amountUnit' : 'meta.countUnit').join(''),
+    }),
+  };
 }
 
 const ref = (rowKey: string, column: string, rowLabel: string, columnLabel: string, figure?: string): CellRef => ({
   row: rowKey, column, rowLabel, columnLabel, ...(figure ? { figure } : {}),
 });
 
-/** 公开01 lines that show a comparable figure (see comparableFigures in calc/index.ts). */
+/** 公开01 lines that show a comparable figure (the figure list in calc/figures.ts). */
 const T01_FIGURES: Record<number, string> = {
   27: 'income_total', 28: 'non_fiscal_surplus_used', 29: 'opening_balance',
   58: 'expenditure_total', 59: 'surplus_distribution', 60: 'closing_balance',
@@ -85,15 +100,16 @@ function simpleFigureHeaders(labels: string[]): Cell[][] {
 
 function hierarchicalTable<C extends string>(
   calc: YearCalc,
-  spec: { id: string; no: string; title: string; data: Rollup<C>; columns: HierColumn<C>[]; headers?: Cell[][]; notes: string[]; orientation?: 'portrait' | 'landscape' },
+  texts: TableTexts,
+  spec: { id: string; no: string; data: Rollup<C>; columns: HierColumn<C>[]; headers?: Cell[][]; orientation?: 'portrait' | 'landscape' },
 ): TableSpec {
   const width = 4 + spec.columns.length;
   const figureWidth = spec.columns.length > 4 ? 12 : 16;
   return {
     id: spec.id,
     label: `公开${spec.no}表`,
-    title: spec.title,
-    meta: meta(calc),
+    title: texts.title(spec.id),
+    meta: texts.meta(),
     orientation: spec.orientation ?? (spec.columns.length > 3 ? 'landscape' : 'portrait'),
     columns: [
       { key: 'class', width: 5 },
@@ -104,18 +120,50 @@ function hierarchicalTable<C extends string>(
     ],
     header: hierarchicalHeader(spec.headers ?? simpleFigureHeaders(spec.columns.map((c) => c.label)), spec.columns.length, 3),
     body: hierarchicalBody(calc, spec.data, spec.columns, spec.id, width),
-    notes: spec.notes,
+    notes: texts.notes(spec.id),
     sheetName: `公开${spec.no}表`,
     frozenColumns: 4,
   };
 }
 
-// ─── 公开01 收入支出决算总表 ────────────────────────────────────────────────────────────────────────
+// ─── 公开01 and 公开04: two-sided totals tables ─────────────────────────────────────────────────────
+// Income lines on the left (行次 1…), expenditure by 功能分类 类 on the right (行次 continuing after the
+// left side's last line), one or several amount columns on the right.
 
-function t01(calc: YearCalc): TableSpec {
+type Line<V> = [label: string, value: V | undefined];
+
+const isTotalLabel = (l: string) => l === '总计' || l.endsWith('合计');
+const labelCell = (l: string) => text(l, { bold: isTotalLabel(l), align: isTotalLabel(l) ? 'center' : 'left' });
+const blank = (n: number): Line<never>[] => Array.from({ length: n }, (): Line<never> => ['', undefined]);
+const classLines = <V>(value: (code: string) => V): Line<V>[] => FUNCTIONAL_CLASSES.map((c, i) => [`${chineseNumber(i + 1)}、${c.name}`, value(c.code)]);
+
+function twoSidedBody<R>(
+  left: Line<Amount>[],
+  leftFigures: Record<number, string>,
+  right: Line<R>[],
+  rightCells: (value: R | undefined, line: number, label: string) => Cell[],
+  width: number,
+): TableRow[] {
+  const firstRight = left.length + 1;
+  return left.map(([label, value], i) => {
+    const [rLabel, rValue] = right[i]!;
+    const lineL = i + 1;
+    const lineR = i + firstRight;
+    return row(isTotalLabel(label) || isTotalLabel(rLabel) ? 'total' : 'line', [
+      labelCell(label),
+      text(String(lineL), { align: 'center' }),
+      value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额', leftFigures[lineL])),
+      labelCell(rLabel),
+      text(String(lineR), { align: 'center' }),
+      ...rightCells(rValue, lineR, rLabel),
+    ], width);
+  });
+}
+
+function t01(calc: YearCalc, texts: TableTexts): TableSpec {
   const t = calc.totals;
   const s = calc.incomeBySource;
-  const left: [string, Amount | undefined][] = [
+  const left: Line<Amount>[] = [
     ['一、一般公共预算财政拨款收入', s.general],
     ['二、政府性基金预算财政拨款收入', s.gov_fund],
     ['三、国有资本经营预算财政拨款收入', s.state_capital],
@@ -124,15 +172,15 @@ function t01(calc: YearCalc): TableSpec {
     ['六、经营收入', s.operating],
     ['七、附属单位上缴收入', s.affiliated],
     ['八、其他收入', s.other],
-    ...Array.from({ length: 18 }, (): [string, undefined] => ['', undefined]),
+    ...blank(18),
     ['本年收入合计', t.incomeTotal],
     ['使用非财政拨款结余（含专用结余）', t.nonFiscalSurplusUsed],
     ['年初结转和结余', t.opening],
     ['', undefined],
     ['总计', t.incomeGrandTotal],
   ];
-  const right: [string, Amount | undefined][] = [
-    ...FUNCTIONAL_CLASSES.map((c, i): [string, Amount] => [`${chineseNumber(i + 1)}、${c.name}`, t.expenditureByClass.get(c.code) ?? null]),
+  const right: Line<Amount>[] = [
+    ...classLines((code) => t.expenditureByClass.get(code) ?? null),
     ['本年支出合计', t.expenditureTotal],
     ['结余分配', t.surplusDistribution],
     ['年末结转和结余', t.closing],
@@ -140,25 +188,13 @@ function t01(calc: YearCalc): TableSpec {
     ['总计', t.expenditureGrandTotal],
   ];
   const width = 6;
-  const body = left.map(([label, value], i) => {
-    const [rLabel, rValue] = right[i]!;
-    const lineL = i + 1;
-    const lineR = i + 32;
-    const bold = (l: string) => l === '总计' || l.endsWith('合计');
-    return row(bold(label) || bold(rLabel) ? 'total' : 'line', [
-      text(label, { bold: bold(label), align: bold(label) ? 'center' : 'left' }),
-      text(String(lineL), { align: 'center' }),
-      value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额', T01_FIGURES[lineL])),
-      text(rLabel, { bold: bold(rLabel), align: bold(rLabel) ? 'center' : 'left' }),
-      text(String(lineR), { align: 'center' }),
-      rValue === undefined ? empty() : amount(rValue, ref(`r${lineR}`, 'c2', rLabel, '金额', T01_FIGURES[lineR] ?? (lineR <= 57 ? `expenditure_class.${FUNCTIONAL_CLASSES[lineR - 32]!.code}` : undefined))),
-    ], width);
-  });
+  const classFigure = (line: number) => (line <= 57 ? `expenditure_class.${FUNCTIONAL_CLASSES[line - 32]!.code}` : undefined);
+  const body = twoSidedBody(left, T01_FIGURES, right, (v, line, label) => [v === undefined ? empty() : amount(v, ref(`r${line}`, 'c2', label, '金额', T01_FIGURES[line] ?? classFigure(line)))], width);
   return {
     id: 'T01',
     label: '公开01表',
-    title: '收入支出决算总表',
-    meta: meta(calc),
+    title: texts.title('T01'),
+    meta: texts.meta(),
     orientation: 'portrait',
     columns: [{ key: 'incomeName', width: 30 }, { key: 'incomeLine', width: 6 }, { key: 'c1', width: 14 }, { key: 'expenditureName', width: 30 }, { key: 'expenditureLine', width: 6 }, { key: 'c2', width: 14 }],
     header: headerRows(width, [
@@ -167,22 +203,20 @@ function t01(calc: YearCalc): TableSpec {
       [text('栏次', { colSpan: 2 }), text('1'), text('栏次', { colSpan: 2 }), text('2')],
     ]),
     body,
-    notes: ['注：1.本表反映部门（单位）本年度的总收支和年末结转结余情况。', '2.本套报表金额单位转换时可能存在尾数误差。'],
+    notes: texts.notes('T01'),
     sheetName: '公开01表',
     fontSize: 8,
   };
 }
 
-// ─── 公开04 财政拨款收入支出决算总表 ─────────────────────────────────────────────────────────────────
-
-function t04(calc: YearCalc): TableSpec {
+function t04(calc: YearCalc, texts: TableTexts): TableSpec {
   const f = calc.fiscal;
-  const funds = ['general', 'gov_fund', 'state_capital'] as const;
-  const left: [string, Amount | undefined][] = [
+  type ByFund = Record<'total' | 'general' | 'gov_fund' | 'state_capital', Amount>;
+  const left: Line<Amount>[] = [
     ['一、一般公共预算财政拨款', f.income.general],
     ['二、政府性基金预算财政拨款', f.income.gov_fund],
     ['三、国有资本经营预算财政拨款', f.income.state_capital],
-    ...Array.from({ length: 23 }, (): [string, undefined] => ['', undefined]),
+    ...blank(23),
     ['本年收入合计', f.income.total],
     ['年初财政拨款结转和结余', f.opening.total],
     ['一、一般公共预算财政拨款', f.opening.general],
@@ -190,41 +224,24 @@ function t04(calc: YearCalc): TableSpec {
     ['三、国有资本经营预算财政拨款', f.opening.state_capital],
     ['总计', f.incomeGrandTotal],
   ];
-  type Right = [string, Record<'total' | (typeof funds)[number], Amount> | undefined];
-  const none = { total: null, general: null, gov_fund: null, state_capital: null };
-  const right: Right[] = [
-    ...FUNCTIONAL_CLASSES.map((c, i): Right => [`${chineseNumber(i + 1)}、${c.name}`, f.byClass.get(c.code) ?? none]),
+  const none: ByFund = { total: null, general: null, gov_fund: null, state_capital: null };
+  const right: Line<ByFund>[] = [
+    ...classLines((code) => f.byClass.get(code) ?? none),
     ['本年支出合计', f.expenditure],
     ['年末财政拨款结转和结余', f.closing],
-    ['', undefined],
-    ['', undefined],
-    ['', undefined],
+    ...blank(3),
     ['总计', f.grandTotal],
   ];
   const columnLabels = ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'];
+  const funds = ['total', 'general', 'gov_fund', 'state_capital'] as const;
   const width = 9;
-  const body = left.map(([label, value], i) => {
-    const [rLabel, rValues] = right[i]!;
-    const lineL = i + 1;
-    const lineR = i + 33;
-    const bold = (l: string) => l === '总计' || l.endsWith('合计');
-    const rightCells = rValues
-      ? (['total', ...funds] as const).map((k, j) => amount(rValues[k], ref(`r${lineR}`, `c${j + 2}`, rLabel, columnLabels[j]!)))
-      : [empty(), empty(), empty(), empty()];
-    return row(bold(label) || bold(rLabel) ? 'total' : 'line', [
-      text(label, { bold: bold(label), align: bold(label) ? 'center' : 'left' }),
-      text(String(lineL), { align: 'center' }),
-      value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额')),
-      text(rLabel, { bold: bold(rLabel), align: bold(rLabel) ? 'center' : 'left' }),
-      text(String(lineR), { align: 'center' }),
-      ...rightCells,
-    ], width);
-  });
+  const body = twoSidedBody(left, {}, right, (values, line, label) =>
+    values ? funds.map((k, j) => amount(values[k], ref(`r${line}`, `c${j + 2}`, label, columnLabels[j]!))) : funds.map(() => empty()), width);
   return {
     id: 'T04',
     label: '公开04表',
-    title: '财政拨款收入支出决算总表',
-    meta: meta(calc),
+    title: texts.title('T04'),
+    meta: texts.meta(),
     orientation: 'landscape',
     columns: [
       { key: 'incomeName', width: 24 }, { key: 'incomeLine', width: 4 }, { key: 'c1', width: 11 },
@@ -237,7 +254,7 @@ function t04(calc: YearCalc): TableSpec {
       [text('栏次', { colSpan: 2 }), text('1'), text('栏次', { colSpan: 2 }), text('2'), text('3'), text('4'), text('5')],
     ]),
     body,
-    notes: ['注：本表反映部门(单位)本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。'],
+    notes: texts.notes('T04'),
     sheetName: '公开04表',
     fontSize: 8,
   };
@@ -245,7 +262,7 @@ function t04(calc: YearCalc): TableSpec {
 
 // ─── 公开06 一般公共预算财政拨款基本支出决算表 ───────────────────────────────────────────────────────
 
-function t06(calc: YearCalc): TableSpec {
+function t06(calc: YearCalc, texts: TableTexts): TableSpec {
   const be = calc.basicEconomic;
   const groups: Cell[][][] = [[], [], []];
   for (const cls of calc.catalogue.economicClasses) {
@@ -274,8 +291,8 @@ function t06(calc: YearCalc): TableSpec {
   return {
     id: 'T06',
     label: '公开06表',
-    title: '一般公共预算财政拨款基本支出决算表',
-    meta: meta(calc),
+    title: texts.title('T06'),
+    meta: texts.meta(),
     orientation: 'landscape',
     columns: [
       { key: 'code1', width: 7 }, { key: 'name1', width: 20 }, { key: 'amount1', width: 10 },
@@ -284,7 +301,7 @@ function t06(calc: YearCalc): TableSpec {
     ],
     header: headerRows(width, [[text('人员经费', { colSpan: 3 }), text('公用经费', { colSpan: 6 })], [...groupHeader, ...groupHeader, ...groupHeader]]),
     body,
-    notes: ['注：本表反映部门(单位)本年度一般公共预算财政拨款基本支出明细情况。'],
+    notes: texts.notes('T06'),
     sheetName: '公开06表',
     fontSize: 8,
   };
@@ -292,7 +309,7 @@ function t06(calc: YearCalc): TableSpec {
 
 // ─── 公开09 财政拨款“三公”经费支出决算表 ─────────────────────────────────────────────────────────────
 
-function t09(calc: YearCalc): TableSpec {
+function t09(calc: YearCalc, texts: TableTexts): TableSpec {
   const tp = calc.threePublic;
   const c = tp.counts;
   const cols = ['年初预算数', '全年预算数', '决算数'];
@@ -333,25 +350,22 @@ function t09(calc: YearCalc): TableSpec {
   return {
     id: 'T09',
     label: '公开09表',
-    title: '财政拨款“三公”经费支出决算表',
-    meta: meta(calc),
+    title: texts.title('T09'),
+    meta: texts.meta(),
     orientation: 'portrait',
     columns: [{ key: 'name', width: 34 }, { key: 'line', width: 7 }, { key: 'c1', width: 14 }, { key: 'c2', width: 14 }, { key: 'c3', width: 14 }],
     header: headerRows(width, [[text('项目', { rowSpan: 2 }), text('栏次'), ...cols.map((l) => text(l))], [text('行次'), text('1'), text('2'), text('3')]]),
     body: lines.map(([label, line, cells]) =>
       row(line === 1 || line === 10 ? 'total' : 'line', [text(label, { indent: /^[（其]/.test(label) ? 1 : 0, bold: line === 1 || line === 10 }), text(String(line), { align: 'center' }), ...cells], width),
     ),
-    notes: [
-      '注：1.本表反映部门本年度财政拨款“三公”经费支出预决算情况。财政拨款包括一般公共预算财政拨款和政府性基金预算财政拨款。年初预算数为年初“三公”经费部门预算数；全年预算数为按规定程序调整调剂后的全年“三公”经费部门预算数；决算数为当年实际支出数。',
-      `2.${EMPTY_TABLE_NOTE.T09}`,
-    ],
+    notes: texts.notes('T09'),
     sheetName: '公开09表',
   };
 }
 
 // ─── 公开10 国有资产占用情况表 ───────────────────────────────────────────────────────────────────────
 
-function t10(calc: YearCalc): TableSpec {
+function t10(calc: YearCalc, texts: TableTexts): TableSpec {
   const a = calc.assets;
   const lines: [string, number][] = [
     ['一、车辆数合计(台、辆)', a.vehicleTotal],
@@ -362,42 +376,40 @@ function t10(calc: YearCalc): TableSpec {
   return {
     id: 'T10',
     label: '公开10表',
-    title: '国有资产占用情况表',
-    meta: meta(calc, '单位：台、辆、套'),
+    title: texts.title('T10'),
+    meta: texts.meta('count'),
     orientation: 'portrait',
     columns: [{ key: 'name', width: 50 }, { key: 'line', width: 8 }, { key: 'c1', width: 16 }],
     header: headerRows(width, [[text('项目'), text('栏次'), text('决算数')]]),
     body: lines.map(([label, n], i) => row(i === 0 || i === lines.length - 1 ? 'total' : 'line', [text(label, { indent: i === 0 || i === lines.length - 1 ? 0 : 1 }), text(String(i + 1), { align: 'center' }), count(n, ref(`r${i + 1}`, 'c1', label, '决算数'))], width)),
-    notes: [`注：1.本表反映截止${calc.year}年12月31日，部门(单位)占用的国有资产情况。`, `2.${EMPTY_TABLE_NOTE.T10}`],
+    notes: texts.notes('T10'),
     sheetName: '公开10表',
   };
 }
 
 /** All ten tables, in the published order. */
 export function buildTables(calc: YearCalc): TableSpec[] {
-  const t02 = hierarchicalTable(calc, {
-    id: 'T02', no: '02', title: '收入决算表', data: calc.income,
+  const texts = tableTexts(calc);
+  const t02 = hierarchicalTable(calc, texts, {
+    id: 'T02', no: '02', data: calc.income,
     columns: [
       { key: 'total', label: '本年收入合计' }, { key: 'fiscal', label: '财政拨款收入' }, { key: 'superior', label: '上级补助收入' },
       { key: 'business', label: '事业收入' }, { key: 'operating', label: '经营收入' }, { key: 'affiliated', label: '附属单位上缴收入' }, { key: 'other', label: '其他收入' },
     ],
-    notes: ['注：本表反映部门（单位）本年度取得的各项收入情况。'],
   });
-  const t03 = hierarchicalTable(calc, {
-    id: 'T03', no: '03', title: '支出决算表', data: calc.expenditure,
+  const t03 = hierarchicalTable(calc, texts, {
+    id: 'T03', no: '03', data: calc.expenditure,
     columns: [
       { key: 'total', label: '本年支出合计' }, { key: 'basic', label: '基本支出' }, { key: 'project', label: '项目支出' },
       { key: 'remit', label: '上缴上级支出' }, { key: 'operating', label: '经营支出' }, { key: 'subsidy', label: '对附属单位补助支出' },
     ],
-    notes: ['注：本表反映部门（单位）本年度各项支出情况。'],
   });
-  const t05 = hierarchicalTable(calc, {
-    id: 'T05', no: '05', title: '一般公共预算财政拨款支出决算表', data: calc.general,
+  const t05 = hierarchicalTable(calc, texts, {
+    id: 'T05', no: '05', data: calc.general,
     columns: [{ key: 'total', label: '本年支出合计' }, { key: 'basic', label: '基本支出' }, { key: 'project', label: '项目支出' }],
-    notes: ['注：本表反映部门(单位)本年度一般公共预算财政拨款支出情况。'],
   });
-  const t07 = hierarchicalTable(calc, {
-    id: 'T07', no: '07', title: '政府性基金预算财政拨款收入支出决算表', data: calc.govFund,
+  const t07 = hierarchicalTable(calc, texts, {
+    id: 'T07', no: '07', data: calc.govFund,
     columns: [
       { key: 'opening', label: '年初结转和结余' }, { key: 'income', label: '本年收入' }, { key: 'spend', label: '本年支出小计' },
       { key: 'basic', label: '本年支出基本支出' }, { key: 'project', label: '本年支出项目支出' }, { key: 'closing', label: '年末结转和结余' },
@@ -407,13 +419,10 @@ export function buildTables(calc: YearCalc): TableSpec[] {
       [text('小计', { rowSpan: 2 }), text('基本支出', { rowSpan: 2 }), text('项目支出', { rowSpan: 2 })],
       [],
     ],
-    notes: ['注：1.本表反映部门(单位)本年度政府性基金预算财政拨款收入、支出及结转和结余情况。', `2.${EMPTY_TABLE_NOTE.T07}`],
   });
-  const t08 = hierarchicalTable(calc, {
-    id: 'T08', no: '08', title: '国有资本经营预算财政拨款支出决算表', data: calc.stateCapital,
+  const t08 = hierarchicalTable(calc, texts, {
+    id: 'T08', no: '08', data: calc.stateCapital,
     columns: [{ key: 'total', label: '合计' }, { key: 'basic', label: '基本支出' }, { key: 'project', label: '项目支出' }],
-    notes: ['注：1.本表反映部门(单位)本年度国有资本经营预算财政拨款支出情况。', `2.${EMPTY_TABLE_NOTE.T08}`],
   });
-  return [t01(calc), t02, t03, t04(calc), t05, t06(calc), t07, t08, t09(calc), t10(calc)];
+  return [t01(calc, texts), t02, t03, t04(calc, texts), t05, t06(calc, texts), t07, t08, t09(calc, texts), t10(calc, texts)];
 }
-

@@ -15,6 +15,11 @@ interface Usage {
   used: Path[];
   /** Paths only tested (#if, #unless, eq …): used themselves, but not what is under them. */
   tested: Path[];
+  /**
+   * `{{name}}` where `name` is a helper: Handlebars calls the helper (with no argument) even when the
+   * context has a field of that name, so the field is never printed. Always a mistake in a template.
+   */
+  bareHelpers: string[];
 }
 
 const BLOCK_SCOPES = new Set(['each', 'with']);
@@ -26,7 +31,7 @@ type Node = hbs.AST.Node;
 
 /** The context paths `source` refers to; `helpers` are the names that are helpers, not fields. */
 export function templateUsage(source: string, helpers: ReadonlySet<string>): Usage {
-  const usage: Usage = { used: [], tested: [] };
+  const usage: Usage = { used: [], tested: [], bareHelpers: [] };
   const scopes: Path[] = [[]];
 
   const resolve = (p: hbs.AST.PathExpression): Path | undefined => {
@@ -60,15 +65,18 @@ export function templateUsage(source: string, helpers: ReadonlySet<string>): Usa
       case 'MustacheStatement': {
         const m = node as hbs.AST.MustacheStatement;
         const name = m.path.type === 'PathExpression' ? (m.path as hbs.AST.PathExpression).original : '';
-        if (m.params.length || m.hash?.pairs.length || helpers.has(name)) call(m);
+        if (m.params.length || m.hash?.pairs.length) call(m);
+        else if (helpers.has(name)) usage.bareHelpers.push(name);
         else note(m.path, false);
         return;
       }
       case 'BlockStatement': {
         const b = node as hbs.AST.BlockStatement;
         const name = (b.path as hbs.AST.PathExpression).original;
-        call(b, TESTS.has(name));
         const target = b.params[0]?.type === 'PathExpression' ? resolve(b.params[0] as hbs.AST.PathExpression) : undefined;
+        // #each and #with only open their value: what is used is what the block prints of it.
+        if (BLOCK_SCOPES.has(name) && target) usage.tested.push(target);
+        else call(b, TESTS.has(name));
         if (BLOCK_SCOPES.has(name) && target) {
           scopes.push(name === 'each' ? [...target, '[]'] : target);
           walk(b.program);
@@ -114,4 +122,31 @@ export function unusedFields(context: unknown, usages: readonly Usage[]): string
     .filter((leaf) => leaf.length > 0)
     .filter((leaf) => !used.some((p) => startsWith(leaf, p) || startsWith(p, leaf)) && !tested.some((p) => p.join('.') === leaf.join('.') || startsWith(p, leaf)))
     .map((leaf) => leaf.join('.'));
+}
+
+/**
+ * Template paths the context does not have: strict Handlebars reports a misspelt field that is printed,
+ * but not one passed to a helper (`{{amt income.grandTotl}}` would print 0.00). A path is missing when
+ * it leads into an object that lacks the next field; a path through a value that is absent (an optional
+ * section) or through an empty list cannot be judged and is let through.
+ */
+export function missingFields(context: unknown, usage: Usage): string[] {
+  const missing = new Set<string>();
+  const walk = (value: unknown, path: Path, i: number): void => {
+    if (i === path.length) return;
+    const step = path[i]!;
+    if (Array.isArray(value)) {
+      if (step === '[]') for (const v of value) walk(v, path, i + 1);
+      else if (step !== 'length') missing.add(path.join('.'));
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    if (!(step in value)) {
+      missing.add(path.slice(0, i + 1).join('.'));
+      return;
+    }
+    walk(value[step], path, i + 1);
+  };
+  for (const p of [...usage.used, ...usage.tested]) walk(context, p, 0);
+  return [...missing];
 }

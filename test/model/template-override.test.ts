@@ -1,0 +1,73 @@
+/**
+ * An office rewords a sentence without touching code (issue 10): juesuan.config.json names a folder of
+ * its own templates; a file there replaces the built-in one of the same name, and the published PDF
+ * says what the office wrote. Run as a user runs it: the command line in the office's folder.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, warmUp } from '../robustness/cli-run.ts';
+import { readPdf, squash } from '../pdf/pdf-text.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'juesuan-templates-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** An office folder: the 2024 year files, a config naming 本单位模板/, and the given templates in it. */
+function office(name: string, templates: Record<string, string>): string {
+  const dir = join(root, name);
+  mkdirSync(join(dir, '本单位模板', 'phrases'), { recursive: true });
+  cpSync('data', join(dir, 'data'), { recursive: true });
+  writeFileSync(join(dir, 'juesuan.config.json'), JSON.stringify({ templates: '本单位模板' }));
+  for (const [file, text] of Object.entries(templates)) writeFileSync(join(dir, '本单位模板', file), text);
+  return dir;
+}
+
+const builtIn = (file: string) => readFileSync(join('templates', file), 'utf8');
+const pdfText = async (dir: string) => {
+  const { pages } = await readPdf(readFileSync(join(dir, 'output', '2024', '江西省总工会2024年度部门决算.pdf')));
+  return squash(pages.map((p) => p.text).join(''));
+};
+
+describe('an office’s own templates', () => {
+  beforeAll(() => warmUp(root), 60_000);
+
+  it('a sentence reworded in the office’s explanation.hbs, and the comparison phrase in phrases/change.hbs, are what the PDF says', async () => {
+    const dir = office('reworded', {
+      'explanation.hbs': builtIn('explanation.hbs').replace('本年收入的具体构成：', '本年收入由以下几项构成：'),
+      'phrases/change.hbs': builtIn('phrases/change.hbs').replace('比上年{{#if', '较上年{{#if'),
+    });
+    const run = await runCli(['build', '2024'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const text = await pdfText(dir);
+    expect(text).toContain('本年收入由以下几项构成：财政拨款收入12653.82万元，占100.00%');
+    expect(text).not.toContain('本年收入的具体构成');
+    // The phrase is used by every comparison: 一 收入, 二 支出, 四 基本支出.
+    expect(text).toContain('本年收入合计12653.82万元，较上年增加4859.38万元，增长62.34%');
+    expect(text).toContain('工资福利支出1553.25万元，较上年增加30.98万元，增长2.04%');
+    expect(text).not.toContain('比上年增加');
+  });
+
+  it('a template naming a field the data lacks: exit 1, the office’s file named, no 内部错误, nothing published', async () => {
+    const dir = office('misspelt', { 'explanation.hbs': builtIn('explanation.hbs').replace('{{amt income.grandTotal}}', '{{amt income.grandTotl}}') });
+    const run = await runCli(['build', '2024'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(join(dir, '本单位模板', 'explanation.hbs'));
+    expect(run.stderr).toContain('grandTotl');
+    expect(run.stderr).not.toContain('内部错误');
+  });
+
+  it('a sentence dropped leaves its figures unused: the build says which, and {{omit …}} accepts it', async () => {
+    const without = builtIn('explanation.hbs').replace(/# 七、政府采购支出情况说明[\s\S]*?(?=# 八、)/, '# 七、政府采购支出情况说明\n\n本部门无政府采购。\n\n');
+    const dropped = office('dropped', { 'explanation.hbs': without });
+    const run = await runCli(['build', '2024'], dropped);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/没有用到这些数据：procurement\.total、procurement\.goods/);
+    expect(run.stderr).toContain('{{omit 字段名}}');
+
+    const omitted = office('omitted', { 'explanation.hbs': without.replace('本部门无政府采购。', '本部门无政府采购。{{omit procurement}}') });
+    const ok = await runCli(['build', '2024'], omitted);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(await pdfText(omitted)).toContain('七、政府采购支出情况说明本部门无政府采购。');
+  });
+});
