@@ -1,5 +1,5 @@
 /**
- * Lines of the published documents that print one of their own defects (domain notes C-1…C-15). The
+ * Lines of the published documents that print one of their own defects (C-1…C-15). The
  * tool publishes the corrected form on purpose, so these lines cannot be found in our output; both the
  * model-level oracle (test/seed) and the PDF read-back (test/pdf) leave them out. Each is caught by a check.
  */

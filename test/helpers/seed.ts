@@ -1,6 +1,7 @@
 /**
  * Figures of the seed (江西省总工会 2024 and what its text tells of 2023), for rule fixtures that rebuild
- * a known defect of the published documents from its actual numbers (domain.md, C-1 … C-15).
+ * a known defect of the published documents from its actual numbers (C-1 … C-15, listed in
+ * test/helpers/seed-defects.ts and the README).
  */
 import { yaml } from './year.ts';
 
