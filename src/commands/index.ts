@@ -11,7 +11,7 @@ import { parseCommandArgs } from './args.ts';
 import { stdio, UsageError, type Command, type Io } from './command.ts';
 
 /** Name → loader and one-line summary (kept here so `--help` does not load every command). */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
   check: { summary: '校验年度文件，不发布', load: () => import('./check.ts') },
   build: { summary: '校验并发布年度文件（PDF、工作簿、report.json）', load: () => import('./build.ts') },
   diff: { summary: '对比两个年度', load: () => import('./diff.ts') },
