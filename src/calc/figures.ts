@@ -8,7 +8,7 @@
  * Scalar figures have fixed keys; families (a figure per 类, per 经济分类 款, per project) are a prefix and
  * a code or name, labelled by the name the year's tables print for it.
  */
-import { orZero, sumAmounts, type Amount, type Dec } from '../decimal.ts';
+import { orZero, sumAmounts, ZERO, type Amount, type Dec } from '../decimal.ts';
 import type { YearFile } from '../schema/index.ts';
 import type { YearCalc } from './types.ts';
 
@@ -65,8 +65,20 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
     },
   }),
   family({ prefix: 'gp_basic_by_class.', label: (name) => `财政拨款基本支出 ${name}`, entries: (c) => c.basicEconomic.classes, partial: (s) => Object.entries(s?.gp_basic_by_class ?? {}) }),
-  // 经济分类 款 and projects are read from the file's own lists, partial or not.
-  family({ prefix: 'basic_item.', label: (name) => `财政拨款基本支出 ${name}`, entries: (c) => c.basicEconomic.items }),
+  // 公开06 prints every 款 of the catalogue, 0.00 where nothing is booked: so does a full year's figure
+  // list (a 款 last year did not use is 0.00 last year, not unknown). A partial file knows only what it
+  // lists.
+  family({
+    prefix: 'basic_item.',
+    label: (name) => `财政拨款基本支出 ${name}`,
+    entries: (c) =>
+      c.partial
+        ? c.basicEconomic.items
+        : [
+          ...c.catalogue.economicClasses.flatMap((cls) => cls.items.map((i): [string, Amount] => [i.code, c.basicEconomic.items.get(i.code) ?? ZERO])),
+          ...[...c.basicEconomic.items].filter(([code]) => !c.catalogue.economicItemCodes.has(code)),
+        ],
+  }),
   threePublic('total', '“三公”经费支出', (c) => c.threePublic.total.actual),
   threePublic('abroad', '因公出国（境）费', (c) => c.threePublic.abroad.actual),
   threePublic('vehicles', '公务用车购置及运行维护费', (c) => c.threePublic.vehicles.actual),
@@ -116,6 +128,11 @@ export function comparableFigures(calc: YearCalc): Map<FigureKey, Dec> {
     }
   }
   return f;
+}
+
+/** Whether a key is a member of a family (a 类, a 经济分类 款, a project), not one of the fixed figures. */
+export function isFamilyKey(key: string): boolean {
+  return FIGURES.some((f) => isFamily(f) && key.startsWith(f.prefix));
 }
 
 /** Place of a key in the list (families keep code order within their place). */

@@ -27,11 +27,17 @@ export function explanationOf(e: Explanation | undefined, path: YamlPath): Expla
   };
 }
 
-/** The itemised changes (changes:) as one reason, or the items tagged with one 经济分类 class. */
-function itemisedChanges(input: YearFile, economic?: string): ExplanationCalc | undefined {
-  const tagged = (input.changes ?? []).map((c, i) => ({ c, i })).filter(({ c }) => economic === undefined || c.economic === economic);
-  if (!tagged.length) return undefined;
-  return { items: tagged.map(({ c, i }) => ({ text: c.text, amount: c.amount, path: ['changes', i, 'amount'] as YamlPath })), path: ['changes'] };
+/**
+ * The itemised changes (changes:) as the reason of 一, or the items 四 lists under one 经济分类 class:
+ * those of that class unless the item says otherwise (basic_line), in their 四 wording (basic_text).
+ */
+function itemisedChanges(input: YearFile, basicLine?: string): ExplanationCalc | undefined {
+  const listed = (input.changes ?? [])
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => basicLine === undefined || (c.basic_line ?? c.economic) === basicLine);
+  if (!listed.length) return undefined;
+  const text = (c: NonNullable<YearFile['changes']>[number]) => (basicLine === undefined ? c.text : (c.basic_text ?? c.text));
+  return { items: listed.map(({ c, i }) => ({ text: text(c), amount: c.amount, path: ['changes', i, 'amount'] as YamlPath })), path: ['changes'] };
 }
 
 type Sections = Pick<YearCalc, 'totals' | 'income' | 'incomeBySource' | 'expenditure' | 'general' | 'fiscal' | 'basicEconomic' | 'threePublic'>;

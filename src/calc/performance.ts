@@ -2,7 +2,7 @@
  * Performance figures: project self-evaluations (执行率, 得分, 等级), department evaluations, the
  * numbers of 九 预算绩效, and the named values that reports may quote.
  */
-import { D, orZero, percent, sum, sumAmounts, ZERO, type Amount, type Dec } from '../decimal.ts';
+import { D, orZero, percent, round, sum, sumAmounts, ZERO, type Amount, type Dec } from '../decimal.ts';
 import type { YamlPath } from '../load/source-map.ts';
 import type { IndicatorInput, Report, YearFile } from '../schema/index.ts';
 import { evaluate, ExpressionError, type Value } from './expression.ts';
@@ -220,8 +220,21 @@ export function calcPerformance(
       executionRate: percent(executed, fullYear),
       departmentEvaluated: { byFund },
       overallAmounts: { general: flows.fiscal.expenditure.general, gov_fund: flows.fiscal.expenditure.gov_fund, state_capital: flows.fiscal.expenditure.state_capital },
+      formsOrder: formsOrder(input, projects),
     },
   };
+}
+
+/**
+ * The order of the published 自评表: the names in performance.self_evaluation_order first (unknown or
+ * unpublished names are reported by the project-reference rule), then the other published projects in
+ * the order of the project list.
+ */
+function formsOrder(input: YearFile, projects: readonly ProjectCalc[]): number[] {
+  const published = projects.filter((p) => p.published);
+  const named = (input.performance?.self_evaluation_order ?? []).flatMap((name) => published.filter((p) => p.name === name));
+  const first = [...new Set(named)];
+  return [...first, ...published.filter((p) => !first.includes(p))].map((p) => p.index);
 }
 
 export function performanceValues(calc: Pick<YearCalc, 'year' | 'department' | 'projects' | 'performance'>): Map<string, Value> {
@@ -241,7 +254,8 @@ export function performanceValues(calc: Pick<YearCalc, 'year' | 'department' | '
     ['自评项目清单', calc.projects.map((x) => `${x.name}${natural(x.amount)}万元`).join('，')],
   ]);
   if (p.selfEvaluatedShare !== null) values.set('自评资金占比', p.selfEvaluatedShare.div(100));
-  if (p.averageScore !== null) values.set('平均得分', p.averageScore);
+  // Scores are shown with two places at most, half-up (99.6667 → 99.67), as the published report does.
+  if (p.averageScore !== null) values.set('平均得分', round(p.averageScore, 2));
   if (p.averageGrade !== null) values.set('平均等级', p.averageGrade);
   if (p.executionRate !== null) values.set('项目执行率', p.executionRate.div(100));
   return values;

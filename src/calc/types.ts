@@ -244,6 +244,8 @@ export interface YearCalc {
     executionRate: Dec | null;
     departmentEvaluated: { byFund: Record<FundKey, Dec> };
     overallAmounts: Record<FundKey, Amount>;
+    /** Indices (ProjectCalc.index) of the projects whose 自评表 are published, in the published order. */
+    formsOrder: number[];
   };
   evaluations: DepartmentEvaluationCalc[];
   reports: ReportCalc[];

@@ -9,6 +9,7 @@ import { change } from '../change.ts';
 import { D, round, type Dec } from '../decimal.ts';
 import { align } from './align.ts';
 import { flattenTable, rowName, tableName, type FlatCell } from './cells.ts';
+import { isFamilyKey } from '../model/figures.ts';
 import { figureLabels, sortFigureKeys } from './figures.ts';
 import type { ReportData, TableData } from '../model/report.ts';
 
@@ -152,7 +153,9 @@ function compareTable(earlier: YearSide, later: YearSide, a: TableData | undefin
 function compareFigures(earlier: YearSide, later: YearSide): YearFigure[] {
   const labels = figureLabels(later.report, earlier.report);
   const keys = sortFigureKeys(new Set([...Object.keys(earlier.report.figures), ...Object.keys(later.report.figures)]));
-  return keys.map((key) => {
+  // The fixed figures are always listed; of a family (a 类, an 经济分类 款…), what either year has.
+  const listed = keys.filter((key) => !isFamilyKey(key) || !(isZeroish(earlier.report.figures[key]) && isZeroish(later.report.figures[key])));
+  return listed.map((key) => {
     const e = earlier.report.figures[key];
     const l = later.report.figures[key];
     const d = delta(e, l);

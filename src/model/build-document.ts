@@ -33,24 +33,40 @@ function toBlocks(section: string, narrative: NarrativeBlock[], slots: Record<st
   return out;
 }
 
+/**
+ * A 名词解释 term as a key of meaning: a department writing 「使用非财政拨款结余（含专用结余）」 or
+ * 「三公经费」 means the built-in 「使用非财政拨款结余」 and 「“三公”经费」, and replaces them rather than
+ * adding a second entry.
+ */
+const termKey = (term: string) => term.replace(/（[^）]*）|\([^)]*\)|[“”"'‘’\s]/g, '');
+
+/** Built-in entries, each replaced (wording and text) by the department's entry of the same meaning. */
+function mergeTerms(builtIn: readonly { term: string; text: string }[], own: readonly { term: string; text: string }[]) {
+  const ownByKey = new Map(own.map((o) => [termKey(o.term), o]));
+  const merged = builtIn.map((b) => ownByKey.get(termKey(b.term)) ?? b);
+  const builtInKeys = new Set(builtIn.map((b) => termKey(b.term)));
+  return { merged, extra: own.filter((o) => !builtInKeys.has(termKey(o.term))) };
+}
+
 function glossaryContext(calc: YearCalc) {
   const input = calc.input;
-  const overrides = new Map((input.glossary?.income ?? []).map((g) => [g.term, g.text]));
-  const termFor = (term: string) => overrides.get(term) ?? INCOME_TERMS[term];
   const s = calc.incomeBySource;
-  const income: { term: string; text: string }[] = [];
-  const add = (term: string, present: boolean) => {
-    if (present) income.push({ term, text: dataText(termFor(term) ?? '') });
+  // Income terms are listed only for the sources the department has, in the order of 公开01.
+  const present: Record<string, boolean> = {
+    财政拨款: !orZero(calc.income.total.fiscal).isZero(),
+    上级补助收入: !orZero(s.superior).isZero(),
+    事业收入: !orZero(s.business).isZero(),
+    经营收入: !orZero(s.operating).isZero(),
+    附属单位上缴收入: !orZero(s.affiliated).isZero(),
+    其他收入: !orZero(s.other).isZero(),
+    使用非财政拨款结余: !orZero(calc.totals.nonFiscalSurplusUsed).isZero(),
+    年初结转和结余: !orZero(calc.totals.opening).isZero(),
   };
-  add('财政拨款', !orZero(calc.income.total.fiscal).isZero());
-  add('上级补助收入', !orZero(s.superior).isZero());
-  add('事业收入', !orZero(s.business).isZero());
-  add('经营收入', !orZero(s.operating).isZero());
-  add('附属单位上缴收入', !orZero(s.affiliated).isZero());
-  add('其他收入', !orZero(s.other).isZero());
-  add('使用非财政拨款结余', !orZero(calc.totals.nonFiscalSurplusUsed).isZero());
-  add('年初结转和结余', !orZero(calc.totals.opening).isZero());
-  for (const [term] of overrides) if (!income.some((i) => i.term === term) && !(term in INCOME_TERMS)) income.push({ term, text: dataText(overrides.get(term)!) });
+  const builtInIncome = Object.entries(INCOME_TERMS).filter(([term]) => present[term]).map(([term, text]) => ({ term, text }));
+  const incomeTerms = mergeTerms(builtInIncome, input.glossary?.income ?? []);
+  // A department's entry for a source it does not have is dropped with the built-in one it replaces.
+  const allBuiltInKeys = new Set(Object.keys(INCOME_TERMS).map(termKey));
+  const income = [...incomeTerms.merged, ...incomeTerms.extra.filter((e) => !allBuiltInKeys.has(termKey(e.term)))].map((t) => ({ term: dataText(t.term), text: dataText(t.text) }));
 
   const codes = new Set<string>();
   for (const r of [calc.income, calc.expenditure]) for (const row of r.rows) if (row.level === 'item') codes.add(row.code);
@@ -62,10 +78,9 @@ function glossaryContext(calc: YearCalc) {
     text: dataText(calc.catalogue.functionalExplanation(code) ?? ''),
   }));
 
-  const termOverrides = new Map((input.glossary?.terms ?? []).map((g) => [g.term, g.text]));
-  const terms = [...RELATED_TERMS.map((t) => ({ term: t.term, text: termOverrides.get(t.term) ?? t.text }))];
-  for (const [term, text] of termOverrides) if (!terms.some((t) => t.term === term)) terms.push({ term, text });
-  return { income, expenditure, terms: terms.map((t) => ({ term: dataText(t.term), text: dataText(t.text) })) };
+  const related = mergeTerms(RELATED_TERMS, input.glossary?.terms ?? []);
+  const terms = [...related.merged, ...related.extra].map((t) => ({ term: dataText(t.term), text: dataText(t.text) }));
+  return { income, expenditure, terms };
 }
 
 /**
@@ -144,8 +159,8 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
     ...tables.map((table, i): Block => ({ kind: 'table', id: table.id, table, newPage: i > 0, toc: true })),
   ];
 
-  const selfEvaluations: Block[] = calc.projects
-    .filter((p) => p.published)
+  const selfEvaluations: Block[] = calc.performance.formsOrder
+    .map((i) => calc.projects[i]!)
     .map((p) => ({ kind: 'table', id: `self-evaluation.${p.index}`, table: selfEvaluationTable(calc, p), newPage: true }));
   blocks.push(
     { kind: 'part', id: 'part3', title: texts.one('part3') },

@@ -39,7 +39,7 @@ export function buildContext(calc: YearCalc) {
   const perfValues = performanceValues(calc);
   const prose = (s: string | undefined) => (s === undefined ? undefined : dataText(resolveProse(s, perfValues)));
   const units = ov?.units ?? [];
-  const published = calc.projects.filter((p) => p.published);
+  const published = calc.performance.formsOrder.map((i) => calc.projects[i]!);
   const evaluated = calc.evaluations;
   const pf = calc.performance;
 

@@ -2,6 +2,7 @@
  * The two performance forms as TableSpecs: 项目支出绩效自评表 (one per published project) and 部门评价表.
  * Indicator groups span the rows of their indicators, as on the paper forms.
  */
+import { normalizeComparators } from '../calc/comparators.ts';
 import type { DepartmentEvaluationCalc, IndicatorCalc, ProjectCalc, YearCalc } from '../calc/index.ts';
 import type { Dec } from '../decimal.ts';
 import { checkContextUsed, dataText, entry, renderEntries } from './narrative.ts';
@@ -90,7 +91,7 @@ export function selfEvaluationTable(calc: YearCalc, p: ProjectCalc): TableSpec {
     if (firstL1) cells.push(text(l1.name, { rowSpan: rowsOf(l1), align: 'center' }));
     if (firstL2) cells.push(l2 ? text(l2.name, { rowSpan: rowsOf(l2), align: 'center' }) : empty());
     if (leaf) {
-      cells.push(text(leaf.name), text(leaf.target ?? '', { align: 'center' }), text(leaf.actual ?? '', { align: 'center' }), scoreCell(leaf.weight), scoreCell(leaf.score), text(leaf.note ?? ''));
+      cells.push(text(leaf.name), text(normalizeComparators(leaf.target ?? ''), { align: 'center' }), text(normalizeComparators(leaf.actual ?? ''), { align: 'center' }), scoreCell(leaf.weight), scoreCell(leaf.score), text(leaf.note ?? ''));
     } else {
       cells.push(empty(), empty(), empty(), empty(), empty(), empty());
     }
@@ -123,7 +124,7 @@ export function departmentEvaluationTable(calc: YearCalc, e: DepartmentEvaluatio
   rows.push({ kind: 'line', cells: [label('项目负责人'), text(form.leader ?? '', { colSpan: 2 }), label('联系电话', { colSpan: 2 }), text(form.phone ?? '', { colSpan: 2 })] });
   const tick = (on: boolean) => (on ? '（ √ ）' : '（ ）');
   rows.push({ kind: 'line', cells: [label('项目类型'), text(`经常性项目${tick(form.type === 'recurring')} 一次性项目${tick(form.type === 'one_off')}`, { colSpan: 6 })] });
-  rows.push({ kind: 'line', cells: [label('计划投资额', { rowSpan: 5 }), plain(e.planned, { rowSpan: 5 }), label('实际到位资金（万元）'), plain(e.received.total), label('实际使用情况（万元）'), plain(e.used.total, { colSpan: 2 })] });
+  rows.push({ kind: 'line', cells: [label('计划投资额', { rowSpan: 5 }), plain(e.planned, { rowSpan: 5 }), label('实际到位资金（万元）'), plain(e.received.total), label('实际使用情况'), plain(e.used.total, { colSpan: 2 })] });
   const sources: [string, 'central' | 'provincial' | 'local' | 'other'][] = [['其中：中央财政', 'central'], ['省财政', 'provincial'], ['市县财政', 'local'], ['其他', 'other']];
   for (const [name, key] of sources) {
     rows.push({ kind: 'line', cells: [label(name), plain(e.received[key]), label(name), plain(e.used[key], { colSpan: 2 })] });

@@ -294,6 +294,7 @@ const performance = obj(
       improvement: text('（二）5（2）改进措施').optional(),
       application: text('（二）6 绩效评价结果应用情况').optional(),
     }, '情况说明「九」中由部门撰写的段落；可用 {=名称} 引用计算出的数字').optional(),
+    self_evaluation_order: list(text('项目名称'), '公开的项目支出绩效自评表的先后顺序（写项目名称；没写的按 projects 中的顺序排在后面）；情况说明「九」的引导句点名前两个').optional(),
   },
   '预算绩效情况说明',
 );
@@ -389,6 +390,9 @@ export const yearFileSchema = obj({
       text: text('事项说明，例如「住房公积金增加」；金额单独填写'),
       amount: requiredSignedAmount('与上年相比的增减额（万元），增加为正、减少为负'),
       economic: code('属于一般公共预算财政拨款基本支出时，所属经济分类类级科目（301、302、303、310…），该事项也会列在情况说明「四」中').optional(),
+      basic_line: z.string().regex(/^(\d{3}|none)$/, { message: 'basic_line 应为经济分类类级科目编码（如 "303"）或 none' }).optional()
+        .meta({ description: '在情况说明「四」的哪一类下列出（默认为 economic 所属类）；none 表示只在「一」中列出' }),
+      basic_text: text('在情况说明「四」中的写法，与「一」不同时填写（例如「一」写「减少离休费提标补助经费」，「四」写「离休费提标补助经费减少」）').optional(),
     }),
     '本年收入合计与上年相比增减的逐项原因（各项之和应等于增减额）',
   ).optional(),

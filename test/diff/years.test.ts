@@ -179,3 +179,26 @@ describe('npm run diff', () => {
     expect(r.err).toContain('有错误，无法对比');
   });
 });
+
+describe('year over year between two complete year files', () => {
+  it('a 款 the earlier year did not book is 0.00 that year, in the summary as in 公开06 (not 上年无此数据)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-yoy-full-'));
+    try {
+      cpSync('test/fixtures/general', dir, { recursive: true });
+      // 31003 专用设备购置 booked only in 2024: the earlier year's file simply has no line for it.
+      const file = join(dir, '2024.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('  "31002": 65.00\n', '  "31002": 36.40\n  "31003": 28.60\n'));
+      const full = (y: string): YearSide => {
+        const r = loadYear(join(dir, `${y}.yaml`));
+        const calc = r.value!.calc;
+        return { year: calc.year, label: `${calc.year}年度`, file: y, partial: false, report: modelData(buildModel(calc, { documents: false })) };
+      };
+      const c = compareYears(full('2023'), full('2024'));
+      expect(c.figures.find((f) => f.key === 'basic_item.31003')).toMatchObject({ earlier: '0', later: '28.6', delta: { change: '28.6', rate: null } });
+      expect(cell(c, 'T06', '31003', 'amount')).toMatchObject({ earlier: '0', later: '28.6' });
+      expect(formatTerminal(c)).not.toMatch(/31003 专用设备购置\s+上年无此数据/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

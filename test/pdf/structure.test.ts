@@ -80,8 +80,8 @@ describe('the 2024 document', () => {
     const { pages } = await pdf2024();
     const page = squash(pages[pageWith(pages, '政府性基金预算财政拨款收入支出决算表公开07表')]!.text);
     expect(page).toContain('年初结转和结余本年收入本年支出年末结转和结余');
-    expect(page).toContain('栏次123456合计注：1.本表反映部门(单位)本年度政府性基金预算财政拨款收入、支出及结转和结余情况。');
-    expect(page).toContain('2.当此表数据为空时，即本部门(单位)无政府性基金预算财政拨款收入、支出。');
+    expect(page).toContain('栏次123456合计注：1.本表反映部门（单位）本年度政府性基金预算财政拨款收入、支出及结转和结余情况。');
+    expect(page).toContain('2.当此表数据为空时，即本部门（单位）无政府性基金预算财政拨款收入、支出。');
   });
 
   it('carries the model’s metadata, dated from the data', async () => {

@@ -27,4 +27,16 @@ describe(RULE, () => {
     expect(r.pairs(RULE)).toEqual(at(RULE, r.mark, r.mark));
     expect(r.of(RULE).map((d) => d.severity)).toEqual(['error', 'error']);
   });
+
+  it.each(['budget', 'three_public', 'admin_operating_cost', 'procurement', 'assets', 'projects'])(
+    'the advice for a missing %s is a form the year file accepts: written as advised, nothing is reported',
+    (key) => {
+      const advice = /请写「(.+?)」/.exec(check('', { omit: [key] }).messages(RULE)[0] ?? '')?.[1];
+      expect(advice).toMatch(new RegExp(`^${key}: (\\[\\]|\\{\\})$`));
+      const r = check(`${advice}\n`, { omit: [key] });
+      // The form is accepted (other rules may still miss what the base file's other sections refer to).
+      expect(r.diagnostics.filter((d) => /^(load|yaml|schema)\//.test(d.ruleId))).toEqual([]);
+      expect(r.pairs(RULE)).toEqual([]);
+    },
+  );
 });

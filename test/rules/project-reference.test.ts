@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../helpers/year.ts';
+import { check, yaml } from '../helpers/year.ts';
 
 const RULE = 'project-reference';
 
@@ -22,5 +22,31 @@ describe(RULE, () => {
     const r = check('', { edit: { 'project: 信息化建设': 'project: 送温暖资金 # ← 违规' } });
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
     expect(r.messages(RULE)[0]).not.toMatch(/是否为/);
+  });
+
+  it('ok: the order of the published 自评表 names each published project once', () => {
+    const r = check(yaml`
+      performance:
+        self_evaluation_order: [信息化建设]
+    `);
+    expect(r.pairs(RULE)).toEqual([]);
+  });
+
+  it('not ok: the order names a project twice, one without a 自评表, and one not in the list', () => {
+    const r = check(yaml`
+      projects: # 追加
+        - { name: 宣传经费, fund: general, score: 95, funding: { current: { initial: 0, full_year: 0, executed: 0 } } }
+      performance:
+        self_evaluation_order:
+          - 信息化建设
+          - 信息化建设  # ← 违规
+    `);
+    expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
+    expect(r.messages(RULE)[0]).toBe('自评表顺序中「信息化建设」出现了两次');
+    const other = check(yaml`
+      performance:
+        self_evaluation_order: [信息化建设项目]  # ← 违规
+    `);
+    expect(other.messages(RULE)[0]).toBe('自评表顺序中的「信息化建设项目」不在 projects 中；是否为「信息化建设」？同一项目全文应只用一个名称');
   });
 });

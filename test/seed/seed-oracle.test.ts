@@ -20,14 +20,9 @@ const SEED_TYPOS_2024: Record<number, string> = {
 
 /** Where the tool words or lays out something differently by design. */
 const BY_DESIGN_2024: Record<number, string> = {
-  707: 'one change list feeds 一 and 四, so 离休费提标补助经费 has one wording (the one 四 uses)',
-  795: '四 lists every 303 item of the change list, including 退休费 +30.58 / 离休费 −30.58',
-  1061: '自评表 follow the project order (劳动竞赛 before 工人文化宫), so the intro names differ',
-  1063: 'same sentence',
   1088: 'the 自评表 puts one “—” per source line', 1242: 'same', 1385: 'same (duplicate table)',
   1090: 'form label “年度总体目标” is one cell; the seed’s extraction split it',
   1121: 'form header cells extracted in a different order', 1126: 'same', 1422: 'same', 1427: 'same',
-  1916: '“得满分6分” vs the uniform “得6分” of the generated analysis',
 };
 
 /** The model's text as lines (tokens stay apart) and squashed (for verbatim line matching). */
@@ -59,10 +54,10 @@ describe('the published 2024 document as oracle', () => {
     expect(nowReproduced).toEqual([]);
   });
 
-  it('at least 97% of the seed lines are reproduced verbatim, known defects aside', () => {
+  it('at least 98% of the seed lines are reproduced verbatim, known defects aside', () => {
     const lines = seedLines(seed).filter((l) => !(l.line in SEED_DEFECTS_2024));
     const found = lines.filter((l) => ours.includes(squash(l.text))).length;
-    expect(found / lines.length).toBeGreaterThanOrEqual(0.97);
+    expect(found / lines.length).toBeGreaterThanOrEqual(0.98);
   });
 
   it('reproduces the narrative figures of 第三部分', () => {

@@ -18,9 +18,13 @@ export default defineRule({
       ...n.basicClasses.map((l) => l.reason),
       ...n.budget.lines.map((l) => l.reason),
     ];
+    // One check per item and wording: a change listed in 四 in other words (basic_text) is checked in both.
     const items = new Map<string, ReasonItem>();
-    (ctx.input.changes ?? []).forEach((c, i) => items.set(formatPath(['changes', i, 'amount']), { text: c.text, amount: c.amount, path: ['changes', i, 'amount'] }));
-    for (const r of reasons) for (const item of r?.items ?? []) items.set(formatPath(item.path), { ...item, path: [...item.path, 'amount'] });
+    const add = (item: ReasonItem) => items.set(`${formatPath(item.path)}\u0000${item.text}`, item);
+    (ctx.input.changes ?? []).forEach((c, i) => add({ text: c.text, amount: c.amount, path: ['changes', i, 'amount'] }));
+    for (const r of reasons) {
+      for (const item of r?.items ?? []) add({ ...item, path: item.path.at(-1) === 'amount' ? item.path : [...item.path, 'amount'] });
+    }
     for (const { text, amount, path } of items.values()) {
       const saysUp = /增加|增长|追加|新增|提高/.test(text);
       const saysDown = /减少|下降|降低|压减|核减/.test(text);
