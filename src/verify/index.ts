@@ -93,7 +93,12 @@ function pickDocument(model: ReportData, fileName: string | undefined, firstPage
   const byName = fileName ? docs.find((d) => d.fileName === fileName || safeName(d.fileName) === fileName) : undefined;
   if (byName) return byName;
   if (docs.length === 1) return docs[0]!;
-  const byTitle = docs.filter((d) => d.blocks.some((b) => (b.kind === 'cover' ? b.title.join('') : b.kind === 'title' ? b.lines.join('') : '') && firstPage.includes(squash(b.kind === 'cover' ? b.title.join('') : b.kind === 'title' ? b.lines.join('') : ''))));
+  // The title on the document's first page (its cover, or the report's title block).
+  const firstTitle = (d: DocumentData) => {
+    const b = d.blocks.find((x) => x.kind === 'cover' || x.kind === 'title');
+    return squash(b?.kind === 'cover' ? b.title.join('') : b?.kind === 'title' ? b.lines.join('') : '');
+  };
+  const byTitle = docs.filter((d) => firstTitle(d) && firstPage.includes(firstTitle(d)));
   if (byTitle.length === 1) return byTitle[0]!;
   if (!docs.length) throw new VerifyInputError(`数据中没有可发布的文档（${model.year} 年度为部分数据）`);
   throw new VerifyInputError(`无法确定这个 PDF 是哪一份文档：数据中有 ${docs.map((d) => `「${d.fileName}」`).join('、')}，请使用 build 生成的原文件名`);
