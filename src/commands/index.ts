@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ d
   check: { summary: '校验年度文件，不发布', load: () => import('./check.ts') },
   build: { summary: '校验并发布年度文件（PDF、工作簿、report.json）', load: () => import('./build.ts') },
   diff: { summary: '对比两个年度', load: () => import('./diff.ts') },
+  verify: { summary: '读回已发布的 PDF，逐格、逐段核对是否与数据一致', load: () => import('./verify.ts') },
   schema: { summary: '重新生成编辑器提示用的 JSON Schema', load: () => import('./schema.ts') },
 };
 

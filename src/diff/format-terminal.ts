@@ -1,11 +1,11 @@
 /**
- * The year diff in a terminal: aligned columns (CJK counted as two columns, width.ts), numbers right-
+ * The year diff in a terminal: aligned columns (CJK counted as two columns, text-width.ts), numbers right-
  * aligned, one line per figure. A table the earlier year cannot supply at all is one line saying so —
  * printing every 2024 figure next to “上年无此数据” would bury the comparisons; the HTML page lists them.
  */
 import { D } from '../decimal.ts';
 import { exactAmount, signed, signedRate } from './numbers.ts';
-import { columns } from './width.ts';
+import { columns } from '../text-width.ts';
 import type { Delta, SideValue, YearCell, YearComparison, YearTable } from './years.ts';
 
 export const MISSING_EARLIER = '上年无此数据';

@@ -2,10 +2,11 @@
  * The pipeline's layers, read from the import statements of src/ (static and dynamic). A module may
  * import from its own layer and from the layers it is allowed to see, never upward:
  *
- *   base (decimal, diagnostics, paths, config, fonts, catalogue)
+ *   base (decimal, diagnostics, paths, config, text-width, fonts, catalogue)
  *   → load → schema → calc → check          (the year file, checked)
  *   → model                                 (every figure and sentence, frozen)
- *   → diff | render                         (each reads models only; render is a leaf)
+ *   → diff | render | verify                (each reads models only; render is a leaf; verify reads
+ *                                           a PDF back against a model)
  *   → write                                 (files on disk; knows nothing of the content)
  *   → app (pipeline, build, commands, cli …) wires them together.
  *
@@ -18,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = 'src';
 
-type Layer = 'base' | 'load' | 'schema' | 'calc' | 'check' | 'model' | 'diff' | 'render' | 'write' | 'app';
+type Layer = 'base' | 'load' | 'schema' | 'calc' | 'check' | 'model' | 'diff' | 'render' | 'verify' | 'write' | 'app';
 
 /** What each layer may import besides itself. */
 const ALLOWED: Record<Layer, Layer[]> = {
@@ -30,15 +31,16 @@ const ALLOWED: Record<Layer, Layer[]> = {
   model: ['base', 'load', 'schema', 'calc'],
   diff: ['base', 'model'],
   render: ['base', 'model'],
+  verify: ['base', 'model'],
   write: ['base'],
-  app: ['base', 'load', 'schema', 'calc', 'check', 'model', 'diff', 'render', 'write'],
+  app: ['base', 'load', 'schema', 'calc', 'check', 'model', 'diff', 'render', 'verify', 'write'],
 };
 
 export function layerOf(file: string): Layer {
   const rel = relative(SRC, file).split('\\').join('/');
   const top = rel.split('/')[0]!;
-  if (['decimal.ts', 'change.ts', 'diagnostics.ts', 'paths.ts', 'config.ts', 'template-files.ts'].includes(rel) || top === 'fonts' || top === 'catalogue') return 'base';
-  if (['load', 'schema', 'calc', 'check', 'model', 'diff', 'render', 'write'].includes(top)) return top as Layer;
+  if (['decimal.ts', 'change.ts', 'diagnostics.ts', 'paths.ts', 'config.ts', 'template-files.ts', 'text-width.ts'].includes(rel) || top === 'fonts' || top === 'catalogue') return 'base';
+  if (['load', 'schema', 'calc', 'check', 'model', 'diff', 'render', 'verify', 'write'].includes(top)) return top as Layer;
   return 'app';
 }
 
@@ -80,5 +82,7 @@ describe('layers of src/', () => {
     expect(ALLOWED[layerOf('src/model/context.ts')]).not.toContain(layerOf('src/render/format.ts'));
     expect(ALLOWED[layerOf('src/diff/report.ts')]).not.toContain(layerOf('src/calc/index.ts'));
     expect(ALLOWED[layerOf('src/render/json.ts')]).not.toContain(layerOf('src/calc/index.ts'));
+    // verify judges the PDF by what it shows: it never asks the renderer how it laid a table out.
+    expect(ALLOWED[layerOf('src/verify/tables.ts')]).not.toContain(layerOf('src/render/pdf/table.ts'));
   });
 });

@@ -11,7 +11,7 @@ import { formatHtml } from '../../src/diff/format-html.ts';
 import { formatTerminal } from '../../src/diff/format-terminal.ts';
 import { buildModel, modelData, type ReportData } from '../../src/model/report.ts';
 import { compareYears, delta, type YearComparison, type YearSide } from '../../src/diff/years.ts';
-import { stringWidth } from '../../src/diff/width.ts';
+import { displayWidth } from '../../src/text-width.ts';
 import { loadYear } from '../../src/pipeline.ts';
 
 function side(year: string): YearSide {
@@ -70,7 +70,7 @@ describe('year over year: 2023 (partial) → 2024', () => {
     expect(line('本年收入合计')).toMatch(/本年收入合计\s+7,794\.44\s+12,653\.82\s+\+4,859\.38\s+\+62\.34%$/);
     expect(line('基本支出')).toMatch(/基本支出\s+上年无此数据\s+1,731\.72$/);
     // Right-aligned figures end in the same terminal column when CJK counts as two.
-    const widths = ['本年收入合计', '年初结转和结余', '本年支出合计', '年末结转和结余'].map((l) => stringWidth(line(l)));
+    const widths = ['本年收入合计', '年初结转和结余', '本年支出合计', '年末结转和结余'].map((l) => displayWidth(line(l)));
     expect(new Set(widths).size).toBe(1);
     expect(text).toContain('公开02表 收入决算表：2023年度没有此表的数据（上年无此数据）');
     expect(text).toContain('2023年度文件为部分数据（partial: true）');

@@ -13,7 +13,11 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TableSpec } from '../../src/model/table-spec.ts';
 import { cellText } from '../../src/model/format.ts';
+import type { TableData } from '../../src/model/report.ts';
 import { renderWorkbook } from '../../src/render/xlsx/index.ts';
+import { formatFinding, type Finding } from '../../src/verify/finding.ts';
+import { readPdf } from '../../src/verify/pdf.ts';
+import { TableReader } from '../../src/verify/tables.ts';
 import { headerTop, renderYear, tablesFor } from './helpers.ts';
 
 const HAS_LO = spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0;
@@ -116,6 +120,7 @@ describe.skipIf(!HAS_LO)(NAME, () => {
 
   it('prints each sheet on A4 in its orientation, repeating the header rows on every page', async () => {
     const seed = await renderYear(years.seed);
+    const general = await renderYear(years.general);
     // A synthetic long 公开02 and 公开05 (bodies repeated) to run onto several pages.
     const { tables, meta } = tablesFor(years.seed);
     const long = (id: string, times: number) => {
@@ -124,7 +129,19 @@ describe.skipIf(!HAS_LO)(NAME, () => {
     };
     const longBook = await renderWorkbook([long('T02', 6)], meta);
     const longPortrait = await renderWorkbook([long('T05', 8)], meta);
-    const dir = convert({ seed: seed.buffer, long: longBook, portrait: longPortrait }, 'pdf');
+    const dir = convert({ seed: seed.buffer, general: general.buffer, long: longBook, portrait: longPortrait }, 'pdf');
+
+    // The printed sheets read back as verify reads the PDF (src/verify): every table found by its title,
+    // its grid rebuilt from the rules LibreOffice drew, every cell as the spec says, and the 部门/年度/单位
+    // line, the label and the notes whole (not cut off at a column's edge).
+    for (const [book, tables] of [['seed', seed.tables], ['general', general.tables]] as const) {
+      const pdf = await readPdf(readFileSync(join(dir, `${book}.pdf`)));
+      const findings: Finding[] = [];
+      const data = JSON.parse(JSON.stringify(tables)) as TableData[];
+      const read = await new TableReader(pdf).readAll(data.map((t) => ({ table: t, name: t.label ?? t.title })), findings);
+      expect(findings.map(formatFinding), book).toEqual([]);
+      expect(read.map((t) => t.cells > 0 && t.found), book).toEqual(tables.map(() => true));
+    }
 
     const pages = await pdfPages(join(dir, 'seed.pdf'));
     // Every 2024 table fits one page, in its own orientation, numbered in the footer.
