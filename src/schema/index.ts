@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { printable, type Diagnostic } from '../diagnostics.ts';
 import type { LoadedFile } from '../load/load.ts';
 import type { YamlPath } from '../load/source-map.ts';
+import { MAX_AMOUNT } from './primitives.ts';
 import { yearFileSchema, type YearFile } from './year-file.ts';
 
 export { yearFileSchema, reportSchema, type YearFile, type Explanation, type Report, type IndicatorInput, type ProjectInput, type DepartmentEvaluationInput } from './year-file.ts';
@@ -245,9 +246,12 @@ export function yearFileJsonSchema(): object {
       const kind = meta?.juesuanKind;
       if (kind === 'amount' || kind === 'signed-amount' || kind === 'score') {
         delete js.type;
+        // At most 8 digits before the point: see MAX_AMOUNT in primitives.ts (a JSON Schema bound is a
+        // number; its 12 significant digits are exact in a double).
+        const max = Number(MAX_AMOUNT.toFixed());
         js.anyOf = [
-          { type: 'number', ...(kind === 'signed-amount' ? {} : { minimum: 0 }) },
-          { type: 'string', pattern: kind === 'signed-amount' ? '^-?\\d+(\\.\\d{1,4})?$' : '^\\d+(\\.\\d{1,4})?$' },
+          { type: 'number', minimum: kind === 'signed-amount' ? -max : 0, maximum: max },
+          { type: 'string', pattern: kind === 'signed-amount' ? '^-?\\d{1,8}(\\.\\d{1,4})?$' : '^\\d{1,8}(\\.\\d{1,4})?$' },
           { type: 'null' },
         ];
       } else if (kind === 'count') {
