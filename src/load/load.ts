@@ -31,14 +31,24 @@ export const LIMITS = {
   depth: 40,
   /** Keys of one mapping (basic_economic lists at most the ~100 款 of the catalogue). */
   keysPerMapping: 1000,
-  /** Items of one list (a very large department has a few hundred 项). */
-  listItems: 2000,
+  /**
+   * Items of one list. A very large department has a few hundred 项; each 项 is a row of 公开02, 03 and
+   * 05 and an entry of 名词解释, so the PDF's layout time grows with it (1,950 项: 7 s for the tables).
+   */
+  listItems: 1000,
   /** Values in the whole file (scalars, lists and mappings). Also bounds how many amounts one total adds. */
   values: 50_000,
   /** Characters of one text. */
   textChars: 20_000,
-  /** Characters of one paragraph (one line of a text); the PDF lays out a paragraph in time ~ length². */
+  /** Characters of one paragraph (one line of a text); laying out one paragraph grows faster than its length. */
   paragraphChars: 5_000,
+  /**
+   * Characters of all texts together. The whole published 2024 document (tables, narrative, evaluation
+   * reports) is about 55,000 characters, its year file's own texts 9,000. The PDF is laid out at roughly
+   * 80,000 characters a second on a busy 2-core machine: 2 MB of text (700,000 characters) took over
+   * 10 s; 400,000 keeps the largest file's build at about 6 s.
+   */
+  totalTextChars: 400_000,
 } as const;
 
 export const MAX_FILE_BYTES = LIMITS.fileBytes;
@@ -102,6 +112,9 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
     return { diagnostics: [problem('load/empty', file, 1, '文件中只有注释（以 # 开头的行），没有任何数据')] };
   }
 
+  const deep = flowNesting(text);
+  if (deep) return { diagnostics: [problem('load/too-deep', file, deep.line, DEEP_BRACKETS)] };
+
   const lineCounter = new LineCounter();
   // uniqueKeys: false — the parser's own duplicate check compares every key with every other key of its
   // mapping (120,000 keys: minutes); the walk below does it with one Set per mapping and keeps the line.
@@ -126,6 +139,7 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
   };
   const PER_PLACE = 10;
   let values = 0;
+  let textChars = 0;
   /** A text as typed (a value or a key): no unsafe character, no tab inside it, not too long. */
   const checkText = (value: string, node: Scalar, what: 'value' | 'key') => {
     const unsafe = UNSAFE_CHARACTER.exec(value);
@@ -142,6 +156,11 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
     if (what === 'key') return;
     if (value.length > LIMITS.textChars) {
       refuse('load/text-too-long', lineAt(node.range![0]), `这段文字有 ${value.length} 个字符，超过了每段文字 ${LIMITS.textChars} 个字符的上限：年度文件中最长的文字也不过一两千字；请检查是否误粘贴了整篇文档`, PER_PLACE);
+      return;
+    }
+    textChars += value.length;
+    if (textChars > LIMITS.totalTextChars) {
+      refuse('load/too-much-text', lineAt(node.range![0]), `文件中的文字到本行已超过 ${LIMITS.totalTextChars / 10_000} 万字的上限：整份部门决算公开文本也只有五六万字；请检查是否误粘贴了整篇文档`);
       return;
     }
     let start = 0;
@@ -234,6 +253,40 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
     return { diagnostics: [problem('load/not-a-mapping', file, line, `文件的内容是${what}，而年度文件应由「键: 值」组成，第一行通常是「year: 2024」`)] };
   }
   return { value: { file, data, source }, diagnostics: [] };
+}
+
+const DEEP_BRACKETS = '括号「[」「{」或列表的「- 」嵌套了上千层，文件结构不正确；年度文件的层次不超过十来层，请确认选对了文件';
+
+/**
+ * Brackets (or `- ` list marks on one line) nested absurdly deep, found in one pass over the text before
+ * the YAML parser sees it: the parser needs seconds for a file of a million `[` (and then reports only
+ * that it gave up). Brackets
+ * are counted everywhere outside comments, quoted text included — a real file never has a thousand
+ * unclosed brackets, so the rough count can only be wrong for files that are wrong anyway.
+ */
+function flowNesting(text: string, limit = 1000): { line: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line += 1;
+      comment = false;
+    } else if (comment) continue;
+    else if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10)) comment = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return { line };
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth -= 1;
+  }
+  // `- - - - a`: a list in a list in a list…, all on one line.
+  const dashes = new RegExp(`^ *(?:- +){${limit}}`, 'm').exec(text);
+  if (dashes) {
+    let at = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < dashes.index; i = text.indexOf('\n', i + 1)) at += 1;
+    return { line: at };
+  }
+  return undefined;
 }
 
 const TAB_IN_TEXT = '文字中间有 Tab 字符（制表符）：PDF 中会印成一段宽度不定的空白，两个看起来相同的名称也会因此不同；请改为空格或删除';
