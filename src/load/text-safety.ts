@@ -11,7 +11,7 @@ const NAMES: Record<number, string> = {
   0x0b: '垂直制表符 VT',
   0x0c: '换页符 FF',
   0x0d: '回车符 CR',
-  0x1b: '转义符 ESC（终端颜色控制序列的开头）',
+  0x1b: '转义符 ESC',
   0x7f: '删除符 DEL',
   0x061c: '阿拉伯字母标记 ALM',
   0x200b: '零宽空格',
