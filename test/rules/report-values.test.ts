@@ -72,6 +72,12 @@ describe(RULE, () => {
     `), { base: null, prior: null, file: 'fixture/2020.yaml' });
     expect(bad.pairs(RULE)).toEqual(at(RULE, bad.mark));
     expect(bad.messages(RULE)[0]).toMatch(/未定义的名称「toString」/);
+    // `=__proto__` found Object.prototype and crashed with “source.trim is not a function”.
+    const proto = check(report(yaml`
+      大项目占比: =__proto__ + constructor   # ← 违规
+    `), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(proto.pairs(RULE)).toEqual(at(RULE, proto.mark));
+    expect(proto.messages(RULE)[0]).toMatch(/未定义的名称「__proto__」/);
   });
 
   it('C-14: the 2020 report computes 大项目占比 as 96.19% (the original printed the truncated 96.18%)', () => {
