@@ -9,13 +9,8 @@
  */
 export type ReferenceFormat = '' | '%' | '%2' | '2';
 
-/** The formats a reference may ask for, with what each shows (for messages and the README). */
-export const REFERENCE_FORMATS: readonly { format: ReferenceFormat; shows: string }[] = [
-  { format: '', shows: '{=名称} 按原样（3100、1964.5）' },
-  { format: '%', shows: '{=名称|%} 比率显示为百分数（96.19%）' },
-  { format: '%2', shows: '{=名称|%2} 百分数固定两位小数（100.00%）' },
-  { format: '2', shows: '{=名称|2} 固定两位小数（1964.50）' },
-];
+/** The formats a reference may ask for (model/prose.ts formats each; the README lists them). */
+export const REFERENCE_FORMATS: readonly ReferenceFormat[] = ['', '%', '%2', '2'];
 
 export interface Reference {
   name: string;
@@ -27,7 +22,7 @@ export interface Reference {
   problem?: string;
 }
 
-const KNOWN = new Set<string>(REFERENCE_FORMATS.map((f) => f.format));
+const KNOWN = new Set<string>(REFERENCE_FORMATS);
 const FORMAT_LIST = '「|%」「|%2」「|2」或不写';
 
 /** One pass over the text: linear in its length. */

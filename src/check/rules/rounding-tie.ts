@@ -18,7 +18,6 @@ import { defineRule } from './_util.ts';
  */
 
 interface Part {
-  label: string;
   value: Amount;
   /** -1 for a part that is subtracted (年末 = 年初 + 收入 − 支出). */
   sign?: 1 | -1;
@@ -81,7 +80,7 @@ function hierarchical<C extends string>(
       relations.push({
         total: { label: `「${where}」的「${labels[rel.total]}」`, value: r.values[rel.total] },
         partsLabel: rel.parts.filter((p) => r.values[p.key] !== null).map((p) => `${p.sign === -1 ? '减' : ''}「${labels[p.key]}」`).join('、'),
-        parts: rel.parts.map((p) => ({ label: labels[p.key], value: r.values[p.key], ...(p.sign ? { sign: p.sign } : {}) })),
+        parts: rel.parts.map((p) => ({ value: r.values[p.key], ...(p.sign ? { sign: p.sign } : {}) })),
         path: pathOf(r.code),
       });
     }
@@ -102,7 +101,7 @@ function hierarchical<C extends string>(
       relations.push({
         total: { label: `「${rowName(row.code)}」的「${labels[c]}」`, value: row.values[c] },
         partsLabel: LEVEL_PARTS[row.level],
-        parts: (children.get(row.code) ?? []).map((k) => ({ label: rowName(k.code), value: k.values[c] })),
+        parts: (children.get(row.code) ?? []).map((k) => ({ value: k.values[c] })),
         path: pathOf(row.code),
       });
     }
@@ -112,7 +111,7 @@ function hierarchical<C extends string>(
     relations.push({
       total: { label: `「合计」的「${labels[c]}」`, value: data.total[c] },
       partsLabel: '各类',
-      parts: classes.map((k) => ({ label: rowName(k.code), value: k.values[c] })),
+      parts: classes.map((k) => ({ value: k.values[c] })),
       path: pathOf(undefined),
     });
   }
@@ -164,16 +163,16 @@ function tables(calc: YearCalc): Table[] {
   // 公开01: the two sides' totals.
   const t = calc.totals;
   const s = calc.incomeBySource;
-  const SOURCES = { general: '一般公共预算财政拨款收入', gov_fund: '政府性基金预算财政拨款收入', state_capital: '国有资本经营预算财政拨款收入', superior: '上级补助收入', business: '事业收入', operating: '经营收入', affiliated: '附属单位上缴收入', other: '其他收入' } as const;
+  const SOURCES = ['general', 'gov_fund', 'state_capital', 'superior', 'business', 'operating', 'affiliated', 'other'] as const;
   const className = (code: string) => `${code} ${calc.catalogue.functionalName(code) ?? ''}`.trim();
   out.push({
     id: 'T01',
     name: '公开01表 收入支出决算总表',
     relations: [
-      { total: { label: '「本年收入合计」', value: t.incomeTotal }, partsLabel: '各项收入', parts: Object.entries(SOURCES).map(([k, label]) => ({ label, value: s[k as keyof typeof SOURCES] })), path: ['income'] },
-      { total: { label: '收入「总计」', value: t.incomeGrandTotal }, partsLabel: '本年收入合计、使用非财政拨款结余、年初结转和结余', parts: [{ label: '本年收入合计', value: t.incomeTotal }, { label: '使用非财政拨款结余', value: t.nonFiscalSurplusUsed }, { label: '年初结转和结余', value: t.opening }], path: ['balances'] },
-      { total: { label: '「本年支出合计」', value: t.expenditureTotal }, partsLabel: '各类支出', parts: [...t.expenditureByClass].map(([code, value]) => ({ label: className(code), value })), path: ['expenditure'] },
-      { total: { label: '支出「总计」', value: t.expenditureGrandTotal }, partsLabel: '本年支出合计、结余分配、年末结转和结余', parts: [{ label: '本年支出合计', value: t.expenditureTotal }, { label: '结余分配', value: t.surplusDistribution }, { label: '年末结转和结余', value: t.closing }], path: ['balances'] },
+      { total: { label: '「本年收入合计」', value: t.incomeTotal }, partsLabel: '各项收入', parts: SOURCES.map((k) => ({ value: s[k] })), path: ['income'] },
+      { total: { label: '收入「总计」', value: t.incomeGrandTotal }, partsLabel: '本年收入合计、使用非财政拨款结余、年初结转和结余', parts: [{ value: t.incomeTotal }, { value: t.nonFiscalSurplusUsed }, { value: t.opening }], path: ['balances'] },
+      { total: { label: '「本年支出合计」', value: t.expenditureTotal }, partsLabel: '各类支出', parts: [...t.expenditureByClass.values()].map((value) => ({ value })), path: ['expenditure'] },
+      { total: { label: '支出「总计」', value: t.expenditureGrandTotal }, partsLabel: '本年支出合计、结余分配、年末结转和结余', parts: [{ value: t.expenditureTotal }, { value: t.surplusDistribution }, { value: t.closing }], path: ['balances'] },
     ],
   });
 
@@ -183,21 +182,21 @@ function tables(calc: YearCalc): Table[] {
   const acrossFunds = (label: string, record: Record<'total' | (typeof FUNDS)[number], Amount>, path: YamlPath): Relation => ({
     total: { label: `「${label}」的「合计」`, value: record.total },
     partsLabel: '三类财政拨款',
-    parts: FUNDS.map((k) => ({ label: FUND_LABEL[k], value: record[k] })),
+    parts: FUNDS.map((k) => ({ value: record[k] })),
     path,
   });
   const t04: Relation[] = [
     acrossFunds('本年收入合计', f.income, ['income']),
     acrossFunds('年初财政拨款结转和结余', f.opening, ['balances']),
-    { total: { label: '收入「总计」', value: f.incomeGrandTotal }, partsLabel: '本年收入合计、年初财政拨款结转和结余', parts: [{ label: '本年收入合计', value: f.income.total }, { label: '年初财政拨款结转和结余', value: f.opening.total }], path: ['balances'] },
+    { total: { label: '收入「总计」', value: f.incomeGrandTotal }, partsLabel: '本年收入合计、年初财政拨款结转和结余', parts: [{ value: f.income.total }, { value: f.opening.total }], path: ['balances'] },
     ...[...f.byClass].map(([code, record]) => acrossFunds(className(code), record, rowPath('expenditure')(code))),
     acrossFunds('本年支出合计', f.expenditure, ['expenditure']),
     acrossFunds('年末财政拨款结转和结余', f.closing, ['balances']),
     acrossFunds('支出总计', f.grandTotal, ['balances']),
   ];
   for (const k of ['total', ...FUNDS] as const) {
-    t04.push({ total: { label: `「本年支出合计」的「${FUND_LABEL[k]}」`, value: f.expenditure[k] }, partsLabel: '各类支出', parts: [...f.byClass].map(([code, record]) => ({ label: className(code), value: record[k] })), path: ['expenditure'] });
-    t04.push({ total: { label: `支出「总计」的「${FUND_LABEL[k]}」`, value: f.grandTotal[k] }, partsLabel: '本年支出合计、年末财政拨款结转和结余', parts: [{ label: '本年支出合计', value: f.expenditure[k] }, { label: '年末财政拨款结转和结余', value: f.closing[k] }], path: ['balances'] });
+    t04.push({ total: { label: `「本年支出合计」的「${FUND_LABEL[k]}」`, value: f.expenditure[k] }, partsLabel: '各类支出', parts: [...f.byClass.values()].map((record) => ({ value: record[k] })), path: ['expenditure'] });
+    t04.push({ total: { label: `支出「总计」的「${FUND_LABEL[k]}」`, value: f.grandTotal[k] }, partsLabel: '本年支出合计、年末财政拨款结转和结余', parts: [{ value: f.expenditure[k] }, { value: f.closing[k] }], path: ['balances'] });
   }
   out.push({ id: 'T04', name: '公开04表 财政拨款收入支出决算总表', relations: t04 });
 
@@ -210,12 +209,12 @@ function tables(calc: YearCalc): Table[] {
   const t06: Relation[] = calc.catalogue.economicClasses.map((cls) => ({
     total: { label: `「${cls.code} ${cls.name}」`, value: be.classes.get(cls.code) ?? null },
     partsLabel: '其下各款',
-    parts: cls.items.map((i) => ({ label: `${i.code} ${i.name}`, value: be.items.get(i.code) ?? null })),
+    parts: cls.items.map((i) => ({ value: be.items.get(i.code) ?? null })),
     path: economicPath(cls.code),
   }));
   for (const [group, label, value] of [['personnel', '人员经费合计', be.personnel], ['public', '公用经费合计', be.public]] as const) {
     const classes = calc.catalogue.economicClasses.filter((c) => c.group === group);
-    t06.push({ total: { label: `「${label}」`, value }, partsLabel: '各类', parts: classes.map((c) => ({ label: `${c.code} ${c.name}`, value: be.classes.get(c.code) ?? null })), path: ['basic_economic'] });
+    t06.push({ total: { label: `「${label}」`, value }, partsLabel: '各类', parts: classes.map((c) => ({ value: be.classes.get(c.code) ?? null })), path: ['basic_economic'] });
   }
   out.push({ id: 'T06', name: '公开06表 一般公共预算财政拨款基本支出决算表', relations: t06 });
 
@@ -224,10 +223,10 @@ function tables(calc: YearCalc): Table[] {
   const COLUMNS = { initial: '年初预算数', full: '全年预算数', actual: '决算数' } as const;
   const t09: Relation[] = [];
   for (const [k, col] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
-    t09.push({ total: { label: `「“三公”经费支出」的「${col}」`, value: tp.total[k] }, partsLabel: '因公出国（境）费、公务用车购置及运行维护费、公务接待费', parts: [{ label: '因公出国（境）费', value: tp.abroad[k] }, { label: '公务用车购置及运行维护费', value: tp.vehicles[k] }, { label: '公务接待费', value: tp.reception[k] }], path: ['three_public'] });
-    t09.push({ total: { label: `「公务用车购置及运行维护费」的「${col}」`, value: tp.vehicles[k] }, partsLabel: '购置费、运行维护费', parts: [{ label: '公务用车购置费', value: tp.vehiclePurchase[k] }, { label: '公务用车运行维护费', value: tp.vehicleOperation[k] }], path: ['three_public'] });
+    t09.push({ total: { label: `「“三公”经费支出」的「${col}」`, value: tp.total[k] }, partsLabel: '因公出国（境）费、公务用车购置及运行维护费、公务接待费', parts: [{ value: tp.abroad[k] }, { value: tp.vehicles[k] }, { value: tp.reception[k] }], path: ['three_public'] });
+    t09.push({ total: { label: `「公务用车购置及运行维护费」的「${col}」`, value: tp.vehicles[k] }, partsLabel: '购置费、运行维护费', parts: [{ value: tp.vehiclePurchase[k] }, { value: tp.vehicleOperation[k] }], path: ['three_public'] });
   }
-  t09.push({ total: { label: '「公务接待费」的「决算数」', value: tp.reception.actual }, partsLabel: '国内接待费、国（境）外接待费', parts: [{ label: '国内接待费', value: tp.domestic }, { label: '国（境）外接待费', value: tp.overseas }], path: ['three_public', 'reception'] });
+  t09.push({ total: { label: '「公务接待费」的「决算数」', value: tp.reception.actual }, partsLabel: '国内接待费、国（境）外接待费', parts: [{ value: tp.domestic }, { value: tp.overseas }], path: ['three_public', 'reception'] });
   out.push({ id: 'T09', name: '公开09表 财政拨款“三公”经费支出决算表', relations: t09 });
 
   const order = ['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09'];
