@@ -21,8 +21,9 @@ import { ALIAS_MESSAGE, duplicateKeyMessage, explainYamlErrors, tagMessage } fro
  * What a year file may hold. The real 2024 file (a whole 部门决算 with its evaluation report) has 670
  * values, lists of at most 50 items, mappings of at most 18 keys, texts of at most 1,151 characters
  * (paragraphs of at most 401) and 10 levels; each limit leaves one or two orders of magnitude of room
- * and exists so that nothing downstream — the checks, the narrative, the PDF layout, whose cost grows
- * with the square of a paragraph's length — can be made to run for minutes by a file that loads.
+ * and exists so that nothing downstream — the checks, the narrative, the PDF layout — can be made to run
+ * for minutes by a file that loads. The largest file within every limit (test/robustness/largest-file.ts)
+ * builds in about 7 s on an idle 2-core machine, some 3× the CPU of the real 2024 file.
  */
 export const LIMITS = {
   /** Year files are a few dozen KB; anything far larger is a mistake (or an attack). */
@@ -46,7 +47,7 @@ export const LIMITS = {
    * Characters of all texts together. The whole published 2024 document (tables, narrative, evaluation
    * reports) is about 55,000 characters, its year file's own texts 9,000. The PDF is laid out at roughly
    * 80,000 characters a second on a busy 2-core machine: 2 MB of text (700,000 characters) took over
-   * 10 s; 400,000 keeps the largest file's build at about 6 s.
+   * 10 s to publish; 400,000 take about a third of the largest file's build.
    */
   totalTextChars: 400_000,
 } as const;
@@ -150,7 +151,7 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
     // fixed width, and two names that look alike would differ.
     const tab = what === 'key' ? value.indexOf('\t') : value.trim().indexOf('\t');
     if (tab >= 0) {
-      const index = what === 'key' ? tab : value.indexOf(value.trim()) + tab;
+      const index = what === 'key' ? tab : value.length - value.trimStart().length + tab;
       refuse('load/control-character', lineOfCharacter(text, node, value, index, lineAt), TAB_IN_TEXT, PER_PLACE);
     }
     if (what === 'key') return;
