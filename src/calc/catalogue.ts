@@ -3,6 +3,7 @@
  * file may add codes the built-in list lacks; renaming a built-in code is flagged by a rule.
  */
 import { ECONOMIC_CLASSES, type EconomicClass } from '../catalogue/economic.ts';
+import { byCodeUnit } from '../diagnostics.ts';
 import { FUNCTIONAL_CLASSES, FUNCTIONAL_DETAIL } from '../catalogue/functional.ts';
 import type { YearFile } from '../schema/index.ts';
 
@@ -48,7 +49,7 @@ export function buildCatalogue(input: Pick<YearFile, 'catalogue' | 'glossary'>):
       const cls = classes.find((c) => c.code === e.code.slice(0, 3));
       if (cls) {
         cls.items.push({ code: e.code, name: e.name });
-        cls.items.sort((a, b) => a.code.localeCompare(b.code));
+        cls.items.sort((a, b) => byCodeUnit(a.code, b.code));
         itemCodes.add(e.code);
       }
     }

@@ -12,25 +12,40 @@ type Token = { kind: 'num'; text: string } | { kind: 'name'; text: string } | { 
 
 const NAME = /^[\p{L}_][\p{L}\p{N}_·.（）()]*/u;
 
+/**
+ * How deep brackets and signs may nest. A report's formulas nest two or three levels; the parser is
+ * recursive, so without a bound `((((…))))` 50,000 deep would overflow the stack instead of failing.
+ */
+export const MAX_NESTING = 50;
+
+const WS = /\s+/y;
+const NUM = /\d+(?:\.\d+)?/y;
+// Names may contain full-width brackets; an ASCII bracket ends a name so (a+b) still parses.
+const NAME_TOKEN = /[\p{L}_][\p{L}\p{N}_·.（）]*/uy;
+
+/** One pass over the text with sticky patterns: linear in its length, however long. */
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
-  let s = source.trim();
-  while (s.length) {
-    const ws = /^\s+/.exec(s);
-    if (ws) { s = s.slice(ws[0].length); continue; }
-    const num = /^\d+(\.\d+)?/.exec(s);
-    if (num) { tokens.push({ kind: 'num', text: num[0] }); s = s.slice(num[0].length); continue; }
-    const ch = s[0]!;
+  const match = (re: RegExp, at: number) => {
+    re.lastIndex = at;
+    return re.exec(source)?.[0];
+  };
+  let at = 0;
+  while (at < source.length) {
+    const ws = match(WS, at);
+    if (ws) { at += ws.length; continue; }
+    const num = match(NUM, at);
+    if (num) { tokens.push({ kind: 'num', text: num }); at += num.length; continue; }
+    const ch = source[at]!;
     if ('+-*/()×÷－'.includes(ch)) {
       const op = ch === '×' ? '*' : ch === '÷' ? '/' : ch === '－' ? '-' : ch;
       tokens.push({ kind: 'op', text: op });
-      s = s.slice(1);
+      at += 1;
       continue;
     }
-    // Names may contain full-width brackets; an ASCII bracket ends a name so (a+b) still parses.
-    const name = /^[\p{L}_][\p{L}\p{N}_·.（）]*/u.exec(s);
-    if (name) { tokens.push({ kind: 'name', text: name[0] }); s = s.slice(name[0].length); continue; }
-    throw new ExpressionError(`无法识别的字符「${ch}」`);
+    const name = match(NAME_TOKEN, at);
+    if (name) { tokens.push({ kind: 'name', text: name }); at += name.length; continue; }
+    throw new ExpressionError(`无法识别的字符「${String.fromCodePoint(source.codePointAt(at)!)}」`);
   }
   return tokens;
 }
@@ -61,13 +76,22 @@ export function evaluate(source: string, lookup: Lookup): Dec {
     }
     return left;
   };
+  let depth = 0;
+  const nested = <T>(fn: () => T): T => {
+    if (++depth > MAX_NESTING) throw new ExpressionError(`括号或正负号嵌套超过 ${MAX_NESTING} 层，请简化算式`);
+    try {
+      return fn();
+    } finally {
+      depth -= 1;
+    }
+  };
   const factor = (): Dec => {
     const t = tokens[i++];
     if (!t) throw new ExpressionError('算式不完整');
     if (t.kind === 'num') return D(t.text);
-    if (t.kind === 'op' && t.text === '-') return factor().negated();
+    if (t.kind === 'op' && t.text === '-') return nested(() => factor().negated());
     if (t.kind === 'op' && t.text === '(') {
-      const v = expr();
+      const v = nested(expr);
       if (tokens[i++]?.text !== ')') throw new ExpressionError('括号不配对');
       return v;
     }

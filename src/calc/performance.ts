@@ -113,7 +113,8 @@ export function calcReportValues(
   const evaluating = new Set<string>();
   const resolve = (name: string): Value | undefined => {
     if (values.has(name)) return values.get(name);
-    const source = raw[name];
+    // Own keys only: a formula naming `toString` or `constructor` must not find Object.prototype's.
+    const source = Object.hasOwn(raw, name) ? raw[name] : undefined;
     if (source === undefined) return undefined;
     if (evaluating.has(name)) throw new ExpressionError(`「${name}」的算式引用了自身`);
     evaluating.add(name);

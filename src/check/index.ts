@@ -3,7 +3,7 @@
  * a diagnostic of its own (never a stack trace), and warnings the year file acknowledges are marked so.
  */
 import type { YearCalc } from '../calc/index.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { printable, type Diagnostic } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
 import type { PriorYear, Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
@@ -33,7 +33,7 @@ export function runRules(input: CheckInput, rules: readonly Rule[] = RULES): Dia
         diagnostics.push({
           ruleId: rule.id,
           severity: f.severity ?? rule.severity,
-          message: f.message,
+          message: printable(f.message),
           place: f.at
             ? { ...input.source.place(f.path ?? []), line: input.source.lineOfText(f.path ?? [], f.at.text, f.at.index) }
             : input.source.place(f.path ?? []),

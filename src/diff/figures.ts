@@ -8,7 +8,31 @@ import type { ReportData } from '../model/report.ts';
 import { flattenReport } from './cells.ts';
 
 export function sortFigureKeys(keys: Iterable<string>): string[] {
-  return [...keys].sort((a, b) => figureRank(a) - figureRank(b) || a.localeCompare(b, 'en', { numeric: true }));
+  return [...keys].sort((a, b) => figureRank(a) - figureRank(b) || naturalOrder(a, b));
+}
+
+/**
+ * Keys in reading order with their numbers compared as numbers (`x.9` before `x.10`), and everything
+ * else by code unit: the same on every machine, whatever its locale or ICU data (never localeCompare).
+ */
+export function naturalOrder(a: string, b: string): number {
+  const parts = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const pa = parts(a);
+  const pb = parts(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    const digits = /^\d/.test(x) && /^\d/.test(y);
+    if (digits) {
+      const nx = x.replace(/^0+(?=\d)/, '');
+      const ny = y.replace(/^0+(?=\d)/, '');
+      if (nx.length !== ny.length) return nx.length - ny.length;
+      if (nx !== ny) return nx < ny ? -1 : 1;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** A label for every figure key either report has, e.g. gp_basic_by_class.301 → 财政拨款基本支出 301 工资福利支出. */

@@ -32,8 +32,9 @@ export function decodeYearFile(bytes: Uint8Array | string): Decoded {
       return { problem: { ruleId: 'load/not-text', line: 1, message: `这是${what}，不是年度数据文件；年度数据文件是用文本编辑器编辑的 .yaml 文件，例如 data/2024.yaml` } };
     }
   }
-  if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) {
-    return { problem: { ruleId: 'load/encoding', line: 1, message: '文件是 UTF-16 编码（记事本中称为「Unicode」），请在编辑器中另存为 UTF-8 编码' } };
+  const wide = wideEncoding(bytes);
+  if (wide) {
+    return { problem: { ruleId: 'load/encoding', line: 1, message: `文件是 ${wide}，请在编辑器中另存为 UTF-8 编码` } };
   }
   try {
     return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -53,6 +54,25 @@ export function decodeYearFile(bytes: Uint8Array | string): Decoded {
       : `文件不是 UTF-8 编码，第 ${line} 行含有无法识别的字节；请确认选对了文件，并在编辑器中以 UTF-8 编码另存`;
     return { problem: { ruleId: 'load/encoding', line, message } };
   }
+}
+
+/**
+ * UTF-32 and UTF-16, with a byte-order mark or without one. The UTF-32 LE mark (FF FE 00 00) begins with
+ * the UTF-16 LE mark (FF FE), so UTF-32 is tested first. Without a mark, a year file starts with ASCII
+ * (`year:`, `#`, a space): in UTF-32 that is one ASCII byte and three zero bytes, in UTF-16 one and one.
+ */
+function wideEncoding(bytes: Uint8Array): string | undefined {
+  if (startsWith(bytes, 0xff, 0xfe, 0x00, 0x00)) return 'UTF-32 LE 编码（带 BOM）';
+  if (startsWith(bytes, 0x00, 0x00, 0xfe, 0xff)) return 'UTF-32 BE 编码（带 BOM）';
+  if (startsWith(bytes, 0xff, 0xfe)) return 'UTF-16 LE 编码（带 BOM，记事本中称为「Unicode」）';
+  if (startsWith(bytes, 0xfe, 0xff)) return 'UTF-16 BE 编码（带 BOM，记事本中称为「Unicode big endian」）';
+  const ascii = (b: number | undefined) => b !== undefined && b > 0 && b < 0x80;
+  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (ascii(a) && b === 0 && c === 0 && d === 0) return 'UTF-32 LE 编码（无 BOM）';
+  if (a === 0 && b === 0 && c === 0 && ascii(d)) return 'UTF-32 BE 编码（无 BOM）';
+  if (ascii(a) && b === 0 && ascii(c) && d === 0) return 'UTF-16 LE 编码（无 BOM）';
+  if (a === 0 && ascii(b) && c === 0 && ascii(d)) return 'UTF-16 BE 编码（无 BOM）';
+  return undefined;
 }
 
 /** A decoded text is a text only if it holds no NUL (a binary file that happens to be valid UTF-8). */

@@ -6,7 +6,7 @@
  * mistake (unclosed quote or bracket, missing space after a colon, a colon inside text, a stray
  * indent…) on the line where the user made it.
  */
-import { CST, isMap, LineCounter, parseDocument, Parser, type Document, type YAMLError } from 'yaml';
+import { CST, LineCounter, Parser, type Document, type YAMLError } from 'yaml';
 
 export interface SyntaxProblem {
   ruleId: string;
@@ -70,8 +70,6 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
   switch (err.code) {
     case 'TAB_AS_INDENT':
       return at('yaml/tab-indent', errLine, TAB_MESSAGE);
-    case 'DUPLICATE_KEY':
-      return duplicateKey(err, text, lc);
     case 'MULTIPLE_DOCS':
       return at('yaml/multiple-documents', errLine, '文件中出现了第二个 YAML 文档（以 --- 开头的一行）：一个年度文件只能有一份数据，请删除 --- 及其后的重复内容');
     case 'RESOURCE_EXHAUSTION':
@@ -240,35 +238,7 @@ function unclosedFlow(text: string): { offset: number; open: string } | undefine
   return found;
 }
 
-/** “键「year」重复：第 1 行已经写过” — the other occurrence is found by parsing again without the check. */
-function duplicateKey(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
-  const line = lineAt(lc, err.pos[0]);
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, keepSourceTokens: false });
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (isMap(node)) {
-      const seen = new Map<string, number>();
-      for (const pair of node.items) {
-        const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
-        const name = key && typeof key.value === 'string' ? key.value : undefined;
-        if (name !== undefined && key?.range) {
-          const first = seen.get(name);
-          if (first !== undefined && key.range[0] === err.pos[0]) {
-            return {
-              ruleId: 'yaml/duplicate-key',
-              line,
-              message: `键「${name}」重复：${lineAt(lc, first) === line ? '本行前面' : `第 ${lineAt(lc, first)} 行`}已经写过。同一层级每个键只能出现一次；如果是两笔数据，请分别写成列表中的两项`,
-            };
-          }
-          if (first === undefined) seen.set(name, key.range[0]);
-        }
-        stack.push(pair.value);
-      }
-    } else if ('items' in node && Array.isArray((node as { items: unknown[] }).items)) {
-      stack.push(...(node as { items: unknown[] }).items);
-    }
-  }
-  return { ruleId: 'yaml/duplicate-key', line, message: '同一层级出现了重复的键：每个键只能出现一次' };
+/** “键「year」重复：第 1 行已经写过” (the check itself is the loader's: one Set per mapping). */
+export function duplicateKeyMessage(name: string, firstLine: number, line: number): string {
+  return `键「${name}」重复：${firstLine === line ? '本行前面' : `第 ${firstLine} 行`}已经写过。同一层级每个键只能出现一次；如果是两笔数据，请分别写成列表中的两项`;
 }

@@ -3,9 +3,10 @@
  * diagnostics that point at the user's line and say, in Chinese, what to write instead.
  */
 import { z } from 'zod';
-import type { Diagnostic } from '../diagnostics.ts';
+import { printable, type Diagnostic } from '../diagnostics.ts';
 import type { LoadedFile } from '../load/load.ts';
 import type { YamlPath } from '../load/source-map.ts';
+import { MAX_AMOUNT } from './primitives.ts';
 import { yearFileSchema, type YearFile } from './year-file.ts';
 
 export { yearFileSchema, reportSchema, type YearFile, type Explanation, type Report, type IndicatorInput, type ProjectInput, type DepartmentEvaluationInput } from './year-file.ts';
@@ -44,7 +45,7 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
       if (colon && known.includes(colon[1]!)) {
         // `{ general:848.10 }` in a flow mapping: one plain scalar, taken as a key without a value.
         message = `「${key}」的冒号后缺少空格，应写作「${colon[1]}: ${colon[2]}」`;
-        return { ruleId: 'yaml/colon-space', severity: 'error', message, place: loaded.source.place(at) };
+        return { ruleId: 'yaml/colon-space', severity: 'error', message: printable(message), place: loaded.source.place(at) };
       }
       if (/^\d+(\.\d+)?$/.test(key)) {
         // `{ general: 1,500.00 }`: the comma ends the amount (1) and `500.00` becomes a key.
@@ -69,7 +70,7 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
       if (colon && (issue.expected === 'object' || issue.expected === 'array')) {
         // `project:` + `general:120.00` on the next line: a text where a mapping was meant.
         message = `「${value}」的冒号后缺少空格，应写作「${colon[1]}: ${colon[2]}」`;
-        return { ruleId: 'yaml/colon-space', severity: 'error', message, place: loaded.source.place(at) };
+        return { ruleId: 'yaml/colon-space', severity: 'error', message: printable(message), place: loaded.source.place(at) };
       }
       if (received === 'missing') {
         rule = 'required';
@@ -100,7 +101,7 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
       message = /^[\x00-\x7f]*$/.test(issue.message) ? `「${field}」的取值不正确` : issue.message;
   }
   if (issue.code === 'custom' || issue.code === 'invalid_format') message = `${field}：${message}`;
-  return { ruleId: `schema/${rule}`, severity: 'error', message, place: loaded.source.place(at) };
+  return { ruleId: `schema/${rule}`, severity: 'error', message: printable(message), place: loaded.source.place(at) };
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
@@ -245,9 +246,12 @@ export function yearFileJsonSchema(): object {
       const kind = meta?.juesuanKind;
       if (kind === 'amount' || kind === 'signed-amount' || kind === 'score') {
         delete js.type;
+        // At most 8 digits before the point: see MAX_AMOUNT in primitives.ts (a JSON Schema bound is a
+        // number; its 12 significant digits are exact in a double).
+        const max = Number(MAX_AMOUNT.toFixed());
         js.anyOf = [
-          { type: 'number', ...(kind === 'signed-amount' ? {} : { minimum: 0 }) },
-          { type: 'string', pattern: kind === 'signed-amount' ? '^-?\\d+(\\.\\d{1,4})?$' : '^\\d+(\\.\\d{1,4})?$' },
+          { type: 'number', minimum: kind === 'signed-amount' ? -max : 0, maximum: max },
+          { type: 'string', pattern: kind === 'signed-amount' ? '^-?\\d{1,8}(\\.\\d{1,4})?$' : '^\\d{1,8}(\\.\\d{1,4})?$' },
           { type: 'null' },
         ];
       } else if (kind === 'count') {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { D, type Amount, type Dec } from '../decimal.ts';
+import { LIMITS } from '../load/load.ts';
 
 const BLANK = new Set(['', '~', 'null', 'Null', 'NULL']);
 const FULL_WIDTH = /[０-９．－＋，]/;
@@ -12,6 +13,21 @@ const FULL_WIDTH = /[０-９．－＋，]/;
 export function isBlankText(text: string): boolean {
   return BLANK.has(text.trim());
 }
+
+/**
+ * The largest amount one figure of a year file may be, in 万元: 99,999,999.9999 — just under 1 万亿元,
+ * more than any department's whole 决算. The bound is what keeps the PDF and the workbook equal: a
+ * worksheet cell holds an IEEE double, which represents every decimal of at most 15 significant digits
+ * exactly (and Excel shows 15). A file holds at most LIMITS.values (50,000) values, so a total adds at
+ * most 50,000 figures: less than 50,000 × 10⁸ = 5 × 10¹² 万元, 13 digits before the point, and with the
+ * 2 places a table prints that is 15 significant digits — every total the PDF prints is the number the
+ * workbook stores. (Figures shown with 4 places, in the evaluation forms, add at most 4 figures:
+ * below 4 × 10⁸, 9 + 4 = 13 digits.) 12345678901234567.89 has 19: the workbook would store
+ * 12345678901234568 while the PDF prints the exact figure.
+ */
+export const MAX_AMOUNT = D('99999999.9999');
+/** Largest total: as many figures as a file may hold, each at the bound (kept < 10¹³ by the test). */
+export const MAX_TOTAL = MAX_AMOUNT.times(LIMITS.values);
 
 /** Parses the text of an amount in 万元; returns a Chinese complaint instead of throwing. */
 export function parseAmountText(raw: string, opts: { signed?: boolean; places?: number; what?: string } = {}): Dec | string {
@@ -31,6 +47,9 @@ export function parseAmountText(raw: string, opts: { signed?: boolean; places?: 
   }
   const value = D(text);
   if (value.isNegative() && !opts.signed) return `${what}「${text}」不能为负数`;
+  if (value.abs().greaterThan(MAX_AMOUNT)) {
+    return `${what}「${text}」超出上限：一项金额最多 8 位整数（不超过 99999999.9999 万元，约 1 万亿元）；工作簿中的数字只能精确保存 15 位有效数字，更大的金额合计后在工作簿和 PDF 中会不一致。请核对单位是否为万元`;
+  }
   return value;
 }
 

@@ -82,3 +82,7 @@ console.log(`机器负载（1 分钟平均）：${loadavg()[0]!.toFixed(2)}`);
 console.log(`峰值内存 ${Math.round(mb)} MB（目标 < ${TARGET.mb} MB）${mb < TARGET.mb ? '' : '  ✗ 超出'}`);
 console.log('各步骤中位耗时：');
 for (const name of runs[0]!.steps.keys()) console.log(`  ${name}：${Math.round(median(runs.map((r) => r.steps.get(name) ?? 0)))} ms`);
+
+// ─── The largest accepted year file (issue 9: every accepted file builds in bounded time) ────────────
+// A separate section: test/bench/largest.ts builds it once per run, after the runs above.
+await (await import('./largest.ts')).benchLargestFile(Math.min(RUNS, 3), ms);

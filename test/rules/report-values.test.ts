@@ -50,6 +50,36 @@ describe(RULE, () => {
     expect(r.messages(RULE)[0]).toMatch(/未定义的名称「硬件件」/);
   });
 
+  it('not ok: deeply nested brackets are an error at the value’s line, not a stack overflow (issue 9)', () => {
+    // 2,000 levels fit in a paragraph of text; the formula parser stops at 50.
+    const r = check(report(`大项目占比: "=${'('.repeat(2000)}1${')'.repeat(2000)}"   # ← 违规`), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(r.pairs(RULE)).toEqual(at(RULE, r.mark));
+    expect(r.messages(RULE)[0]).toMatch(/嵌套超过 50 层/);
+    // 50,000 levels are a text longer than any the loader accepts: refused there, at the same line.
+    const huge = check(report(`大项目占比: "=${'('.repeat(50_000)}1${')'.repeat(50_000)}"   # ← 违规`), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(huge.pairs()).toEqual([['load/text-too-long', huge.mark]]);
+  });
+
+  it('ok and not ok: names like toString and constructor are the file’s own values or undefined, never JavaScript’s (issue 9)', () => {
+    const ok = check(report(yaml`
+      toString: 2
+      constructor: =toString * 3
+      大项目占比: =constructor / 100
+    `), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(ok.pairs()).toEqual([]);
+    const bad = check(report(yaml`
+      大项目占比: =toString + valueOf   # ← 违规
+    `), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(bad.pairs(RULE)).toEqual(at(RULE, bad.mark));
+    expect(bad.messages(RULE)[0]).toMatch(/未定义的名称「toString」/);
+    // `=__proto__` found Object.prototype and crashed with “source.trim is not a function”.
+    const proto = check(report(yaml`
+      大项目占比: =__proto__ + constructor   # ← 违规
+    `), { base: null, prior: null, file: 'fixture/2020.yaml' });
+    expect(proto.pairs(RULE)).toEqual(at(RULE, proto.mark));
+    expect(proto.messages(RULE)[0]).toMatch(/未定义的名称「__proto__」/);
+  });
+
   it('C-14: the 2020 report computes 大项目占比 as 96.19% (the original printed the truncated 96.18%)', () => {
     const year = loadYear('2020');
     expect(year.diagnostics).toEqual([]);

@@ -4,6 +4,9 @@
  * `schema/` prefix is asserted.)
  */
 import { describe, expect, it } from 'vitest';
+import { D, round } from '../../src/decimal.ts';
+import { workbookCell } from '../../src/render/xlsx/cells.ts';
+import { MAX_AMOUNT, MAX_TOTAL } from '../../src/schema/primitives.ts';
 import { check } from '../helpers/year.ts';
 
 const SCHEMA = expect.stringMatching(/^schema\//);
@@ -62,5 +65,39 @@ describe('amounts as typed', () => {
       },
     });
     expect(r.pairs()).toEqual(r.marks.map((line) => [SCHEMA, line]));
+  });
+});
+
+describe('amounts are bounded so the PDF and the workbook print the same number (issue 9)', () => {
+  it('ok: 99999999.9999 万元, the largest amount, and the same as a negative change', () => {
+    const r = check('', { edit: { '"30101": 120.00': '"30101": 99999999.9999', 'amount: -2.00': 'amount: -99999999.9999' } });
+    expect(r.pairs().filter(([id]) => id.startsWith('schema/'))).toEqual([]);
+  });
+
+  it('not ok: 12345678901234567.89 万元 (the workbook would store 12345678901234568), and 1 亿万元', () => {
+    const r = check('', {
+      edit: {
+        '"30101": 120.00': '"30101": 12345678901234567.89 # ← 违规',
+        '"30302": 36.00': '"30302": 100000000 # ← 违规',
+        'amount: -2.00': 'amount: -100000000.00 # ← 违规',
+      },
+    });
+    expect(r.pairs()).toEqual(r.marks.map((line) => [SCHEMA, line]));
+    expect(r.messages()[0]).toMatch(/「12345678901234567.89」超出上限：一项金额最多 8 位整数/);
+  });
+
+  it('the bound is the one that keeps every total exact: the largest possible total still stores as the double it prints', () => {
+    // MAX_TOTAL: every value of the largest file an amount at the bound. Printed with 2 places it has
+    // at most 15 significant digits, so the workbook's double reads back as the same text.
+    expect(MAX_TOTAL.lessThan(D('1e13'))).toBe(true);
+    for (const total of [MAX_TOTAL, MAX_TOTAL.minus(D('0.0049')), MAX_AMOUNT, MAX_AMOUNT.times(4)]) {
+      const cell = workbookCell({ kind: 'amount', value: total });
+      expect(String(cell.value), total.toFixed()).toBe(round(total, 2).toFixed(2).replace(/\.?0+$/, ''));
+    }
+    // A form's 4-place figure adds at most 4 amounts.
+    expect(String(workbookCell({ kind: 'plain', value: MAX_AMOUNT.times(4) }).value)).toBe(MAX_AMOUNT.times(4).toFixed());
+    // What the bound prevents: a figure the PDF prints exactly and the workbook cannot hold.
+    const tooBig = D('12345678901234567.89');
+    expect(String(workbookCell({ kind: 'amount', value: tooBig }).value)).not.toBe(tooBig.toFixed(2));
   });
 });

@@ -16,6 +16,7 @@ import balanceFund from './balance-fund.ts';
 import govFundRowBalance from './gov-fund-row-balance.ts';
 import balanceContinuity from './balance-continuity.ts';
 import basicEconomicTotal from './basic-economic-total.ts';
+import roundingTie from './rounding-tie.ts';
 import incomeExpenditureByCode from './income-expenditure-by-code.ts';
 import threePublicStructure from './three-public-structure.ts';
 import threePublicCounts from './three-public-counts.ts';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   govFundRowBalance,
   balanceContinuity,
   basicEconomicTotal,
+  roundingTie,
   incomeExpenditureByCode,
   threePublicStructure,
   threePublicCounts,
