@@ -11,6 +11,7 @@
  */
 import type { YearCalc } from '../calc/index.ts';
 import type { Dec } from '../decimal.ts';
+import { byCodeUnit } from '../diagnostics.ts';
 import { buildDocuments } from './build-document.ts';
 import type { DocumentModel } from './document.ts';
 import type { TableSpec } from './table-spec.ts';
@@ -28,9 +29,6 @@ export interface ReportModel {
   tables: TableSpec[];
   documents: DocumentModel[];
 }
-
-/** Code-unit order: the same on every machine, whatever its locale. */
-export const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildModel(calc: YearCalc, options: { documents?: boolean } = {}): ReportModel {
   const tables = calc.kind === 'disclosure' ? buildTables(calc) : [];
