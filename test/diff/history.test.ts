@@ -1,7 +1,8 @@
 /**
  * A build killed in the middle of publishing a correction (simulated by throwing from the step hook at
- * each step of write/history.ts) must never lose the previous version, and the next build must end in
- * exactly the state an uninterrupted build gives: same files, same bytes, no duplicate archive.
+ * the main steps of write/publish.ts; test/write/publish-steps.test.ts goes through every single step)
+ * must never lose the previous version, and the next build must end in exactly the state an
+ * uninterrupted build gives: same files, same bytes, no duplicate archive.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +42,10 @@ describe('publishing is safe if the build is killed midway', () => {
     ws.cleanup();
   });
 
-  const steps = ['journal', 'staged', 'archived', `renamed:${PDF}`, `renamed:${XLSX}`, 'renamed:report.json', 'renamed:changes.md', 'replaced', 'committed'];
+  const renamed = (name: string) => `rename:.juesuan/staging/${name}→${name}`;
+  const steps = ['staged', 'archived', 'journal', renamed(PDF), renamed(XLSX), renamed('report.json'), renamed('changes.md'), 'replaced', renamed('manifest.json'), 'committed', 'done'];
 
-  describe.each(steps)('killed after step %s of a correction', (step) => {
+  describe.each(steps)('killed at step %s of a correction', (step) => {
     let ws: Workspace;
     beforeAll(() => {
       ws = workspace();
@@ -59,12 +61,12 @@ describe('publishing is safe if the build is killed midway', () => {
       const next = await ws.build();
       expect(next.ok).toBe(true);
       // After the commit point the new version is in place: the rerun has nothing left to write.
-      expect(next.status).toBe(step === 'committed' ? 'unchanged' : 'changed');
+      expect(next.status).toBe(['committed', 'done'].includes(step) ? 'unchanged' : 'changed');
       expect(contents(ws.year)).toEqual(reference);
     });
   });
 
-  it.each(['staged', `renamed:${PDF}`, 'renamed:report.json', 'replaced'])('a first publication killed after %s is undone, then completed', async (step) => {
+  it.each(['staged', `rename:.juesuan/staging/${PDF}→${PDF}`, 'rename:.juesuan/staging/report.json→report.json', 'replaced'])('a first publication killed at %s is undone, then completed', async (step) => {
     const ws = workspace();
     try {
       await expect(ws.build({ step: killAt(step) })).rejects.toBeInstanceOf(Killed);
@@ -82,11 +84,11 @@ describe('publishing is safe if the build is killed midway', () => {
       await ws.build();
       const original = readFileSync(ws.yearFile);
       ws.edit(CORRECTION);
-      await expect(ws.build({ step: killAt('renamed:report.json') })).rejects.toBeInstanceOf(Killed);
+      await expect(ws.build({ step: killAt('rename:.juesuan/staging/report.json→report.json') })).rejects.toBeInstanceOf(Killed);
       writeFileSync(ws.yearFile, original);
       const next = await ws.build();
       expect(next.status).toBe('unchanged');
-      expect(ws.logs.join('\n')).toContain('上次发布在中途中断，已从 history/001 恢复为中断前的版本。');
+      expect(ws.logs.join('\n')).toContain('上次发布在中途中断，已从 history/001/ 恢复为中断前的版本。');
       // Version 1 is back in place; its archive copy stays (and would be reused by the next correction).
       const now = contents(ws.year);
       expect(Object.fromEntries(Object.entries(now).filter(([p]) => !p.startsWith('history/')))).toEqual(referenceFirst);
