@@ -21,7 +21,7 @@ import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { CHANGES } from './write/manifest.ts';
-import { otherDepartment, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type StepHook } from './write/publish.ts';
+import { checkOutputFolder, otherDepartment, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type StepHook } from './write/publish.ts';
 
 export const REPORT = 'report.json';
 
@@ -74,6 +74,8 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   }
   step('校验通过');
   if (warnings.length) log(formatDiagnostics(warnings));
+  const outputDir = resolve(options.outputRoot ?? defaultOutputRoot(path), String(calc.year));
+  userFacing(() => checkOutputFolder(outputDir));
 
   const model = buildModel(calc);
   const { documents, tables } = model;
@@ -105,7 +107,6 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
 
   const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])]
     .map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) }));
-  const outputDir = resolve(options.outputRoot ?? defaultOutputRoot(path), String(calc.year));
   const changes = (previous: PreviousVersion, next: { version: number; manifest: Parameters<typeof compareCorrection>[1]['manifest'] }) => {
     const old = readPreviousReport(previous, log);
     // A manifest of an older tool does not name its department; its report.json does.
@@ -114,20 +115,15 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
     return formatChanges(correction, { version: next.version, previousVersion: previous.version, archive: previous.archive, notes: previous.notes, damaged: previous.damaged });
   };
 
-  let published;
-  try {
-    published = publishVersion(outputDir, files, {
+  const published = userFacing(() =>
+    publishVersion(outputDir, files, {
       department: calc.department,
       year: calc.year,
       inputs,
       changes,
       ...(options.step ? { step: options.step } : {}),
-    });
-  } catch (e) {
-    // A problem with the output folder (disk full, a file open in a viewer …): the user's to fix, exit 1.
-    if (e instanceof PublishError) throw new UserError(e.message);
-    throw e;
-  }
+    }),
+  );
   for (const message of published.messages) log(message);
   const { status, version } = published;
   if (status === 'unchanged' || status === 'repaired') {
@@ -150,6 +146,16 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
     ...(published.archive ? { archive: published.archive } : {}),
     ...(published.changes !== undefined ? { changes: published.changes } : {}),
   };
+}
+
+/** A problem with the output folder (disk full, a file open in a viewer …) is the user's to fix: exit 1. */
+function userFacing<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PublishError) throw new UserError(e.message);
+    throw e;
+  }
 }
 
 function readPreviousReport(previous: PreviousVersion, log: (line: string) => void): { report?: ReportData } {

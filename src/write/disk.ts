@@ -196,7 +196,8 @@ const LEFT_AS_IT_WAS = '本次没有发布，原有文件保持不变。';
 export function explain(e: unknown, dir: string, after = LEFT_AS_IT_WAS): string | undefined {
   if (!isErrno(e)) return undefined;
   const f = failures.get(e) ?? { error: e, target: e.path ?? dir, replacing: false };
-  const target = f.target;
+  // The publisher's own hidden files (.juesuan/…, the lock) mean nothing to the user: name the folder.
+  const target = relative(dir, f.target).startsWith('.') && !relative(dir, f.target).startsWith('..') ? dir : f.target;
   const name = basename(target);
   const folder = `${shown(dir)}/`;
   switch (e.code) {

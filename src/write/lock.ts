@@ -17,6 +17,15 @@ import { PublishError, shown } from './disk.ts';
 export const LOCK = '.juesuan.lock';
 export const STALE_MS = 10_000;
 
+const lockedMessage = (dir: string) =>
+  `另一个发布正在写入 ${shown(dir)}/，请等它结束后再试。` +
+  `（如果确认没有其他发布在运行——例如上次发布被强行关闭——${STALE_MS / 1000} 秒后即可重新发布。）`;
+
+/** Throws the “another publish is writing” PublishError when someone holds the folder's lock now. */
+export function checkNotLocked(dir: string): void {
+  if (lockfile.checkSync(dir, { lockfilePath: join(dir, LOCK), realpath: false, stale: STALE_MS })) throw new PublishError(lockedMessage(dir));
+}
+
 /** Takes the folder's lock (the folder must exist); returns the function that releases it. */
 export function acquireLock(dir: string): () => void {
   try {
@@ -30,10 +39,7 @@ export function acquireLock(dir: string): () => void {
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new PublishError(
-        `另一个发布正在写入 ${shown(dir)}/，请等它结束后再试。` +
-          `（如果确认没有其他发布在运行——例如上次发布被强行关闭——${STALE_MS / 1000} 秒后即可重新发布。）`,
-      );
+      throw new PublishError(lockedMessage(dir));
     }
     // Any other failure is the folder's (read-only, full …): name the folder, not the lock inside it.
     if (typeof (e as NodeJS.ErrnoException).code === 'string') (e as NodeJS.ErrnoException).path = dir;

@@ -35,13 +35,13 @@
  * A failure the user can fix ends in a PublishError that names the file and what to do, with the folder
  * exactly as it was: no staged files, no journal, no new archive, the disk space given back.
  */
-import { readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileNameKey, fileNameProblem, safeFileName } from '../file-names.ts';
-import { Disk, explain, isDir, isErrno, isFile, PublishError, shown, SimulatedKill, type StepHook } from './disk.ts';
+import { Disk, explain, fileInTheWay, isDir, isErrno, isFile, PublishError, shown, SimulatedKill, type StepHook } from './disk.ts';
 import { archiveHolds, archiveName, readFolder, readIntact, sha256, versionOf, type Archive, type Folder, type Version } from './folder.ts';
 import { JOURNAL, recover, serializeJournal, STAGING, WORK } from './journal.ts';
-import { acquireLock } from './lock.ts';
+import { acquireLock, checkNotLocked } from './lock.ts';
 import { CHANGES, DAMAGED, HISTORY, MANIFEST, RESERVED_NAMES, sameOutputs, serializeManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 
 export { PublishError, sha256, type StepHook };
@@ -106,6 +106,32 @@ export function otherDepartment(dir: string, theirs: string, ours: string, year:
     `一个输出目录只属于一个部门，不能用另一个部门的数据“更正”它。请为「${ours}」指定自己的输出目录，` +
     `例如 npm run build -- <年度文件> --out=output/${safeFileName(ours)}。本次没有写入任何文件。`
   );
+}
+
+/**
+ * Before the long rendering: the problems with the output folder that would stop the publish anyway —
+ * a file where the folder should be, a folder that cannot be written (read-only disk, no permission),
+ * another publish holding the lock — so the user hears at once, not after the PDF is laid out. Writes
+ * nothing. (The publish checks all of it again: things can change in between.)
+ */
+export function checkOutputFolder(dir: string): void {
+  try {
+    const file = fileInTheWay(dir);
+    if (file) throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR', path: dir });
+    let existing = dir;
+    while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    try {
+      accessSync(existing, constants.W_OK);
+    } catch (e) {
+      if (isErrno(e)) e.path = existing;
+      throw e;
+    }
+    if (isDir(dir)) checkNotLocked(dir);
+  } catch (e) {
+    const message = e instanceof PublishError ? undefined : explain(e, dir);
+    if (message) throw new PublishError(message);
+    throw e;
+  }
 }
 
 /** Publishes `files` as the next version of `dir` (see the top of this file). */

@@ -48,11 +48,12 @@ describe(RULE, () => {
     const r = check(reports('送温暖资金评价报告', '帮扶资金评价报告', '送温暖资金评价报告'), asReports);
     const lines = r.text.split('\n').flatMap((l, i) => (l.includes('title: 送温暖资金评价报告') ? [i + 1] : []));
     expect(r.pairs(RULE)).toEqual([[RULE, lines[1]]]);
-    expect(r.messages(RULE)[0]).toBe('第 3 份报告（PDF）的文件名「送温暖资金评价报告.pdf」与第 1 份报告（PDF）的文件名相同（Windows 不区分大小写），发布时会互相覆盖；请改用不同的报告标题');
+    expect(r.messages(RULE)[0]).toBe('第 3 份报告（PDF）的文件名「送温暖资金评价报告.pdf」与第 1 份报告（PDF）的文件名相同，发布时会互相覆盖；请改用不同的报告标题');
     expect(r.of(RULE)[0]!.related?.[0]?.place.line).toBe(lines[0]);
 
     const cased = check(reports('Report A', 'REPORT a'), asReports);
     expect(cased.pairs(RULE)).toEqual([[RULE, lineWith(cased.text, 'title: REPORT a')]]);
+    expect(cased.messages(RULE)[0]).toContain('与第 1 份报告（PDF）的文件名「Report A.pdf」只差大小写（Windows 和 macOS 视为同一个文件）');
   });
 
   it('not ok: a report titled like the 部门决算 itself would overwrite its PDF', () => {

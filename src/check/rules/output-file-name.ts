@@ -46,7 +46,7 @@ export default defineRule({
       }
       ctx.report({
         path: n.path,
-        message: `${n.what}的文件名「${n.name}」与${earlier.what}的文件名相同（Windows 不区分大小写），发布时会互相覆盖；请改用不同的${source(n)}`,
+        message: `${n.what}的文件名「${n.name}」与${earlier.what}的文件名${n.name === earlier.name ? '相同' : `「${earlier.name}」只差大小写（Windows 和 macOS 视为同一个文件）`}，发布时会互相覆盖；请改用不同的${source(n)}`,
         related: [{ place: ctx.place(earlier.path), message: `${earlier.what}的文件名来自这里` }],
       });
     }
