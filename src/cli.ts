@@ -5,12 +5,14 @@
  */
 import { runCommand } from './commands/index.ts';
 import { stdio, UserError, type Io } from './commands/command.ts';
+import { PublishError } from './write/disk.ts';
 
 export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
   try {
     return await runCommand(argv, io);
   } catch (err) {
-    if (err instanceof UserError) {
+    // A full disk, a file open in a viewer, a read-only folder … (write/disk.ts): the user's to fix.
+    if (err instanceof UserError || err instanceof PublishError) {
       io.err(err.message);
       return 1;
     }

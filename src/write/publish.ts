@@ -35,7 +35,7 @@
  * A failure the user can fix ends in a PublishError that names the file and what to do, with the folder
  * exactly as it was: no staged files, no journal, no new archive, the disk space given back.
  */
-import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileNameKey, fileNameProblem, safeFileName } from '../file-names.ts';
 import { Disk, explain, fileInTheWay, isDir, isErrno, isFile, PublishError, shown, SimulatedKill, type StepHook } from './disk.ts';
@@ -193,7 +193,7 @@ function checkNames(files: OutputFile[]): void {
   }
 }
 
-function decide(disk: Disk, folder: Folder, files: OutputFile[], options: PublishOptions, progress: Progress): Omit<PublishResult, 'messages'> & { messages: string[] } {
+function decide(disk: Disk, folder: Folder, files: OutputFile[], options: PublishOptions, progress: Progress): PublishResult {
   const dir = disk.dir;
   const current = folder.current;
   const latest = folder.archives.at(-1);
@@ -446,13 +446,15 @@ function damagedReport(number: number, v: Version): string {
 
 /**
  * Writes files into `dir`, each atomically: flushed under a hidden name, then renamed over the old one.
- * A failure the user can fix ends in a PublishError; nothing half-written is left.
+ * A failure the user can fix ends in a PublishError; nothing half-written is left (and what a killed
+ * run left is removed by the next one, once it is clearly not another run's work in progress).
  */
 export function publish(dir: string, files: OutputFile[]): void {
   const disk = new Disk(dir);
   const staged: string[] = [];
   try {
     ensureFolder(disk);
+    removeLeftovers(dir);
     for (const f of files) {
       const tmp = join(dir, `.juesuan-${process.pid}-${sha256(f.name).slice(0, 12)}`);
       rmSync(tmp, { force: true });
@@ -469,8 +471,11 @@ export function publish(dir: string, files: OutputFile[]): void {
   }
 }
 
-/** Leftovers of `publish` that a killed process could not remove (hidden names, never published). */
-export function removeLeftovers(dir: string): void {
-  if (!isDir(dir)) return;
-  for (const name of readdirSync(dir)) if (/^\.juesuan-\d+-[0-9a-f]{12}$/.test(name)) rmSync(join(dir, name), { force: true });
+/** Staged files of `publish` older than a minute: left by a killed run, never another run's work. */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!/^\.juesuan-\d+-[0-9a-f]{12}$/.test(name)) continue;
+    const path = join(dir, name);
+    if (isFile(path) && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+  }
 }

@@ -7,7 +7,10 @@
  * The real CLI runs as a child process (cli-run.ts, as `npm run build` starts it); the kill comes when the build reports a stage on
  * stderr: after the document model is built (before any rendering) and after the PDF is rendered (the
  * long part, before the workbook and the publish). Killing inside the publish itself is the business of
- * src/write/ (journal and recovery) and its own tests.
+ * src/write/ and its own tests: test/write/publish-steps.test.ts stops a publish at every single step,
+ * test/write/random-kill.test.ts kills a publishing process with SIGKILL at random moments. The files
+ * planted below are what an older version of the tool left when killed (.tmp-<pid>-<name>); the new one
+ * stages in .juesuan/ and still removes them.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
