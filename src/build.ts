@@ -21,7 +21,7 @@ import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { CHANGES } from './write/manifest.ts';
-import { checkOutputFolder, otherDepartment, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type StepHook } from './write/publish.ts';
+import { checkOutputFolder, otherDepartment, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
 
 export const REPORT = 'report.json';
 
@@ -107,7 +107,8 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
 
   const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])]
     .map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) }));
-  const changes = (previous: PreviousVersion, next: { version: number; manifest: Parameters<typeof compareCorrection>[1]['manifest'] }) => {
+  // changes.md: the correction diff of the two report.json files (write/ only places it).
+  const changes: PublishOptions['changes'] = (previous, next) => {
     const old = readPreviousReport(previous, log);
     // A manifest of an older tool does not name its department; its report.json does.
     if (old.report && old.report.department !== calc.department) throw new UserError(otherDepartment(outputDir, old.report.department, calc.department, calc.year));

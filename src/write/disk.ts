@@ -176,6 +176,18 @@ export function kind(path: string): 'file' | 'dir' | 'link' | 'other' | undefine
   return st.isSymbolicLink() ? 'link' : st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
 }
 
+/**
+ * The output folder itself is the user's choice and may be a link (to a share, say): it is followed.
+ * Everything inside it is checked with `kind`, which never follows a link.
+ */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The first part of `path` that exists and is not a folder (a file where a folder should be), if any. */
 export function fileInTheWay(path: string): string | undefined {
   let p = path;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileNameProblem } from '../file-names.ts';
-import { Disk, isFile, kind, PublishError, shown } from './disk.ts';
+import { Disk, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
 import { CHANGES, HISTORY, HostileManifest, MANIFEST, printable, readManifest, UnreadableManifest, type Manifest } from './manifest.ts';
 
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
@@ -106,7 +106,7 @@ function readVersion(disk: Disk, where: string, label: string, dir: string): Ver
 /** Reads an output folder (see the top of this file); an absent folder is an empty one. */
 export function readFolder(disk: Disk): Folder {
   const dir = disk.dir;
-  if (!kind(dir)) return { dir, archives: [], highest: 0 };
+  if (!isFolder(dir)) return { dir, archives: [], highest: 0 };
   const current = readVersion(disk, dir, '', dir);
   const archives: Archive[] = [];
   const history = join(dir, HISTORY);

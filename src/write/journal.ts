@@ -19,7 +19,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileNameProblem } from '../file-names.ts';
-import { Disk, isDir, isFile, kind, PublishError, shown } from './disk.ts';
+import { Disk, isDir, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
 import { sha256 } from './folder.ts';
 import { HISTORY, MANIFEST } from './manifest.ts';
 
@@ -60,7 +60,7 @@ function parseJournal(text: string, path: string): Journal {
 }
 
 /** Files an older version of this tool left half-written (.tmp-<pid>-<name>) and its journal. */
-const LEGACY = (name: string) => /^\.tmp-\d+-/.test(name) || name === '.publish-journal.json';
+const LEGACY = (name: string) => /^\.tmp-\d+(-|$)/.test(name) || name === '.publish-journal.json';
 
 /**
  * Finishes or undoes what a killed publish left behind (see the top of this file). Returns what it did,
@@ -68,7 +68,7 @@ const LEGACY = (name: string) => /^\.tmp-\d+-/.test(name) || name === '.publish-
  */
 export function recover(disk: Disk): string[] {
   const dir = disk.dir;
-  if (!isDir(dir)) return [];
+  if (!isFolder(dir)) return [];
   for (const where of [dir, join(dir, HISTORY)]) {
     if (!isDir(where)) continue;
     for (const name of readdirSync(where)) if (LEGACY(name)) disk.remove(join(where, name));

@@ -38,7 +38,7 @@
 import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileNameKey, fileNameProblem, safeFileName } from '../file-names.ts';
-import { Disk, explain, fileInTheWay, isDir, isErrno, isFile, PublishError, shown, SimulatedKill, type StepHook } from './disk.ts';
+import { Disk, explain, fileInTheWay, isDir, isErrno, isFile, isFolder, PublishError, shown, SimulatedKill, type StepHook } from './disk.ts';
 import { archiveHolds, archiveName, readFolder, readIntact, sha256, versionOf, type Archive, type Folder, type Version } from './folder.ts';
 import { JOURNAL, recover, serializeJournal, STAGING, WORK } from './journal.ts';
 import { acquireLock, checkNotLocked } from './lock.ts';
@@ -126,7 +126,7 @@ export function checkOutputFolder(dir: string): void {
       if (isErrno(e)) e.path = existing;
       throw e;
     }
-    if (isDir(dir)) checkNotLocked(dir);
+    if (isFolder(dir)) checkNotLocked(dir);
   } catch (e) {
     const message = e instanceof PublishError ? undefined : explain(e, dir);
     if (message) throw new PublishError(message);
@@ -180,7 +180,7 @@ interface Progress {
 
 /** The output folder and its parents; a file in the way or a missing permission is the user's to fix. */
 function ensureFolder(disk: Disk): void {
-  if (!isDir(disk.dir)) disk.mkdir(disk.dir, { parents: true });
+  if (!isFolder(disk.dir)) disk.mkdir(disk.dir, { parents: true });
 }
 
 /** The caller's names must be plain, distinct and not the publisher's own: anything else is a bug. */

@@ -114,6 +114,19 @@ describe('links that lead out of the folder', () => {
   });
 });
 
+describe('the output folder itself', () => {
+  it('may be a link the user made (to a network share, say): that one is followed', () => {
+    const { root } = workspace('untrusted');
+    const share = join(root, 'share', '2024');
+    mkdirSync(share, { recursive: true });
+    mkdirSync(join(root, 'output'));
+    symlinkSync(share, join(root, 'output', '2024'));
+    publishN(join(root, 'output', '2024'), 1);
+    expect(publishN(join(root, 'output', '2024'), 2)).toMatchObject({ status: 'changed', version: 2, archive: 'history/001' });
+    expect(Object.keys(tree(share))).toEqual(expect.arrayContaining(['manifest.json', PDF, 'history/001/manifest.json']));
+  });
+});
+
 describe('the journal of a killed publish', () => {
   const journal = (ws: ReturnType<typeof published>, j: object) => {
     mkdirSync(join(ws.out, '.juesuan'));
