@@ -4,7 +4,7 @@
  * Chinese message naming the place and the fix, no 「内部错误」 or stack trace, and the previously
  * published version exactly as it was — no temporary files, no journal, no lock, the disk space given back.
  *
- *   - `--out` is a file; output/2024 is a file                        (ENOTDIR)
+ *   - `--out` is a file; output/2020 is a file                        (ENOTDIR)
  *   - the output folder is read-only for the user                    (EACCES)
  *   - the disk is full: a small RAM disk holding version 1           (ENOSPC)
  *   - the disk is write-protected: that RAM disk remounted read-only (EROFS)
@@ -25,8 +25,9 @@ import { tempDir } from '../robustness/files.ts';
 import { sha, tree } from './helpers.ts';
 
 const RUN = fileURLToPath(new URL('../../src/run.mjs', import.meta.url));
-const BASE = 'test/fixtures/robust/2024.yaml';
-const PDF = '江西省示例中心2024年度部门决算.pdf';
+// The 2020 report file: one short PDF, the quickest real build (these are tests of the folder, not the PDF).
+const BASE = 'data/2020.yaml';
+const PDF = '江西省总工会2020年度部门预算项目绩效自评报告.pdf';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -36,13 +37,13 @@ afterAll(() => {
   }
 });
 
-/** A working folder anyone may read, holding data/2024.yaml. */
+/** A working folder anyone may read, holding data/2020.yaml. */
 function workFolder(): string {
   const cwd = tempDir('cli-errors');
   dirs.push(cwd);
   chmodSync(cwd, 0o755);
   mkdirSync(join(cwd, 'data'));
-  cpSync(BASE, join(cwd, 'data', '2024.yaml'));
+  cpSync(BASE, join(cwd, 'data', '2020.yaml'));
   return cwd;
 }
 
@@ -54,29 +55,31 @@ function userError(run: Run, message: RegExp | string) {
 }
 
 let cwd: string;
-/** output/2024 as published by version 1, and the year file corrected since. */
+/** output/2020 as published by version 1, and the year file corrected since. */
 let published: Record<string, string>;
 
 beforeAll(async () => {
   cwd = workFolder();
   await warmUp(cwd);
-  const first = await runCli(['build', '2024'], cwd);
+  const first = await runCli(['build', '2020'], cwd);
   expect(first.code, first.stderr).toBe(0);
   published = tree(join(cwd, 'output'));
-  writeFileSync(join(cwd, 'data', '2024.yaml'), readFileSync(BASE, 'utf8').replace('负责全省示例事务的综合管理。', '负责全省示例事务的综合管理和统筹协调。'));
+  const text = readFileSync(BASE, 'utf8');
+  expect(text).toContain('现将情况报告如下：');
+  writeFileSync(join(cwd, 'data', '2020.yaml'), text.replace('现将情况报告如下：', '现将有关情况报告如下：'));
 });
 
 describe('a file where the output folder should be (ENOTDIR)', () => {
   it('--out names a file', async () => {
     writeFileSync(join(cwd, '发布.txt'), '');
-    userError(await runCli(['build', '2024', '--out=发布.txt'], cwd), /^输出目录 发布\.txt 是一个文件，不是文件夹。请把这个文件移走或改名，或用 --out=其他目录 指定输出目录。/m);
+    userError(await runCli(['build', '2020', '--out=发布.txt'], cwd), /^输出目录 发布\.txt 是一个文件，不是文件夹。请把这个文件移走或改名，或用 --out=其他目录 指定输出目录。/m);
   });
 
-  it('output/2024 is a file', async () => {
+  it('output/2020 is a file', async () => {
     const other = workFolder();
     mkdirSync(join(other, 'output'));
-    writeFileSync(join(other, 'output', '2024'), '');
-    userError(await runCli(['build', '2024'], other), /^输出目录 output\/2024 是一个文件，不是文件夹。/m);
+    writeFileSync(join(other, 'output', '2020'), '');
+    userError(await runCli(['build', '2020'], other), /^输出目录 output\/2020 是一个文件，不是文件夹。/m);
   });
 });
 
@@ -85,11 +88,11 @@ describe('a read-only output folder (EACCES)', () => {
     const other = workFolder();
     cpSync(join(cwd, 'output'), join(other, 'output'), { recursive: true });
     const before = tree(join(other, 'output'));
-    chmodSync(join(other, 'output', '2024'), 0o555);
+    chmodSync(join(other, 'output', '2020'), 0o555);
     // Root may write anywhere: the build runs as an ordinary user, as finance staff do.
     const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, [RUN, 'build', '2024'], { cwd: other, ...user, env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [RUN, 'build', '2020'], { cwd: other, ...user, env: { ...process.env, NO_COLOR: '1' } });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -97,14 +100,14 @@ describe('a read-only output folder (EACCES)', () => {
       child.on('error', reject);
       child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     });
-    userError(run, /^没有权限写入 output\/2024。请检查这个文件夹的权限（是否只读、是否属于别的用户），或用 --out=其他目录 发布到有写入权限的文件夹。/m);
-    chmodSync(join(other, 'output', '2024'), 0o755);
+    userError(run, /^没有权限写入 output\/2020。请检查这个文件夹的权限（是否只读、是否属于别的用户），或用 --out=其他目录 发布到有写入权限的文件夹。/m);
+    chmodSync(join(other, 'output', '2020'), 0o755);
     expect(tree(join(other, 'output'))).toEqual(before);
   });
 });
 
 /**
- * Runs `build 2024 --out=<RAM disk>` in a mount namespace of its own, on a RAM disk of `sizeKb` holding a
+ * Runs `build 2020 --out=<RAM disk>` in a mount namespace of its own, on a RAM disk of `sizeKb` holding a
  * copy of version 1 (made read-only first when asked); reports the exit code, the stderr, the disk's use
  * before and after, and every file on it with its sha256.
  */
@@ -122,7 +125,7 @@ function onRamDisk(sizeKb: number, options: { readOnly?: boolean } = {}) {
     before=$(used "$1")
     cd "$3"
     set +e
-    NO_COLOR=1 "$4" "$5" build 2024 --out="$1" >"$6/stdout" 2>"$6/stderr"
+    NO_COLOR=1 "$4" "$5" build 2020 --out="$1" >"$6/stdout" 2>"$6/stderr"
     echo "exit $?"
     set -e
     echo "used $before $(used "$1")"
@@ -157,7 +160,7 @@ describe('a disk that cannot take the new version', () => {
     // Room for version 1 and a little more, not for a second copy of the PDF.
     const r = onRamDisk(usedKb + 64);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^磁盘空间不足，无法写入 .*\/2024\/。请清理磁盘（或换一个空间足够的输出目录：--out=其他目录）后重新发布。本次没有发布，原有文件保持不变。$/m);
+    expect(r.stderr).toMatch(/^磁盘空间不足，无法写入 .*\/2020\/。请清理磁盘（或换一个空间足够的输出目录：--out=其他目录）后重新发布。本次没有发布，原有文件保持不变。$/m);
     expect(crashSigns(`${r.stdout}\n${r.stderr}`)).toBeUndefined();
     expect(r.files).toEqual(version1());
     expect(r.entries).toEqual(Object.keys(published).map((p) => p.replace(/\/$/, '')).sort());
@@ -167,7 +170,7 @@ describe('a disk that cannot take the new version', () => {
   it('write-protected (EROFS): says so before rendering anything, and writes nothing', () => {
     const r = onRamDisk(4096, { readOnly: true });
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^.*\/2024\/ 所在的磁盘是只读的（例如写保护的 U 盘、光盘或只读的网络共享），无法写入。请改用可以写入的输出目录：--out=其他目录。/m);
+    expect(r.stderr).toMatch(/^.*\/2020\/ 所在的磁盘是只读的（例如写保护的 U 盘、光盘或只读的网络共享），无法写入。请改用可以写入的输出目录：--out=其他目录。/m);
     expect(r.stderr).not.toMatch(/已生成/);
     expect(crashSigns(`${r.stdout}\n${r.stderr}`)).toBeUndefined();
     expect(r.files).toEqual(version1());
@@ -176,9 +179,9 @@ describe('a disk that cannot take the new version', () => {
 
 describe('two publishes of one folder', () => {
   it('while another process holds the folder, the second is told to wait', async () => {
-    const release = acquireLock(join(cwd, 'output', '2024'));
+    const release = acquireLock(join(cwd, 'output', '2020'));
     try {
-      userError(await runCli(['build', '2024'], cwd), /^另一个发布正在写入 output\/2024\/，请等它结束后再试。/m);
+      userError(await runCli(['build', '2020'], cwd), /^另一个发布正在写入 output\/2020\/，请等它结束后再试。/m);
     } finally {
       release();
     }
@@ -187,18 +190,18 @@ describe('two publishes of one folder', () => {
 
   it('two builds started at once: one publishes, the other waits its turn or finds nothing to do; never a mixed folder', async () => {
     const other = workFolder();
-    const runs = await Promise.all([runCli(['build', '2024'], other), runCli(['build', '2024'], other)]);
+    const runs = await Promise.all([runCli(['build', '2020'], other), runCli(['build', '2020'], other)]);
     for (const run of runs) {
       expect([0, 1], run.stderr).toContain(run.code);
       expect(crashSigns(`${run.stdout}\n${run.stderr}`)).toBeUndefined();
-      if (run.code === 1) expect(run.stderr).toMatch(/另一个发布正在写入 output\/2024\//);
+      if (run.code === 1) expect(run.stderr).toMatch(/另一个发布正在写入 output\/2020\//);
     }
     expect(runs.filter((r) => /发布完成（第 1 版）/.test(r.stdout))).toHaveLength(1);
-    const out = tree(join(other, 'output', '2024'));
+    const out = tree(join(other, 'output', '2020'));
     expect(Object.keys(out).filter((p) => p.startsWith('.'))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(join(other, 'output', '2024', 'manifest.json'), 'utf8')) as { version: number; outputs: { file: string; sha256: string }[] };
+    const manifest = JSON.parse(readFileSync(join(other, 'output', '2020', 'manifest.json'), 'utf8')) as { version: number; outputs: { file: string; sha256: string }[] };
     expect(manifest.version).toBe(1);
     for (const o of manifest.outputs) expect(out[o.file], o.file).toBe(o.sha256);
-    expect(sha(readFileSync(join(other, 'output', '2024', PDF)))).toBe(published[`2024/${PDF}`]);
+    expect(sha(readFileSync(join(other, 'output', '2020', PDF)))).toBe(published[`2020/${PDF}`]);
   });
 });
