@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileNameProblem } from '../file-names.ts';
 import { Disk, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
-import { CHANGES, HISTORY, HostileManifest, MANIFEST, printable, readManifest, UnreadableManifest, type Manifest } from './manifest.ts';
+import { CHANGES, HISTORY, HostileManifest, MANIFEST, readManifest, UnreadableManifest, type Manifest } from './manifest.ts';
 
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -159,5 +159,3 @@ export function readIntact(disk: Disk, version: Version, name: string, archive?:
   return undefined;
 }
 
-/** Text from a file on disk, safe to put into a message. */
-export { printable };

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { fileNameProblem } from '../file-names.ts';
 import { Disk, isDir, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
 import { sha256 } from './folder.ts';
-import { HISTORY, MANIFEST } from './manifest.ts';
+import { HISTORY, MANIFEST, printable } from './manifest.ts';
 
 export const WORK = '.juesuan';
 export const JOURNAL = 'journal.json';
@@ -54,7 +54,7 @@ function parseJournal(text: string, path: string): Journal {
   if (!j || typeof j !== 'object' || j.format !== FORMAT || !Array.isArray(j.previousFiles) || !Array.isArray(j.newFiles) || typeof j.manifest !== 'string') throw bad('格式不对');
   if (j.archive !== null && !(typeof j.archive === 'string' && /^history\/\d{3,}$/.test(j.archive))) throw bad('中的存档位置不是 history/ 下的编号文件夹');
   for (const name of [...j.previousFiles, ...j.newFiles]) {
-    if (fileNameProblem(name) || name === HISTORY) throw bad(`中的文件名「${String(name)}」不是本目录中的文件`);
+    if (fileNameProblem(name) || name === HISTORY) throw bad(`中的文件名「${printable(String(name))}」不是本目录中的文件`);
   }
   return j as Journal;
 }

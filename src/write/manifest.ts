@@ -102,7 +102,3 @@ export function sameOutputs(a: Manifest, b: Manifest): boolean {
 /** Text from an untrusted file, safe to print: control characters shown as code points. */
 export const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** For tests and the diff: a manifest written by this tool (parse errors as plain Errors). */
-export function parseManifest(text: string): Manifest {
-  return readManifest(text);
-}

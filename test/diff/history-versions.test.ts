@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildYear } from '../../src/build.ts';
 import { UserError } from '../../src/commands/command.ts';
-import { parseManifest } from '../../src/write/manifest.ts';
+import { readManifest } from '../../src/write/manifest.ts';
 import { treeWithTimes } from '../write/helpers.ts';
 import { CORRECTION, fakeRenderers, workspace, type Workspace } from './fixture.ts';
 
@@ -33,7 +33,7 @@ async function twoVersions(): Promise<Workspace> {
   return ws;
 }
 
-const manifestVersion = (ws: Workspace, where = '') => parseManifest(readFileSync(join(ws.year, where, 'manifest.json'), 'utf8')).version;
+const manifestVersion = (ws: Workspace, where = '') => readManifest(readFileSync(join(ws.year, where, 'manifest.json'), 'utf8')).version;
 
 describe('version numbers are never reused', () => {
   it('history/001 deleted by hand: the next correction is 第 3 版, archived as history/002, and the gap is reported', async () => {
@@ -141,6 +141,6 @@ describe('an output folder belongs to one department', () => {
     spaces.push(ws);
     await ws.build();
     expect(Object.keys(JSON.parse(readFileSync(join(ws.year, 'manifest.json'), 'utf8')))).toEqual(['year', 'department', 'version', 'inputs', 'outputs']);
-    expect(parseManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).department).toBe('江西省总工会');
+    expect(readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).department).toBe('江西省总工会');
   });
 });

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseManifest } from '../../src/write/manifest.ts';
+import { readManifest } from '../../src/write/manifest.ts';
 import { sha256 } from '../../src/write/publish.ts';
 import { contents, CORRECTION, workspace, type Workspace } from './fixture.ts';
 
@@ -20,7 +20,7 @@ const killAt = (at: string) => (step: string) => {
 
 /** The version the folder's manifest names is whole: each output is there, or in its archive. */
 function manifestVersionIsWhole(dir: string): boolean {
-  const manifest = parseManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const manifest = readManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   return manifest.outputs.every((o) => {
     const places = [join(dir, o.file), ...['001', '002'].map((n) => join(dir, 'history', n, o.file))];
     return places.some((p) => existsSync(p) && sha256(readFileSync(p)) === o.sha256);
@@ -111,7 +111,7 @@ describe('publishing is safe if the build is killed midway', () => {
       const { readdirSync, rmSync } = await import('node:fs');
       for (const name of readdirSync(ws.year)) if (name !== 'history') rmSync(join(ws.year, name));
       expect(await ws.build()).toMatchObject({ status: 'first', version: 2 });
-      expect(parseManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).version).toBe(2);
+      expect(readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).version).toBe(2);
     } finally {
       ws.cleanup();
     }
