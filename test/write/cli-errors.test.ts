@@ -10,8 +10,8 @@
  *   - the disk is write-protected: that RAM disk remounted read-only (EROFS)
  *   - another publish holds the folder; and two builds started at once
  * The RAM disks live in a mount namespace of their own (unshare -rm), which needs no root and vanishes
- * with the process; the read-only folder is read-only for the build's user (as root, the build runs as
- * the unprivileged user “nobody”, since root may write anywhere).
+ * with the process; the read-only folder is read-only for the build's user (as root, the build runs
+ * without the capabilities that let root write anywhere).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,10 +89,11 @@ describe('a read-only output folder (EACCES)', () => {
     cpSync(join(cwd, 'output'), join(other, 'output'), { recursive: true });
     const before = tree(join(other, 'output'));
     chmodSync(join(other, 'output', '2020'), 0o555);
-    // Root may write anywhere: the build runs as an ordinary user, as finance staff do.
-    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // Root may write anywhere: as root, the build runs without that power (the capabilities that
+    // override file permissions dropped), so the folder's permissions apply as they do to finance staff.
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', process.execPath] : [process.execPath];
     const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, [RUN, 'build', '2020'], { cwd: other, ...user, env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(asUser[0]!, [...asUser.slice(1), RUN, 'build', '2020'], { cwd: other, env: { ...process.env, NO_COLOR: '1' } });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
