@@ -1,14 +1,16 @@
 /**
  * `build <year>`: check, then publish everything a year file produces into output/<year>/ — the PDF
- * document(s), the 公开表 workbook, report.json and a manifest — only when there is no error.
+ * document(s), the 公开表 workbook, report.json — only when there is no error.
  *
- * Everything is rendered in memory first. Then the new build is compared with the version already
- * published there (its manifest and report.json): identical outputs → nothing is written at all; a
- * correction → the previous version goes to history/<NNN>/ and changes.md says exactly what changed
- * (src/diff/correction.ts), all through the crash-safe order of src/write/history.ts.
+ * load + check → model → render (all in memory) → one call to write/publish.ts, which owns everything
+ * about the folder: versions, history/, manifest.json, where changes.md goes, recovery from a killed
+ * build and the lock. The text of changes.md is the correction diff's (src/diff/), made here from the
+ * two report.json files and handed to the publish as a callback, since write/ knows nothing of content.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { outputNames } from './calc/output-names.ts';
+import { UserError } from './commands/command.ts';
 import { compareCorrection } from './diff/correction.ts';
 import { formatChanges } from './diff/format-changes.ts';
 import { formatDiagnostics, hasErrors } from './diagnostics.ts';
@@ -18,12 +20,10 @@ import type { TableSpec } from './model/table-spec.ts';
 import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
-import { archiveNumber, CHANGES, MANIFEST, nextArchive, publishVersion, readPublished, readPublishedFile, recover, REPORT, type StepHook } from './write/history.ts';
-import { sameOutputs, serializeManifest, type Manifest } from './write/manifest.ts';
-import { replaceFile, sha256, type OutputFile } from './write/publish.ts';
+import { CHANGES } from './write/manifest.ts';
+import { checkOutputFolder, otherDepartment, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
 
-/** Characters a file name cannot hold on Windows or Linux. */
-export const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+export const REPORT = 'report.json';
 
 export interface Renderers {
   pdf: (doc: DocumentModel) => Promise<Buffer>;
@@ -35,7 +35,7 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Tests replace the renderers (the correction logic depends only on report.json and the manifest). */
   renderers?: Partial<Renderers>;
-  /** Tests stop a publish at a given step, as a killed process would (see write/history.ts). */
+  /** Tests stop a publish at a given step, as a killed process would, or make it fail (see write/disk.ts). */
   step?: StepHook;
 }
 
@@ -49,9 +49,9 @@ export interface BuildResult {
    */
   status?: 'first' | 'changed' | 'unchanged' | 'repaired';
   version?: number;
-  /** Where the previous version went (history/001), for a changed build. */
+  /** Where the previous version is archived (history/001), for a correction. */
   archive?: string;
-  /** The text of changes.md, for a changed build. */
+  /** The text of changes.md, for a correction. */
   changes?: string;
 }
 
@@ -74,6 +74,8 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   }
   step('校验通过');
   if (warnings.length) log(formatDiagnostics(warnings));
+  const outputDir = resolve(options.outputRoot ?? defaultOutputRoot(path), String(calc.year));
+  userFacing(() => checkOutputFolder(outputDir));
 
   const model = buildModel(calc);
   const { documents, tables } = model;
@@ -92,71 +94,73 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
   const files: OutputFile[] = [];
   for (const doc of documents) {
-    files.push({ name: safeFileName(doc.fileName), bytes: await pdf(doc) });
+    files.push({ name: doc.fileName, bytes: await pdf(doc) });
     step(`已生成 ${doc.fileName}`);
   }
   if (workbookBytes) {
-    files.push({ name: safeFileName(`${title}.xlsx`), bytes: await workbookBytes });
-    step(`已生成 ${title}.xlsx`);
+    const name = outputNames(calc).workbook!.name;
+    files.push({ name, bytes: await workbookBytes });
+    step(`已生成 ${name}`);
   }
   const report = renderJson(model);
   files.push({ name: REPORT, bytes: report });
 
-  const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])];
-  const manifest: Manifest = {
-    year: calc.year,
-    inputs: inputs.map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) })),
-    outputs: files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })),
+  const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])]
+    .map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) }));
+  // changes.md: the correction diff of the two report.json files (write/ only places it).
+  const changes: PublishOptions['changes'] = (previous, next) => {
+    const old = readPreviousReport(previous, log);
+    // A manifest of an older tool does not name its department; its report.json does.
+    if (old.report && old.report.department !== calc.department) throw new UserError(otherDepartment(outputDir, old.report.department, calc.department, calc.year));
+    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: parseReportData(report.toString('utf8')), manifest: next.manifest });
+    return formatChanges(correction, { version: next.version, previousVersion: previous.version, archive: previous.archive, notes: previous.notes, damaged: previous.damaged });
   };
 
-  const outputDir = resolve(options.outputRoot ?? defaultOutputRoot(path), String(calc.year));
-  for (const message of recover(outputDir)) log(message);
-  const previous = readPublished(outputDir);
-
-  // The same outputs as the version in place: write nothing (not even a timestamp).
-  if (previous?.manifest && previous.manifest.year === manifest.year && sameOutputs(previous.manifest, manifest)) {
-    const version = previous.manifest.version ?? 1;
-    const inputsNote = JSON.stringify(previous.manifest.inputs) === JSON.stringify(manifest.inputs)
+  const published = userFacing(() =>
+    publishVersion(outputDir, files, {
+      department: calc.department,
+      year: calc.year,
+      inputs,
+      changes,
+      ...(options.step ? { step: options.step } : {}),
+    }),
+  );
+  for (const message of published.messages) log(message);
+  const { status, version } = published;
+  if (status === 'unchanged' || status === 'repaired') {
+    const inputsNote = JSON.stringify(published.manifest.inputs) === JSON.stringify(inputs)
       ? ''
       : '（输入文件有改动，但不影响任何输出；manifest.json 保留产生这些输出时的输入校验值）';
-    if (!previous.damaged.length) {
-      log(`与上次发布相比没有变化（第 ${version} 版），未写入任何文件。${inputsNote}`);
-      return { ok: true, outputDir, files, status: 'unchanged', version };
-    }
-    // Outputs that no longer match their manifest (deleted, edited by hand) are put back.
-    for (const name of previous.damaged) replaceFile(outputDir, name, files.find((f) => f.name === name)!.bytes);
-    log(`与上次发布相比没有变化（第 ${version} 版）；以下文件与 manifest.json 不符，已重新写入：${previous.damaged.join('、')}${inputsNote}`);
-    return { ok: true, outputDir, files, status: 'repaired', version };
+    if (status === 'unchanged') log(`与上次发布相比没有变化（第 ${version} 版），未写入任何文件。${inputsNote}`);
+    else log(`与上次发布相比没有变化（第 ${version} 版）；以下文件与 manifest.json 不符，已重新写入：${published.repaired.join('、')}${inputsNote}`);
+    return { ok: true, outputDir, files: published.files, status, version };
   }
-
-  // history/NNN holds version NNN: the new version is one after the archive of the previous one (or,
-  // when the folder holds nothing but an old history/, one after the last archive).
-  let archive: string | null = null;
-  let version = archiveNumber(nextArchive(outputDir));
-  let changes: string | undefined;
-  if (previous) {
-    archive = previous.archived ?? nextArchive(outputDir);
-    version = archiveNumber(archive) + 1;
-  }
-  const versioned: Manifest = { year: manifest.year, version, inputs: manifest.inputs, outputs: manifest.outputs };
-  files.push({ name: MANIFEST, bytes: Buffer.from(serializeManifest(versioned)) });
-  if (previous && archive) {
-    const correction = compareCorrection(
-      { ...readPreviousReport(previous, log), ...(previous.manifest ? { manifest: previous.manifest } : {}) },
-      { report: parseReportData(report.toString('utf8')), manifest: versioned },
-    );
-    changes = formatChanges(correction, { version, previousVersion: archiveNumber(archive), archive });
-    files.push({ name: CHANGES, bytes: Buffer.from(changes) });
-  }
-
-  publishVersion(outputDir, files, previous, archive, options.step);
   step(`已写入 ${outputDir}`);
-  if (archive) log(`第 ${archiveNumber(archive)} 版已原样存入 ${outputDir}/${archive}/；本次为第 ${version} 版，变化见 ${CHANGES}。`);
-  return { ok: true, outputDir, files, status: previous ? 'changed' : 'first', version, ...(archive ? { archive } : {}), ...(changes ? { changes } : {}) };
+  if (status === 'changed') log(`第 ${published.previousVersion} 版已存入 ${outputDir}/${published.archive}/；本次为第 ${version} 版，变化见 ${CHANGES}。`);
+  else if (published.archive) log(`本次为第 ${version} 版，与 ${published.archive}/ 中的第 ${published.previousVersion} 版相比的变化见 ${CHANGES}。`);
+  return {
+    ok: true,
+    outputDir,
+    files: published.files,
+    status,
+    version,
+    ...(published.archive ? { archive: published.archive } : {}),
+    ...(published.changes !== undefined ? { changes: published.changes } : {}),
+  };
 }
 
-function readPreviousReport(previous: NonNullable<ReturnType<typeof readPublished>>, log: (line: string) => void): { report?: ReportData } {
-  const bytes = readPublishedFile(previous, REPORT);
+/** A problem with the output folder (disk full, a file open in a viewer …) is the user's to fix: exit 1. */
+function userFacing<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PublishError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+function readPreviousReport(previous: PreviousVersion, log: (line: string) => void): { report?: ReportData } {
+  const bytes = previous.read(REPORT);
   if (!bytes) return {};
   try {
     return { report: parseReportData(bytes.toString('utf8')) };

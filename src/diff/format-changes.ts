@@ -13,6 +13,10 @@ export interface VersionInfo {
   previousVersion: number;
   /** Where the previous version now lives, relative to the year's output folder (history/001). */
   archive: string;
+  /** What the publish found besides the changes (a version number without an archive, a damaged version). */
+  notes?: string[];
+  /** The previous version no longer matched its manifest when it was archived (see damaged.md there). */
+  damaged?: boolean;
 }
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -30,7 +34,12 @@ export function formatChanges(c: Correction, v: VersionInfo): string {
   const line = (s = '') => out.push(s);
   line(`# ${c.department}${c.year}年度部门决算 更正说明`);
   line();
-  line(`本次为第 ${v.version} 版，与第 ${v.previousVersion} 版（已原样存入 ${v.archive}/）相比。金额单位：万元；差额 = 新数 − 原数，空白按 0 计。`);
+  const where = v.damaged ? `存档时已损坏，按现状存入 ${v.archive}/，详见其中的 damaged.md` : `已原样存入 ${v.archive}/`;
+  line(`本次为第 ${v.version} 版，与第 ${v.previousVersion} 版（${where}）相比。金额单位：万元；差额 = 新数 − 原数，空白按 0 计。`);
+  for (const note of v.notes ?? []) {
+    line();
+    line(`注意：${note}`);
+  }
   const modelChanged = c.cells.length + c.rows.length + c.tables.length + c.tableText.length + c.text.length > 0;
   if (!c.previousModel) {
     line();

@@ -6,6 +6,7 @@
  */
 import type { DepartmentEvaluationCalc, IndicatorCalc, ReportCalc, YearCalc } from '../calc/index.ts';
 import type { Value } from '../calc/expression.ts';
+import { outputNames, reportTitle } from '../calc/output-names.ts';
 import { INCOME_TERMS, RELATED_TERMS } from '../catalogue/glossary.ts';
 import { orZero } from '../decimal.ts';
 import { buildContext } from './context.ts';
@@ -180,7 +181,7 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
 
   return {
     id: `disclosure-${year}`,
-    fileName: `${dept}${year}年度部门决算.pdf`,
+    fileName: outputNames(calc).disclosure!.name,
     title: `${dept}${year}年度部门决算`,
     author: dept,
     subject: `${dept}${year}年度部门决算公开`,
@@ -192,10 +193,10 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
 }
 
 function standaloneReport(calc: YearCalc, report: ReportCalc, index: number): DocumentModel {
-  const title = report.title.split('\n').map((l) => l.trim()).filter(Boolean).join('');
+  const title = reportTitle(report.title);
   return {
     id: `report-${calc.year}-${index + 1}`,
-    fileName: `${title}.pdf`,
+    fileName: outputNames(calc).reports[index]!.name,
     title,
     author: calc.department,
     subject: title,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCorrection, type Correction } from '../../src/diff/correction.ts';
 import { parseReportData } from '../../src/model/report.ts';
-import { parseManifest } from '../../src/write/manifest.ts';
+import { readManifest } from '../../src/write/manifest.ts';
 import { contents, CORRECTION, snapshot, workspace, type Workspace } from './fixture.ts';
 
 const PDF = '江西省总工会2024年度部门决算.pdf';
@@ -30,8 +30,8 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     ws.edit(CORRECTION);
     result = await ws.build();
     correction = compareCorrection(
-      { report: parseReportData(readFileSync(join(ws.year, 'history/001/report.json'), 'utf8')), manifest: parseManifest(readFileSync(join(ws.year, 'history/001/manifest.json'), 'utf8')) },
-      { report: parseReportData(readFileSync(join(ws.year, 'report.json'), 'utf8')), manifest: parseManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')) },
+      { report: parseReportData(readFileSync(join(ws.year, 'history/001/report.json'), 'utf8')), manifest: readManifest(readFileSync(join(ws.year, 'history/001/manifest.json'), 'utf8')) },
+      { report: parseReportData(readFileSync(join(ws.year, 'report.json'), 'utf8')), manifest: readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')) },
     );
   });
   afterAll(() => ws.cleanup());
@@ -40,7 +40,7 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     expect(result).toMatchObject({ ok: true, status: 'changed', version: 2, archive: 'history/001' });
     const archived = contents(join(ws.year, 'history/001'));
     expect(archived).toEqual(first);
-    expect(parseManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).version).toBe(2);
+    expect(readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).version).toBe(2);
     expect(readFileSync(join(ws.year, 'changes.md'), 'utf8')).toBe(result.changes);
     expect(existsSync(join(ws.year, 'history/002'))).toBe(false);
     // The archive copies keep their content; the first build's files are not modified in place either.

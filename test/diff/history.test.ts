@@ -1,17 +1,17 @@
 /**
  * A build killed in the middle of publishing a correction (simulated by throwing from the step hook at
- * each step of write/history.ts) must never lose the previous version, and the next build must end in
- * exactly the state an uninterrupted build gives: same files, same bytes, no duplicate archive.
+ * the main steps of write/publish.ts; test/write/publish-steps.test.ts goes through every single step)
+ * must never lose the previous version, and the next build must end in exactly the state an
+ * uninterrupted build gives: same files, same bytes, no duplicate archive.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseManifest } from '../../src/write/manifest.ts';
+import { readManifest } from '../../src/write/manifest.ts';
 import { sha256 } from '../../src/write/publish.ts';
 import { contents, CORRECTION, workspace, type Workspace } from './fixture.ts';
 
 const PDF = '江西省总工会2024年度部门决算.pdf';
-const XLSX = '江西省总工会2024年度部门决算公开表.xlsx';
 
 class Killed extends Error {}
 const killAt = (at: string) => (step: string) => {
@@ -20,7 +20,7 @@ const killAt = (at: string) => (step: string) => {
 
 /** The version the folder's manifest names is whole: each output is there, or in its archive. */
 function manifestVersionIsWhole(dir: string): boolean {
-  const manifest = parseManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const manifest = readManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   return manifest.outputs.every((o) => {
     const places = [join(dir, o.file), ...['001', '002'].map((n) => join(dir, 'history', n, o.file))];
     return places.some((p) => existsSync(p) && sha256(readFileSync(p)) === o.sha256);
@@ -41,9 +41,12 @@ describe('publishing is safe if the build is killed midway', () => {
     ws.cleanup();
   });
 
-  const steps = ['journal', 'staged', 'archived', `renamed:${PDF}`, `renamed:${XLSX}`, 'renamed:report.json', 'renamed:changes.md', 'replaced', 'committed'];
+  const renamed = (name: string) => `rename:.juesuan/staging/${name}→${name}`;
+  // The main points of a correction through the whole build (changes.md included); every single step of
+  // a publish is in test/write/publish-steps.test.ts.
+  const steps = ['staged', 'archived', 'journal', renamed(PDF), renamed('changes.md'), renamed('manifest.json'), 'committed'];
 
-  describe.each(steps)('killed after step %s of a correction', (step) => {
+  describe.each(steps)('killed at step %s of a correction', (step) => {
     let ws: Workspace;
     beforeAll(() => {
       ws = workspace();
@@ -59,12 +62,12 @@ describe('publishing is safe if the build is killed midway', () => {
       const next = await ws.build();
       expect(next.ok).toBe(true);
       // After the commit point the new version is in place: the rerun has nothing left to write.
-      expect(next.status).toBe(step === 'committed' ? 'unchanged' : 'changed');
+      expect(next.status).toBe(['committed', 'done'].includes(step) ? 'unchanged' : 'changed');
       expect(contents(ws.year)).toEqual(reference);
     });
   });
 
-  it.each(['staged', `renamed:${PDF}`, 'renamed:report.json', 'replaced'])('a first publication killed after %s is undone, then completed', async (step) => {
+  it.each(['staged', `rename:.juesuan/staging/${PDF}→${PDF}`, 'rename:.juesuan/staging/report.json→report.json', 'replaced'])('a first publication killed at %s is undone, then completed', async (step) => {
     const ws = workspace();
     try {
       await expect(ws.build({ step: killAt(step) })).rejects.toBeInstanceOf(Killed);
@@ -82,11 +85,11 @@ describe('publishing is safe if the build is killed midway', () => {
       await ws.build();
       const original = readFileSync(ws.yearFile);
       ws.edit(CORRECTION);
-      await expect(ws.build({ step: killAt('renamed:report.json') })).rejects.toBeInstanceOf(Killed);
+      await expect(ws.build({ step: killAt('rename:.juesuan/staging/report.json→report.json') })).rejects.toBeInstanceOf(Killed);
       writeFileSync(ws.yearFile, original);
       const next = await ws.build();
       expect(next.status).toBe('unchanged');
-      expect(ws.logs.join('\n')).toContain('上次发布在中途中断，已从 history/001 恢复为中断前的版本。');
+      expect(ws.logs.join('\n')).toContain('上次发布在中途中断，已从 history/001/ 恢复为中断前的版本。');
       // Version 1 is back in place; its archive copy stays (and would be reused by the next correction).
       const now = contents(ws.year);
       expect(Object.fromEntries(Object.entries(now).filter(([p]) => !p.startsWith('history/')))).toEqual(referenceFirst);
@@ -108,7 +111,7 @@ describe('publishing is safe if the build is killed midway', () => {
       const { readdirSync, rmSync } = await import('node:fs');
       for (const name of readdirSync(ws.year)) if (name !== 'history') rmSync(join(ws.year, name));
       expect(await ws.build()).toMatchObject({ status: 'first', version: 2 });
-      expect(parseManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).version).toBe(2);
+      expect(readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).version).toBe(2);
     } finally {
       ws.cleanup();
     }

@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../rule.ts';
 import yearFile from './year-file.ts';
+import outputFileName from './output-file-name.ts';
 import functionCodeFormat from './function-code-format.ts';
 import functionCodeKnown from './function-code-known.ts';
 import economicCodeFormat from './economic-code-format.ts';
@@ -52,6 +53,7 @@ import glyphCoverage from './glyph-coverage.ts';
 
 export const RULES: readonly Rule[] = [
   yearFile,
+  outputFileName,
   functionCodeFormat,
   functionCodeKnown,
   economicCodeFormat,

@@ -1,0 +1,76 @@
+import { outputNames, type PublishedName } from '../../calc/output-names.ts';
+import { fileNameKey, NAME_MAX_BYTES, unsafeParts, utf8Bytes } from '../../file-names.ts';
+import { defineRule } from './_util.ts';
+
+/**
+ * The files a year file publishes (named by calc/output-names.ts, the same function the build uses)
+ * must be writable and distinct on every system: a name over 255 bytes fails on ext4, APFS and NTFS
+ * alike, and two reports with one title would overwrite each other. Both are refused here, at the line
+ * the name comes from, rather than halfway through a publish. A name that had to be made safe (a “/”
+ * in a title, a leading dot) is published changed, and the warning says how.
+ */
+export default defineRule({
+  id: 'output-file-name',
+  severity: 'error',
+  description: '发布的文件名不超过 255 字节、互不相同；不能用作文件名的字符会被替换',
+  appliesTo: ['disclosure', 'reports'],
+  check(ctx) {
+    const names = outputNames(ctx.calc).all;
+    const source = (n: PublishedName) => (n.path.at(-1) === 'department' ? '部门名称' : '报告标题');
+
+    // One message per line of the year file: the longest name made from it.
+    const longest = new Map<string, PublishedName>();
+    for (const n of names) {
+      const key = JSON.stringify(n.path);
+      const seen = longest.get(key);
+      if (!seen || utf8Bytes(n.name) > utf8Bytes(seen.name)) longest.set(key, n);
+    }
+    for (const n of longest.values()) {
+      const bytes = utf8Bytes(n.name);
+      if (bytes <= NAME_MAX_BYTES) continue;
+      ctx.report({
+        path: n.path,
+        message: `${n.what}的文件名「${n.name}」有 ${bytes} 字节，超过文件系统允许的 ${NAME_MAX_BYTES} 字节（一个汉字占 3 字节），无法写入磁盘；请把${source(n)}至少缩短 ${charsToCut(n)} 个字`,
+        actual: String(bytes),
+        expected: `≤ ${NAME_MAX_BYTES}`,
+      });
+    }
+
+    const first = new Map<string, PublishedName>();
+    for (const n of names) {
+      const key = fileNameKey(n.name);
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, n);
+        continue;
+      }
+      ctx.report({
+        path: n.path,
+        message: `${n.what}的文件名「${n.name}」与${earlier.what}的文件名${n.name === earlier.name ? '相同' : `「${earlier.name}」只差大小写（Windows 和 macOS 视为同一个文件）`}，发布时会互相覆盖；请改用不同的${source(n)}`,
+        related: [{ place: ctx.place(earlier.path), message: `${earlier.what}的文件名来自这里` }],
+      });
+    }
+
+    for (const n of names) {
+      const parts = unsafeParts(n.text);
+      if (!parts.length) continue;
+      ctx.report({
+        path: n.path,
+        severity: 'warning',
+        message: `${n.what}的文件名「${n.text}」${parts.join('、')}，在 Windows 等系统中不能这样命名；发布时文件名为「${n.name}」`,
+      });
+    }
+  },
+});
+
+/** How many characters must go from the end of the department or title for the name to fit. */
+function charsToCut(n: PublishedName): number {
+  const chars = [...n.source];
+  let excess = utf8Bytes(n.name) - NAME_MAX_BYTES;
+  let cut = 0;
+  while (excess > 0 && cut < chars.length) {
+    cut += 1;
+    excess -= utf8Bytes(chars[chars.length - cut]!);
+  }
+  return cut;
+}
