@@ -3,8 +3,8 @@
  * throwing, so a broken file ends in a list of positioned Chinese messages, never a stack trace. The
  * model and renderers (model/, render/) run only on a year that passed.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { calcYear, type YearCalc } from './calc/index.ts';
 import { runRules } from './check/index.ts';
 import type { PriorYear } from './check/rule.ts';
@@ -65,7 +65,7 @@ export function loadYear(arg: string, options: { dataDir?: string } = {}): YearR
   if (!first.input || !first.loaded) return { diagnostics: first.diagnostics, timings };
   const { input, loaded } = first;
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...modelineProblems(path, loaded.file)];
   let prior: PriorYear | undefined;
   const priorPath = join(dirname(path), `${input.year - 1}.yaml`);
   if (existsSync(priorPath)) {
@@ -93,6 +93,32 @@ export function loadYear(arg: string, options: { dataDir?: string } = {}): YearR
     diagnostics,
     timings,
   };
+}
+
+/**
+ * A year file copied from data/ to another folder keeps the first line that points editors at
+ * ./year-file.schema.json, which is not there: the editor then stops checking the file as it is typed.
+ * Say so, with the command that puts the schema where the line points.
+ */
+function modelineProblems(path: string, file: string): Diagnostic[] {
+  let head: string;
+  try {
+    head = readFileSync(path, 'utf8').slice(0, 300).split('\n', 1)[0]!;
+  } catch {
+    return [];
+  }
+  const target = /yaml-language-server:\s*\$schema=(\S+)/.exec(head)?.[1];
+  if (!target || /^[a-z]+:\/\//i.test(target)) return [];
+  const schema = resolve(dirname(path), target);
+  if (existsSync(schema)) return [];
+  const rel = relative(process.cwd(), dirname(path));
+  const folder = rel.startsWith('..') ? dirname(path) : rel || '.';
+  return [{
+    ruleId: 'load/schema-modeline',
+    severity: 'warning',
+    message: `第一行指向的编辑器提示文件 ${target} 不存在，编辑器无法即时标出写错的地方；请运行 npm run schema -- ${folder} 把它写到这个文件夹`,
+    place: { file, line: 1 },
+  }];
 }
 
 export { hasErrors };

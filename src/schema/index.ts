@@ -260,6 +260,10 @@ export function yearFileJsonSchema(): object {
       } else if (kind === 'code') {
         delete js.type;
         js.anyOf = [{ type: 'string', pattern: '^\\d+$' }, { type: 'integer' }];
+      } else if (kind === 'value') {
+        // A report value is a figure typed as a number (3100, 1644.0035) or a formula (=A + B).
+        delete js.type;
+        js.anyOf = [{ type: 'number' }, { type: 'string' }];
       } else if (kind === 'boolean') {
         delete js.enum;
         delete js.type;

@@ -234,7 +234,7 @@ const project = obj(
 );
 
 const valueMap = z
-  .record(z.string(), z.string())
+  .record(z.string(), z.string().meta({ juesuanKind: 'value' }))
   .meta({ description: '报告正文引用的数字：直接填写金额，或以 = 开头写算式（可引用其他名称，支持 + - * / 和括号）' });
 
 const block = z.union([

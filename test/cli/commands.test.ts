@@ -68,7 +68,6 @@ describe('juesuan <command>', () => {
   it('too many or too few arguments are named', async () => {
     expect((await run('check', '2023', '2024')).err).toMatch(/^多余的参数：「2024」/);
     expect((await run('build')).err).toMatch(/^缺少参数/);
-    expect((await run('schema', 'x')).err).toMatch(/^此命令不接受参数：「x」/);
   });
 
   it('check --json prints the diagnostics as JSON', async () => {
@@ -85,5 +84,13 @@ describe('juesuan <command>', () => {
     const r = await run('diff', '2023', '2024', ...(args.length === 2 ? args : [args[0]!]));
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'diff', '2023-2024.html'), 'utf8')).toContain('<html');
+  });
+
+  it('schema writes the editor schema into each folder it is given, next to year files kept there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-cmd-'));
+    dirs.push(dir);
+    const r = await run('schema', join(dir, '省体育局'));
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, '省体育局', 'year-file.schema.json'), 'utf8')).toBe(readFileSync('data/year-file.schema.json', 'utf8'));
   });
 });
