@@ -4,7 +4,6 @@
  */
 import type { YearCalc } from '../calc/index.ts';
 import type { Rollup } from '../calc/rollup.ts';
-import { FUNCTIONAL_CLASSES } from '../catalogue/functional.ts';
 import { ZERO, type Amount } from '../decimal.ts';
 import { chineseNumber } from './format-labels.ts';
 import {
@@ -132,7 +131,7 @@ function t01(calc: YearCalc): TableSpec {
     ['总计', t.incomeGrandTotal],
   ];
   const right: [string, Amount | undefined][] = [
-    ...FUNCTIONAL_CLASSES.map((c, i): [string, Amount] => [`${chineseNumber(i + 1)}、${c.name}`, t.expenditureByClass.get(c.code) ?? null]),
+    ...calc.catalogue.statementClasses.map((c, i): [string, Amount] => [`${chineseNumber(i + 1)}、${c.name}`, t.expenditureByClass.get(c.code) ?? null]),
     ['本年支出合计', t.expenditureTotal],
     ['结余分配', t.surplusDistribution],
     ['年末结转和结余', t.closing],
@@ -151,7 +150,7 @@ function t01(calc: YearCalc): TableSpec {
       value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额', T01_FIGURES[lineL])),
       text(rLabel, { bold: bold(rLabel), align: bold(rLabel) ? 'center' : 'left' }),
       text(String(lineR), { align: 'center' }),
-      rValue === undefined ? empty() : amount(rValue, ref(`r${lineR}`, 'c2', rLabel, '金额', T01_FIGURES[lineR] ?? (lineR <= 57 ? `expenditure_class.${FUNCTIONAL_CLASSES[lineR - 32]!.code}` : undefined))),
+      rValue === undefined ? empty() : amount(rValue, ref(`r${lineR}`, 'c2', rLabel, '金额', T01_FIGURES[lineR] ?? (lineR <= 57 ? `expenditure_class.${calc.catalogue.statementClasses[lineR - 32]!.code}` : undefined))),
     ], width);
   });
   return {
@@ -193,7 +192,7 @@ function t04(calc: YearCalc): TableSpec {
   type Right = [string, Record<'total' | (typeof funds)[number], Amount> | undefined];
   const none = { total: null, general: null, gov_fund: null, state_capital: null };
   const right: Right[] = [
-    ...FUNCTIONAL_CLASSES.map((c, i): Right => [`${chineseNumber(i + 1)}、${c.name}`, f.byClass.get(c.code) ?? none]),
+    ...calc.catalogue.statementClasses.map((c, i): Right => [`${chineseNumber(i + 1)}、${c.name}`, f.byClass.get(c.code) ?? none]),
     ['本年支出合计', f.expenditure],
     ['年末财政拨款结转和结余', f.closing],
     ['', undefined],

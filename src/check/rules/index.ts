@@ -10,6 +10,7 @@ import economicCodeFormat from './economic-code-format.ts';
 import economicCodeKnown from './economic-code-known.ts';
 import duplicateCode from './duplicate-code.ts';
 import catalogueRename from './catalogue-rename.ts';
+import catalogueEdition from './catalogue-edition.ts';
 import missingSection from './missing-section.ts';
 import balanceTotal from './balance-total.ts';
 import balanceFund from './balance-fund.ts';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   economicCodeKnown,
   duplicateCode,
   catalogueRename,
+  catalogueEdition,
   missingSection,
   balanceTotal,
   balanceFund,
