@@ -48,6 +48,8 @@ import reportChecks from './report-checks.ts';
 import textReference from './text-reference.ts';
 import glossaryMissing from './glossary-missing.ts';
 import textLint from './text-lint.ts';
+import staleYear from './stale-year.ts';
+import draftMarker from './draft-marker.ts';
 import glyphCoverage from './glyph-coverage.ts';
 
 export const RULES: readonly Rule[] = [
@@ -96,5 +98,7 @@ export const RULES: readonly Rule[] = [
   textReference,
   glossaryMissing,
   textLint,
+  staleYear,
+  draftMarker,
   glyphCoverage,
 ];
