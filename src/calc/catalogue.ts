@@ -3,7 +3,7 @@
  * the year file adds. A year file may add codes the built-in list lacks; renaming a built-in code is
  * flagged by a rule.
  */
-import { catalogueFor, type EconomicClass, type Fund, type FunctionalEntry } from '../catalogue/index.ts';
+import { catalogueFor, fundOf, type EconomicClass, type Fund, type FunctionalEntry } from '../catalogue/index.ts';
 import type { YearFile } from '../schema/index.ts';
 
 export type { EconomicClass, Fund } from '../catalogue/index.ts';
@@ -15,7 +15,7 @@ export interface Catalogue {
   functionalName(code: string): string | undefined;
   functionalExplanation(code: string): string | undefined;
   builtInFunctionalName(code: string): string | undefined;
-  /** The budget a built-in 功能分类 code belongs to (undefined for codes only the year file adds). */
+  /** The budget a 功能分类 code belongs to, as far as the built-in catalogue can tell (see fundOf). */
   functionalFund(code: string): Fund | undefined;
   /** The 类 rows of 公开01 and 公开04, in print order. */
   statementClasses: readonly FunctionalEntry[];
@@ -62,7 +62,7 @@ export function buildCatalogue(input: Pick<YearFile, 'year' | 'catalogue' | 'glo
     functionalName: (code) => names.get(code),
     functionalExplanation: (code) => explanations.get(code),
     builtInFunctionalName: (code) => edition.functional.get(code)?.name,
-    functionalFund: (code) => edition.functional.get(code)?.fund,
+    functionalFund: (code) => fundOf(edition, code),
     statementClasses: edition.statementClasses,
     economicName: (code) => economic.get(code),
     economicClasses: classes,

@@ -220,3 +220,16 @@ export function catalogueFor(year: number): CatalogueEdition {
     : `没有 ${year} 年版的内置科目目录，使用 ${edition} 年版（src/catalogue/${edition}.yaml）${edition > year ? '，这是最早的版本' : ''}`;
   return { ...built, year, ...(note ? { note } : {}) };
 }
+
+/**
+ * The budget a code belongs to: its own entry's, else (a code a year file adds) its 款's, else its 类's
+ * when every 款 of that 类 belongs to one budget. Undefined when the catalogue cannot tell.
+ */
+export function fundOf(edition: CatalogueEdition, code: string): Fund | undefined {
+  const own = edition.functional.get(code) ?? (code.length === 7 ? edition.functional.get(code.slice(0, 5)) : undefined);
+  if (own) return own.fund;
+  const cls = edition.functional.get(code.slice(0, 3));
+  if (!cls) return undefined;
+  const funds = new Set([cls.fund, ...[...edition.functional.values()].filter((e) => e.parent === cls.code).map((e) => e.fund)]);
+  return funds.size === 1 ? cls.fund : undefined;
+}

@@ -32,11 +32,11 @@ function splitNode(s: Split | undefined): YAMLMap | undefined {
   return s ? mapOf([['general', amount(s.general)], ['gov_fund', amount(s.gov_fund)], ['state_capital', amount(s.state_capital)], ['other', amount(s.other)]], true) : undefined;
 }
 
-/** The style a section already has in the file (a person's choice), else data/2024.yaml's. */
-function firstItemIsFlow(doc: YearDoc, key: string): boolean | undefined {
+/** The style most rows of a section already have (a person's choice), else data/2024.yaml's. */
+function rowsAreFlow(doc: YearDoc, key: string): boolean | undefined {
   const seq = pairOf(doc.contents, key)?.value;
-  const first = isSeq(seq) ? seq.items[0] : undefined;
-  return isMap(first) ? first.flow === true : undefined;
+  const rows = isSeq(seq) ? seq.items.filter(isMap) : [];
+  return rows.length ? rows.filter((r) => r.flow === true).length * 2 > rows.length : undefined;
 }
 
 function balancesNode(b: Balances): YamlNode {
@@ -115,7 +115,7 @@ export const SECTION_COMMENTS: Record<string, string> = {
 export function applyFigures(doc: YearDoc, f: Figures, catalogue: Catalogue): void {
   setSection(doc, 'income', seqOf(f.income.map((r) => mapOf([['code', quoted(r.code)], ...INCOME_KEYS.map((k): [string, YamlNode | undefined] => [k, amount(r[k])])], true))), SECTION_COMMENTS.income);
 
-  const flowRows = firstItemIsFlow(doc, 'expenditure') ?? false;
+  const flowRows = rowsAreFlow(doc, 'expenditure') ?? false;
   setSection(doc, 'expenditure', seqOf(f.expenditure.map((r) => mapOf([
     ['code', quoted(r.code)],
     ['basic', splitNode(r.basic)],

@@ -20,7 +20,7 @@ import { draftNextYear } from '../new-year/draft.ts';
 import { FileExistsError, parseYearText, renderYearText, updateHeader, writeYearFile } from '../new-year/year-document.ts';
 import { applyFigures, markMissing } from './apply.ts';
 import { deriveFigures, type Tables } from './figures.ts';
-import { locateTables, norm, readMeta, tableName, TABLE_IDS, type Region, type TableId, type TableMeta } from './locate.ts';
+import { labelOf, locateTables, norm, readMeta, tableName, TABLE_IDS, type Region, type TableId, type TableMeta } from './locate.ts';
 import { ImportError, MAX_PROBLEMS, refuse } from './problems.ts';
 import { readCodeTable, readEconomicTable, readLabelTable, type CodeTable } from './read-tables.ts';
 import { classLookup, CODE_TABLES, t01Spec, t04Spec, T09_SPEC, T10_SPEC } from './specs.ts';
@@ -68,7 +68,7 @@ function agreedMeta(metas: Map<TableId, TableMeta>): { department?: string; year
     if (m.year !== undefined) years.set(m.year, [...(years.get(m.year) ?? []), id]);
   }
   const problems: string[] = [];
-  const list = <K>(m: Map<K, TableId[]>) => [...m].map(([k, ids]) => `${ids.map((id) => tableName(id).slice(0, 6)).join('、')}为「${k}」`).join('；');
+  const list = <K>(m: Map<K, TableId[]>) => [...m].map(([k, ids]) => `${ids.map(labelOf).join('、')}为「${k}」`).join('；');
   if (departments.size > 1) problems.push(`各表的部门（编制单位）不一致：${list(departments)}；一个工作簿应只有一个部门的公开表`);
   if (years.size > 1) problems.push(`各表的年度不一致：${list(years)}`);
   if (problems.length) throw new ImportError(problems);
@@ -80,7 +80,7 @@ function checkCodes(tables: CodeTable[], t06: Tables['T06'], catalogue: Catalogu
   const edition = catalogue.edition;
   for (const table of tables) {
     for (const row of table.rows) {
-      const place = `${tableName(table.id).slice(0, 6)}（工作表「${table.region.sheet.name}」第 ${row.line} 行）`;
+      const place = `${labelOf(table.id)}（工作表「${table.region.sheet.name}」第 ${row.line} 行）`;
       const name = catalogue.functionalName(row.code);
       if (!name) {
         problems.push(`${place}：科目编码 ${row.code}${row.name ? `「${row.name}」` : ''}不在 ${edition} 年版《政府收支分类科目》内置目录中${edition !== year ? `（${year} 年没有内置目录，用的是 ${edition} 年版）` : ''}。如编码无误，请在 --texts 文件的 catalogue.functional 中补充它的编码、名称和科目说明后再导入`);

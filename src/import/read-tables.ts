@@ -355,7 +355,8 @@ export function readEconomicTable(region: Region, meta: TableMeta, problems: Pro
       const t = norm(textOf(cell.value));
       const which = t === '人员经费合计' ? 'personnel' : t === '公用经费合计' ? 'public' : undefined;
       if (!which) continue;
-      const col = amountCols.find((a) => a > c && !sheet.cells.get(r)?.get(a)?.master);
+      const right = amountCols.filter((a) => a > c && !sheet.cells.get(r)?.get(a)?.master);
+      const col = right.find((a) => dataAt(sheet, r, a)) ?? right[0];
       if (!col) continue;
       const parsed = parseAmount(dataAt(sheet, r, col), meta.scale);
       if ('problem' in parsed) problems.push(`${where(id, sheet, r, col)}「${t}」：${parsed.problem}`);

@@ -117,6 +117,7 @@ const PROVENANCE = /^\s*(数字由 npm run import|由 npm run new)/;
  */
 export function updateHeader(doc: YearDoc, options: { from: string; to: string; fromYear?: number; toYear?: number; provenance: string }): void {
   const lines = (doc.commentBefore ?? '').split('\n').filter((l) => !PROVENANCE.test(l));
+  while (lines.length && !lines[0]!.trim()) lines.shift();
   // The header's title line (its first line of words) names the year; later lines may quote sources
   // of that year (转录自《…2024年度部门决算》) and are left as written.
   const title = lines.findIndex((l) => l.trim() && !MODELINE.test(l));
