@@ -201,15 +201,19 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
     for (const k of ['superior', 'business', 'operating', 'affiliated', 'other'] as const) if (val(row.values[k]) !== null) leaf[k] = val(row.values[k])!;
     income.push(leaf);
   }
-  // The sums by fund must be 公开04's, or a 项 was placed in the wrong budget.
+  // The sums by fund must be 公开04's, or a 项 was placed in the wrong budget (unless a 项 is still
+  // unplaced: that question comes first).
+  const unplaced = problems.some((p) => p.includes('--fund'));
   for (const f of ['general', 'gov_fund', 'state_capital'] as const) {
+    if (unplaced) break;
     const expected = fundIncome(f);
     const got = sumAmounts(income.map((r) => r[f] ?? null));
     if ((expected ?? ZERO).equals(got ?? ZERO)) continue;
-    const which = placed.filter((p) => p.fund === f || (expected !== null && !expected.isZero() && p.fund !== f));
+    const told = placed.filter((p) => p.how !== '科目所属预算');
     problems.push(
-      `公开02表的财政拨款收入按科目所属预算归类后，${FUND_NAMES[f]}财政拨款收入合计 ${showAmount(got)}，公开04表中为 ${showAmount(expected)}` +
-        (which.length ? `（归类依据：${which.map((p) => `${p.code} 归${FUND_NAMES[p.fund]}（${p.how}）`).join('、')}）；如某科目的收入实属另一预算，请用 --fund 科目编码=general|gov_fund|state_capital 指明` : ''),
+      `公开02表的财政拨款收入按科目所属的预算归类后，${FUND_NAMES[f]}财政拨款收入合计 ${showAmount(got)}，公开04表中为 ${showAmount(expected)}` +
+        (told.length ? `（其中 ${told.map((p) => `${p.code} 归${FUND_NAMES[p.fund]}，依据：${p.how}`).join('；')}）` : '') +
+        '；请核对两表，如某科目的收入实属另一预算，请用 --fund 科目编码=general|gov_fund|state_capital 指明',
     );
   }
   // A 项 with 政府性基金 income but no row in 公开02.

@@ -16,7 +16,7 @@ import { catalogueFor, type Fund } from '../catalogue/index.ts';
 import { formatDiagnostics } from '../diagnostics.ts';
 import { displayPath, loadYamlFile, loadYamlText } from '../load/load.ts';
 import { parseYearFile, type YearFile } from '../schema/index.ts';
-import { draftNextYear } from '../new-year/draft.ts';
+import { draftNextYear, WORKBOOK_SECTIONS } from '../new-year/draft.ts';
 import { FileExistsError, parseYearText, renderYearText, updateHeader, writeYearFile } from '../new-year/year-document.ts';
 import { applyFigures, markMissing } from './apply.ts';
 import { deriveFigures, type Tables } from './figures.ts';
@@ -163,7 +163,7 @@ export async function importWorkbook(options: ImportOptions): Promise<ImportResu
     toYear: year,
     provenance: `数字由 npm run import 从「${basename(options.workbook)}」导入；文字取自 ${from}${mode === 'new-year' ? `（${textsYear} 年度；标有「待填写」的是本年度须重写或补充的内容）` : ''}。`,
   });
-  const text = renderYearText(doc, texts.text);
+  const text = renderYearText(doc, texts.text, mode === 'new-year' ? [...WORKBOOK_SECTIONS, 'three_public'] : []);
 
   // The file must load and reproduce every figure of the workbook.
   const loaded = loadYamlText(text, displayPath(options.out));

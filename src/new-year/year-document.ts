@@ -207,15 +207,16 @@ function alignComments(t: string): string {
 }
 
 /**
- * The document as text. Sections equal in data to the `original` text's are taken from it verbatim;
- * the others are printed by the yaml package and touched up.
+ * The document as text. Sections equal in data to the `original` text's are taken from it verbatim
+ * (except the `fresh` ones: last year's figure sections, whose comments may speak of last year); the
+ * others are printed by the yaml package and touched up.
  */
-export function renderYearText(doc: YearDoc, original?: string): string {
+export function renderYearText(doc: YearDoc, original?: string, fresh: readonly string[] = []): string {
   const printed = doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true, indentSeq: true });
   const before = original ? new Map(sections(original.replace(/\r\n/g, '\n')).filter((s) => s.key).map((s) => [s.key!, s.text])) : new Map<string, string>();
   const out = sections(printed).map((s) => {
     if (s.key === null) return s.text;
-    const old = before.get(s.key);
+    const old = fresh.includes(s.key) ? undefined : before.get(s.key);
     if (old !== undefined && isDeepStrictEqual(parsedData(old.trimEnd()), parsedData(s.text.trimEnd()))) {
       // The same data: the original text, but with the blank lines the printed section ends with.
       return old.trimEnd() + s.text.slice(s.text.trimEnd().length);
