@@ -45,6 +45,9 @@ export interface LabelTable {
 /** Problems found while reading, each a full sentence naming the table and cell. */
 export type Problems = string[];
 
+/** A count (车辆数 …) kept with the amounts as a decimal, so the checks compare both alike. */
+const countAsDec = (n: number) => D(String(n));
+
 const where = (id: TableId, sheet: Sheet, row: number, col: number) =>
   `${labelOf(id)}（工作表「${sheet.name}」${address(row, col)}）`;
 
@@ -308,8 +311,6 @@ export function readLabelTable(region: Region, meta: TableMeta, spec: LabelTable
   }
   return table;
 }
-
-const countAsDec = (n: number) => D(String(n));
 
 // ─── 公开06: 经济分类 code | name | amount groups ──────────────────────────────────────────────────
 
