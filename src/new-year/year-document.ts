@@ -7,11 +7,12 @@
  * would otherwise re-space aligned comments and padded brackets), and every cosmetic touch-up of a
  * changed section is kept only if the section still parses to the same data.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, Pair, parse, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { Dec } from '../decimal.ts';
+import { syncDir, TMP_PREFIX, writeFileDurable } from '../write/publish.ts';
 
 export type YearDoc = Document.Parsed | Document;
 
@@ -241,16 +242,8 @@ export class FileExistsError extends Error {
 export function writeYearFile(path: string, text: string, force: boolean): void {
   const dir = dirname(resolve(path));
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.tmp-${process.pid}-${basename(path)}`);
-  const fd = openSync(tmp, 'w');
-  try {
-    const bytes = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const tmp = join(dir, `${TMP_PREFIX}${process.pid}-${basename(path)}`);
+  writeFileDurable(tmp, text);
   try {
     if (force) renameSync(tmp, path);
     else {
@@ -268,14 +261,5 @@ export function writeYearFile(path: string, text: string, force: boolean): void 
   } finally {
     rmSync(tmp, { force: true });
   }
-  try {
-    const d = openSync(dir, 'r');
-    try {
-      fsyncSync(d);
-    } finally {
-      closeSync(d);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; the rename itself is still atomic.
-  }
+  syncDir(dir);
 }
