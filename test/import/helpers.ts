@@ -6,10 +6,12 @@ import { afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli.ts';
 
+const dirs: string[] = [];
+// Registered while the test file is collected (a hook added from inside a running test is ignored).
+afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 /** A temporary folder juesuan-import-*, removed when the test file ends. */
 export function tempDir(): string {
-  const dirs = ((globalThis as { __importDirs?: string[] }).__importDirs ??= []);
-  if (dirs.length === 0) afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-import-'));
   dirs.push(dir);
   return dir;
