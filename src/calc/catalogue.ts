@@ -1,28 +1,36 @@
 /**
- * The code catalogue a year is computed with: the built-in lists plus what the year file adds. A year
- * file may add codes the built-in list lacks; renaming a built-in code is flagged by a rule.
+ * The code catalogue a year is computed with: the built-in edition for the year (src/catalogue/) plus what
+ * the year file adds. A year file may add codes the built-in list lacks; renaming a built-in code is
+ * flagged by a rule.
  */
-import { ECONOMIC_CLASSES, type EconomicClass } from '../catalogue/economic.ts';
+import { catalogueFor, fundOf, type EconomicClass, type Fund, type FunctionalEntry } from '../catalogue/index.ts';
 import { byCodeUnit } from '../diagnostics.ts';
-import { FUNCTIONAL_CLASSES, FUNCTIONAL_DETAIL } from '../catalogue/functional.ts';
 import type { YearFile } from '../schema/index.ts';
 
+export type { EconomicClass, Fund } from '../catalogue/index.ts';
+
 export interface Catalogue {
+  /** The built-in edition used, and a note when it is not the year's own. */
+  edition: number;
+  editionNote?: string;
   functionalName(code: string): string | undefined;
   functionalExplanation(code: string): string | undefined;
   builtInFunctionalName(code: string): string | undefined;
+  /** The budget a 功能分类 code belongs to, as far as the built-in catalogue can tell (see fundOf). */
+  functionalFund(code: string): Fund | undefined;
+  /** The 类 rows of 公开01 and 公开04, in print order. */
+  statementClasses: readonly FunctionalEntry[];
   economicName(code: string): string | undefined;
   economicClasses: readonly EconomicClass[];
   /** Every 5-digit 款 of the 公开06 catalogue plus year-file additions. */
   economicItemCodes: ReadonlySet<string>;
 }
 
-export function buildCatalogue(input: Pick<YearFile, 'catalogue' | 'glossary'>): Catalogue {
+export function buildCatalogue(input: Pick<YearFile, 'year' | 'catalogue' | 'glossary'>): Catalogue {
+  const edition = catalogueFor(input.year);
   const names = new Map<string, string>();
   const explanations = new Map<string, string>();
-  const builtIn = new Map<string, string>();
-  for (const e of [...FUNCTIONAL_CLASSES, ...FUNCTIONAL_DETAIL]) {
-    builtIn.set(e.code, e.name);
+  for (const e of edition.functional.values()) {
     names.set(e.code, e.name);
     if (e.explanation) explanations.set(e.code, e.explanation);
   }
@@ -34,15 +42,10 @@ export function buildCatalogue(input: Pick<YearFile, 'catalogue' | 'glossary'>):
 
   const economic = new Map<string, string>();
   const itemCodes = new Set<string>();
-  for (const c of ECONOMIC_CLASSES) {
-    economic.set(c.code, c.name);
-    for (const i of c.items) {
-      economic.set(i.code, i.name);
-      itemCodes.add(i.code);
-    }
-  }
-  // Additions join the class of their first three digits when it exists, so 公开06 can print them.
-  const classes = ECONOMIC_CLASSES.map((c) => ({ ...c, items: [...c.items] }));
+  for (const e of edition.economic.values()) economic.set(e.code, e.name);
+  for (const c of edition.economicClasses) for (const i of c.items) itemCodes.add(i.code);
+  // Additions join the class of their first three digits when 公开06 prints it.
+  const classes = edition.economicClasses.map((c) => ({ ...c, items: [...c.items] }));
   for (const e of input.catalogue?.economic ?? []) {
     economic.set(e.code, e.name);
     if (e.code.length === 5 && !itemCodes.has(e.code)) {
@@ -55,9 +58,13 @@ export function buildCatalogue(input: Pick<YearFile, 'catalogue' | 'glossary'>):
     }
   }
   return {
+    edition: edition.edition,
+    ...(edition.note ? { editionNote: edition.note } : {}),
     functionalName: (code) => names.get(code),
     functionalExplanation: (code) => explanations.get(code),
-    builtInFunctionalName: (code) => builtIn.get(code),
+    builtInFunctionalName: (code) => edition.functional.get(code)?.name,
+    functionalFund: (code) => fundOf(edition, code),
+    statementClasses: edition.statementClasses,
     economicName: (code) => economic.get(code),
     economicClasses: classes,
     economicItemCodes: itemCodes,

@@ -1,25 +1,19 @@
 /**
- * Default 名词解释 wording. A year file overrides any entry by term (glossary.income / glossary.terms);
- * 支出科目 entries come from the 科目说明 of the functional catalogue.
+ * Default 名词解释 wording (src/catalogue/terms.yaml). A year file overrides any entry by term
+ * (glossary.income / glossary.terms); 支出科目 entries come from the 科目说明 of the functional catalogue.
  */
-export const INCOME_TERMS: Record<string, string> = {
-  财政拨款: '指本级财政当年拨付的资金。',
-  上级补助收入: '指从主管部门和上级单位取得的非财政补助收入。',
-  事业收入: '指事业单位开展专业业务活动及其辅助活动所取得的收入。',
-  经营收入: '指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。',
-  附属单位上缴收入: '指事业单位附属独立核算单位按照有关规定上缴的收入。',
-  其他收入: '指单位取得的除上述收入以外的各项收入。',
-  使用非财政拨款结余: '指事业单位使用以前年度积累的非财政拨款结余弥补当年收支差额的金额。',
-  年初结转和结余: '指以前年度尚未完成、结转到本年按有关规定继续使用的资金，以及以前年度项目已完成等产生的结余资金。',
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { CATALOGUE_DIR } from './index.ts';
+import { readPlainYaml } from './read-yaml.ts';
+
+const text = readFileSync(join(CATALOGUE_DIR, 'terms.yaml'), 'utf8');
+const terms = (readPlainYaml(text) ?? parse(text)) as {
+  income: Record<string, string>;
+  related: { term: string; text: string }[];
 };
 
-export const RELATED_TERMS: { term: string; text: string }[] = [
-  {
-    term: '“三公”经费',
-    text: '是指用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置及运行维护费反映单位公务用车车辆购置支出（含车辆购置税、牌照费），按规定保留的公务用车燃料费、维修费、过桥过路费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。',
-  },
-  {
-    term: '机关运行经费',
-    text: '是指用财政拨款安排的为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公费、印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。',
-  },
-];
+export const INCOME_TERMS: Record<string, string> = terms.income;
+
+export const RELATED_TERMS: { term: string; text: string }[] = terms.related;

@@ -17,6 +17,8 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ d
   diff: { summary: '对比两个年度', load: () => import('./diff.ts') },
   verify: { summary: '读回已发布的 PDF，逐格、逐段核对是否与数据一致', load: () => import('./verify.ts') },
   schema: { summary: '重新生成编辑器提示用的 JSON Schema', load: () => import('./schema.ts') },
+  import: { summary: '从决算软件导出的公开表工作簿（.xlsx）生成年度文件', load: () => import('./import.ts') },
+  new: { summary: '从上一年度的文件开始新的年度（文字带入，数字留待导入）', load: () => import('./new.ts') },
 };
 
 export function version(): string {

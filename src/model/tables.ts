@@ -6,7 +6,6 @@
  */
 import type { YearCalc } from '../calc/index.ts';
 import type { Rollup } from '../calc/rollup.ts';
-import { FUNCTIONAL_CLASSES } from '../catalogue/functional.ts';
 import { ZERO, type Amount } from '../decimal.ts';
 import { chineseNumber } from './format-labels.ts';
 import { checkContextUsed, dataText, entry, renderEntries } from './narrative.ts';
@@ -135,7 +134,9 @@ type Line<V> = [label: string, value: V | undefined];
 const isTotalLabel = (l: string) => l === '总计' || l.endsWith('合计');
 const labelCell = (l: string) => text(l, { bold: isTotalLabel(l), align: isTotalLabel(l) ? 'center' : 'left' });
 const blank = (n: number): Line<never>[] => Array.from({ length: n }, (): Line<never> => ['', undefined]);
-const classLines = <V>(value: (code: string) => V): Line<V>[] => FUNCTIONAL_CLASSES.map((c, i) => [`${chineseNumber(i + 1)}、${c.name}`, value(c.code)]);
+/** 公开01/04's expenditure side: every 类 of the year's catalogue, numbered 一、二、… */
+const classLines = <V>(calc: YearCalc, value: (code: string) => V): Line<V>[] =>
+  calc.catalogue.statementClasses.map((c, i) => [`${chineseNumber(i + 1)}、${c.name}`, value(c.code)]);
 
 function twoSidedBody<R>(
   left: Line<Amount>[],
@@ -180,7 +181,7 @@ function t01(calc: YearCalc, texts: TableTexts): TableSpec {
     ['总计', t.incomeGrandTotal],
   ];
   const right: Line<Amount>[] = [
-    ...classLines((code) => t.expenditureByClass.get(code) ?? null),
+    ...classLines(calc, (code) => t.expenditureByClass.get(code) ?? null),
     ['本年支出合计', t.expenditureTotal],
     ['结余分配', t.surplusDistribution],
     ['年末结转和结余', t.closing],
@@ -188,7 +189,7 @@ function t01(calc: YearCalc, texts: TableTexts): TableSpec {
     ['总计', t.expenditureGrandTotal],
   ];
   const width = 6;
-  const classFigure = (line: number) => (line <= 57 ? `expenditure_class.${FUNCTIONAL_CLASSES[line - 32]!.code}` : undefined);
+  const classFigure = (line: number) => (line <= 57 ? `expenditure_class.${calc.catalogue.statementClasses[line - 32]!.code}` : undefined);
   const body = twoSidedBody(left, T01_FIGURES, right, (v, line, label) => [v === undefined ? empty() : amount(v, ref(`r${line}`, 'c2', label, '金额', T01_FIGURES[line] ?? classFigure(line)))], width);
   return {
     id: 'T01',
@@ -226,7 +227,7 @@ function t04(calc: YearCalc, texts: TableTexts): TableSpec {
   ];
   const none: ByFund = { total: null, general: null, gov_fund: null, state_capital: null };
   const right: Line<ByFund>[] = [
-    ...classLines((code) => f.byClass.get(code) ?? none),
+    ...classLines(calc, (code) => f.byClass.get(code) ?? none),
     ['本年支出合计', f.expenditure],
     ['年末财政拨款结转和结余', f.closing],
     ...blank(3),

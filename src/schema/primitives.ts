@@ -4,8 +4,9 @@
  * explains in Chinese what is wrong and how to write it instead.
  */
 import { z } from 'zod';
-import { D, type Amount, type Dec } from '../decimal.ts';
+import { D, ZERO, type Amount, type Dec } from '../decimal.ts';
 import { LIMITS } from '../load/load.ts';
+import { isDraftFigure } from './draft.ts';
 
 const BLANK = new Set(['', '~', 'null', 'Null', 'NULL']);
 const FULL_WIDTH = /[０-９．－＋，]/;
@@ -67,7 +68,8 @@ function amountSchema(opts: { signed?: boolean; description: string }) {
     .string()
     .optional()
     .transform((text, ctx): Amount => {
-      if (text === undefined || isBlankText(text)) return null;
+      // A figure still to be filled in (待填写) counts as blank; the rule draft-marker reports it.
+      if (text === undefined || isBlankText(text) || isDraftFigure(text)) return null;
       const parsed = parseAmountText(text, { signed: opts.signed });
       if (typeof parsed === 'string') {
         ctx.addIssue({ code: 'custom', message: parsed, params: { rule: 'amount' } });
@@ -88,6 +90,7 @@ export const requiredSignedAmount = (description: string) =>
   z
     .string({ error: '缺少金额' })
     .transform((text, ctx): Dec => {
+      if (isDraftFigure(text)) return ZERO; // reported by the rule draft-marker
       if (isBlankText(text)) {
         ctx.addIssue({ code: 'custom', message: '缺少金额', params: { rule: 'required' } });
         return z.NEVER;
@@ -107,7 +110,7 @@ export const count = (description: string) =>
     .string()
     .optional()
     .transform((text, ctx): number | null => {
-      if (text === undefined || isBlankText(text)) return null;
+      if (text === undefined || isBlankText(text) || isDraftFigure(text)) return null;
       const t = text.trim();
       if (FULL_WIDTH.test(t)) {
         ctx.addIssue({ code: 'custom', message: `数量「${t}」含全角字符，请改用半角数字`, params: { rule: 'count' } });
@@ -130,6 +133,7 @@ export const score = (description: string) =>
   z
     .string({ error: '缺少分值' })
     .transform((text, ctx): Dec => {
+      if (isDraftFigure(text)) return ZERO; // reported by the rule draft-marker
       const parsed = isBlankText(text) ? '缺少分值' : parseAmountText(text, { places: 2, what: '分值' });
       if (typeof parsed === 'string') {
         ctx.addIssue({ code: 'custom', message: parsed, params: { rule: isBlankText(text) ? 'required' : 'score' } });

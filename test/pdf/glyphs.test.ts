@@ -8,8 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ECONOMIC_CLASSES } from '../../src/catalogue/economic.ts';
-import { FUNCTIONAL_CLASSES, FUNCTIONAL_DETAIL } from '../../src/catalogue/functional.ts';
+import { catalogueFor, editions } from '../../src/catalogue/index.ts';
 import { INCOME_TERMS, RELATED_TERMS } from '../../src/catalogue/glossary.ts';
 import { describeChar, loadFonts, missingGlyphs } from '../../src/fonts/index.ts';
 import { documentLines } from '../helpers/document-text.ts';
@@ -27,8 +26,13 @@ describe('glyphs', () => {
 
   it('every character of the built-in catalogues and glossary', () => {
     const texts = [
-      ...[...FUNCTIONAL_CLASSES, ...FUNCTIONAL_DETAIL].flatMap((e) => [e.code, e.name, e.explanation ?? '']),
-      ...ECONOMIC_CLASSES.flatMap((c) => [c.code, c.name, ...c.items.flatMap((i) => [i.code, i.name])]),
+      ...editions().flatMap((edition) => {
+        const c = catalogueFor(edition);
+        return [
+          ...[...c.functional.values()].flatMap((e) => [e.code, e.name, e.explanation ?? '']),
+          ...[...c.economic.values()].flatMap((e) => [e.code, e.name]),
+        ];
+      }),
       ...Object.entries(INCOME_TERMS).flat(),
       ...RELATED_TERMS.flatMap((t) => [t.term, t.text]),
     ];

@@ -16,8 +16,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calcYear, FUNDS, type Change, type FundKey, type YearCalc } from '../../src/calc/index.ts';
 import { runRules } from '../../src/check/index.ts';
-import { ECONOMIC_CLASSES } from '../../src/catalogue/economic.ts';
-import { FUNCTIONAL_CLASSES, FUNCTIONAL_DETAIL } from '../../src/catalogue/functional.ts';
+import { catalogueFor } from '../../src/catalogue/index.ts';
 import { D, sharesOf, type Dec } from '../../src/decimal.ts';
 import { loadYamlText } from '../../src/load/load.ts';
 import { buildDocuments } from '../../src/model/build-document.ts';
@@ -29,7 +28,10 @@ import { parseYearFile } from '../../src/schema/index.ts';
 
 // ─── Generating year files ─────────────────────────────────────────────────────────────────────────
 
-const ITEM_CODES = FUNCTIONAL_DETAIL.map((e) => e.code).filter((c) => /^\d{7}$/.test(c));
+const CATALOGUE = catalogueFor(2024);
+const FUNCTIONAL_CLASSES = CATALOGUE.statementClasses;
+const ECONOMIC_CLASSES = CATALOGUE.economicClasses;
+const ITEM_CODES = [...CATALOGUE.functional.values()].filter((e) => e.level === 'item').map((e) => e.code);
 const ECONOMIC_ITEMS = ECONOMIC_CLASSES.flatMap((c) => c.items.map((i) => i.code));
 
 /** An amount as typed: null = key left out; '~' and '""' are blanks too; zeros; up to 4 places. */

@@ -11,6 +11,7 @@ import economicCodeFormat from './economic-code-format.ts';
 import economicCodeKnown from './economic-code-known.ts';
 import duplicateCode from './duplicate-code.ts';
 import catalogueRename from './catalogue-rename.ts';
+import catalogueEdition from './catalogue-edition.ts';
 import missingSection from './missing-section.ts';
 import balanceTotal from './balance-total.ts';
 import balanceFund from './balance-fund.ts';
@@ -49,6 +50,8 @@ import reportChecks from './report-checks.ts';
 import textReference from './text-reference.ts';
 import glossaryMissing from './glossary-missing.ts';
 import textLint from './text-lint.ts';
+import staleYear from './stale-year.ts';
+import draftMarker from './draft-marker.ts';
 import glyphCoverage from './glyph-coverage.ts';
 
 export const RULES: readonly Rule[] = [
@@ -60,6 +63,7 @@ export const RULES: readonly Rule[] = [
   economicCodeKnown,
   duplicateCode,
   catalogueRename,
+  catalogueEdition,
   missingSection,
   balanceTotal,
   balanceFund,
@@ -98,5 +102,7 @@ export const RULES: readonly Rule[] = [
   textReference,
   glossaryMissing,
   textLint,
+  staleYear,
+  draftMarker,
   glyphCoverage,
 ];
