@@ -67,12 +67,12 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
   family({ prefix: 'gp_basic_by_class.', label: (name) => `财政拨款基本支出 ${name}`, entries: (c) => c.basicEconomic.classes, partial: (s) => Object.entries(s?.gp_basic_by_class ?? {}) }),
   // 公开06 prints every 款 of the catalogue, 0.00 where nothing is booked: so does a full year's figure
   // list (a 款 last year did not use is 0.00 last year, not unknown). A partial file knows only what it
-  // lists.
+  // lists, and a file of stand-alone reports has no 公开06 at all.
   family({
     prefix: 'basic_item.',
     label: (name) => `财政拨款基本支出 ${name}`,
     entries: (c) =>
-      c.partial
+      c.kind !== 'disclosure'
         ? c.basicEconomic.items
         : [
           ...c.catalogue.economicClasses.flatMap((cls) => cls.items.map((i): [string, Amount] => [i.code, c.basicEconomic.items.get(i.code) ?? ZERO])),
