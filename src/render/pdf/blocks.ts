@@ -8,6 +8,7 @@ import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
 import { textWidth, type FontSet } from '../../fonts/index.ts';
 import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
+import { chartsContent } from './chart.ts';
 import { tableContent } from './table.ts';
 import { destinationOf, tocContent, type TocEntry } from './toc.ts';
 
@@ -196,6 +197,8 @@ function blockContent(block: Block, input: LayoutInput, width: number, dest: str
       return [{ text: block.text, ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];
     case 'table':
       return [{ stack: tableContent(block.table, { fonts, width, id: dest, titleProps: bookmark }) }];
+    case 'charts':
+      return chartsContent(block.charts, fonts, width);
     case 'pageBreak':
       return [];
   }
