@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readConfig } from './config.ts';
 import { compareCorrection } from './diff/correction.ts';
 import { formatChanges } from './diff/format-changes.ts';
 import { formatDiagnostics, hasErrors } from './diagnostics.ts';
@@ -90,10 +91,15 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
       : (await import('./render/xlsx/background.ts')).renderWorkbookInBackground(tables, meta);
   workbookBytes?.catch(() => undefined); // awaited below; a rejection must not surface before that
   const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
+  const web = await import('./render/html/index.ts');
+  const chartsInPdf = readConfig().charts?.pdf === true;
   const files: OutputFile[] = [];
   for (const doc of documents) {
-    files.push({ name: safeFileName(doc.fileName), bytes: await pdf(doc) });
+    files.push({ name: safeFileName(doc.fileName), bytes: await pdf(chartsInPdf ? web.withPdfCharts(model, doc, calc.prior) : doc) });
     step(`已生成 ${doc.fileName}`);
+    const edition = web.webEdition(model, doc, calc.prior);
+    files.push({ name: safeFileName(edition.name), bytes: edition.bytes });
+    step(`已生成 ${edition.name}`);
   }
   if (workbookBytes) {
     files.push({ name: safeFileName(`${title}.xlsx`), bytes: await workbookBytes });

@@ -11,10 +11,13 @@
  */
 import Handlebars from 'handlebars';
 import type { Block, ChartData, DocumentModel } from '../../model/document.ts';
+import type { ReportModel } from '../../model/report.ts';
 import { readTemplate } from '../../template-files.ts';
 import { pageView } from './view.ts';
 
-export { chartData, type PriorFigures } from './chart-data.ts';
+import { chartData, type PriorFigures } from './chart-data.ts';
+
+export { chartData, type PriorFigures };
 
 const PARTIALS = ['style.css', 'cover.hbs', 'toc.hbs', 'block.hbs', 'table.hbs', 'chart.hbs'] as const;
 
@@ -56,4 +59,18 @@ export function withCharts(doc: DocumentModel, charts: readonly ChartData[], whe
     chartBlocks.unshift({ kind: 'pageBreak' });
   }
   return { ...doc, blocks: [...doc.blocks.slice(0, at), ...chartBlocks, ...doc.blocks.slice(at)] };
+}
+
+/**
+ * What a build publishes next to a document's PDF: its web edition, charts included (a 部门决算 has
+ * them; a stand-alone report has none). `prior`: last year's comparable figures, until the model
+ * carries them itself.
+ */
+export function webEdition(model: ReportModel, doc: DocumentModel, prior?: PriorFigures): { name: string; bytes: Buffer } {
+  return { name: htmlFileName(doc), bytes: renderHtml(withCharts(doc, chartData(model, prior), 'start')) };
+}
+
+/** The document the PDF is made from when juesuan.config.json asks for charts in it. */
+export function withPdfCharts(model: ReportModel, doc: DocumentModel, prior?: PriorFigures): DocumentModel {
+  return withCharts(doc, chartData(model, prior), 'end');
 }
