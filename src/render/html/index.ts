@@ -24,8 +24,8 @@ const PARTIALS = ['style.css', 'cover.hbs', 'toc.hbs', 'block.hbs', 'table.hbs',
 /** Compiled templates, kept while the files read are the same (an office may override any of them). */
 let compiled: { key: string; page: HandlebarsTemplateDelegate } | undefined;
 
-function template(): HandlebarsTemplateDelegate {
-  const files = [readTemplate('html/page.hbs'), ...PARTIALS.map((name) => readTemplate(`html/${name}`))];
+function template(root: string): HandlebarsTemplateDelegate {
+  const files = [readTemplate('html/page.hbs', root), ...PARTIALS.map((name) => readTemplate(`html/${name}`, root))];
   const key = files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
   if (compiled?.key === key) return compiled.page;
   const hb = Handlebars.create();
@@ -35,9 +35,9 @@ function template(): HandlebarsTemplateDelegate {
   return page;
 }
 
-/** The HTML edition of a document: UTF-8 bytes of one page. */
-export function renderHtml(doc: DocumentModel): Buffer {
-  return Buffer.from(template()(pageView(doc)), 'utf8');
+/** The HTML edition of a document: UTF-8 bytes of one page. `root`: the folder of juesuan.config.json. */
+export function renderHtml(doc: DocumentModel, root = process.cwd()): Buffer {
+  return Buffer.from(template(root)(pageView(doc)), 'utf8');
 }
 
 /** 江西省总工会2024年度部门决算.pdf → 江西省总工会2024年度部门决算.html */
