@@ -59,8 +59,12 @@ export interface TableView {
   /** Read by screen readers with the grid: label, title, subtitle and unit in one line. */
   caption: string;
   className: string;
-  /** Relative column widths as percentages, and the width below which the box scrolls (em). */
-  columns: { width: string }[];
+  /**
+   * Column widths as percentages: on screen with the label columns narrowed for phones (`width`), on
+   * paper in the spec's own proportions (`print`), as the PDF has them. And the width below which the
+   * box scrolls (em).
+   */
+  columns: { width: string; print: string }[];
   minWidth: string;
   head: RowView[];
   body: RowView[];
@@ -185,6 +189,7 @@ function tableView(spec: TableSpec, id: string, level: number): TableView {
   // Layout arithmetic only (no figure): the spec's relative widths, label columns narrowed for phones.
   const em = spec.columns.map((c, i) => (i < frozen ? Math.min(c.width * EM_PER_UNIT, LABEL_MAX_EM) : c.width * EM_PER_UNIT));
   const total = em.reduce((a, b) => a + b, 0);
+  const specTotal = spec.columns.reduce((a, c) => a + c.width, 0);
   const stickyLeft = em.slice(0, frozen).map((_, i) => `${em.slice(0, i).reduce((a, b) => a + b, 0).toFixed(2)}em`);
   return {
     id,
@@ -196,7 +201,7 @@ function tableView(spec: TableSpec, id: string, level: number): TableView {
     ...(spec.meta ? { meta: spec.meta } : {}),
     caption,
     className: [spec.orientation === 'landscape' ? 'landscape' : 'portrait', form ? 'form' : 'grid'].join(' '),
-    columns: em.map((w) => ({ width: `${((w * 100) / total).toFixed(2)}%` })),
+    columns: em.map((w, i) => ({ width: `${((w * 100) / total).toFixed(2)}%`, print: `${((spec.columns[i]!.width * 100) / specTotal).toFixed(2)}%` })),
     minWidth: `${total.toFixed(2)}em`,
     head: spec.header.map((r) => rowView(r, true, form, stickyLeft)),
     body: spec.body.map((r) => rowView(r, false, form, stickyLeft)),
