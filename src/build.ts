@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { readConfig } from './config.ts';
 import { compareCorrection } from './diff/correction.ts';
 import { formatChanges } from './diff/format-changes.ts';
+import { correctionNotice, noticeInfo } from './diff/notice.ts';
 import { formatDiagnostics, hasErrors } from './diagnostics.ts';
 import type { DocumentModel } from './model/document.ts';
 import { buildModel, parseReportData, type ReportData } from './model/report.ts';
@@ -147,12 +148,15 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   const versioned: Manifest = { year: manifest.year, version, inputs: manifest.inputs, outputs: manifest.outputs };
   files.push({ name: MANIFEST, bytes: Buffer.from(serializeManifest(versioned)) });
   if (previous && archive) {
-    const correction = compareCorrection(
-      { ...readPreviousReport(previous, log), ...(previous.manifest ? { manifest: previous.manifest } : {}) },
-      { report: parseReportData(report.toString('utf8')), manifest: versioned },
-    );
-    changes = formatChanges(correction, { version, previousVersion: archiveNumber(archive), archive });
+    const before = readPreviousReport(previous, log);
+    const after = parseReportData(report.toString('utf8'));
+    const correction = compareCorrection({ ...before, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after, manifest: versioned });
+    const v = { version, previousVersion: archiveNumber(archive), archive };
+    changes = formatChanges(correction, v);
     files.push({ name: CHANGES, bytes: Buffer.from(changes) });
+    // The 更正说明 to post with the corrected publication, as a web page and a PDF.
+    const notice = correctionNotice(correction, noticeInfo(before.report, after, v));
+    files.push({ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await pdf(notice) });
   }
 
   publishVersion(outputDir, files, previous, archive, options.step);

@@ -25,6 +25,8 @@ import { removeStaged, replaceFile, sha256, syncDir, TMP_PREFIX, writeFileDurabl
 
 export const MANIFEST = 'manifest.json';
 export const CHANGES = 'changes.md';
+/** The 更正说明 a correction writes beside changes.md; kept with its version like changes.md. */
+export const NOTICE_FILES = ['更正说明.html', '更正说明.pdf'];
 export const REPORT = 'report.json';
 export const HISTORY = 'history';
 const JOURNAL = '.publish-journal.json';
@@ -136,7 +138,7 @@ export function readPublished(dir: string): Published | undefined {
     const bytes = read(join(dir, o.file));
     return !bytes || sha256(bytes) !== o.sha256;
   }).map((o) => o.file);
-  const files = [...manifest.outputs.map((o) => o.file), MANIFEST, ...(existsSync(join(dir, CHANGES)) ? [CHANGES] : [])];
+  const files = [...manifest.outputs.map((o) => o.file), MANIFEST, ...[CHANGES, ...NOTICE_FILES].filter((n) => existsSync(join(dir, n)))];
   const archived = archives(dir).reverse().find((a) => read(join(dir, a, MANIFEST))?.equals(manifestBytes));
   return { dir, manifest, manifestBytes, files, damaged, ...(archived ? { archived } : {}) };
 }

@@ -149,7 +149,7 @@ function rowView(row: TableRow, inHead: boolean, form: boolean, stickyLeft: read
     if (!cell) return;
     const text = cellText(cell.value);
     const numeric = NUMERIC.has(cell.value.kind);
-    const label = !numeric && text !== '' && (form ? firstCell : firstFigure === -1 ? col === 0 : col < firstFigure);
+    const label = !numeric && text !== '' && (form || firstFigure === -1 ? firstCell : col < firstFigure);
     firstCell = false;
     const header = inHead || label;
     const span = cell.colSpan ?? 1;
