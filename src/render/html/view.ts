@@ -157,6 +157,7 @@ function rowView(row: TableRow, inHead: boolean, form: boolean, stickyLeft: read
     const left = col + span <= stickyLeft.length ? stickyLeft[col] : undefined;
     const classes = [
       numeric ? 'num' : '',
+      cell.value.kind === 'code' ? 'code' : '',
       align === 'left' ? '' : align === 'center' ? 'c' : 'r',
       cell.bold ? 'b' : '',
       cell.indent ? `i${Math.min(cell.indent, 4)}` : '',
