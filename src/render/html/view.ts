@@ -9,6 +9,7 @@ import { D } from '../../decimal.ts';
 import type { Block, ChartData, DocumentModel, TextRun } from '../../model/document.ts';
 import { cellText, tableAmount } from '../../model/format.ts';
 import type { Cell, TableRow, TableSpec } from '../../model/table-spec.ts';
+import { tocText } from '../toc-text.ts';
 import { chartSvg } from './chart-svg.ts';
 
 export interface PageView {
@@ -113,22 +114,6 @@ function anchorOf(block: Block, index: number, used: Set<string>): string {
   for (let n = 2; used.has(id); n++) id = `${own || 'block'}-${n}`;
   used.add(id);
   return id;
-}
-
-/** The text a 目录 entry shows for a block, as the PDF's 目录 does (undefined: not listed). */
-function tocText(block: Block): string | undefined {
-  switch (block.kind) {
-    case 'part':
-      return block.title;
-    case 'heading':
-      return block.toc ? block.text : undefined;
-    case 'title':
-      return block.toc && block.lines.length ? block.lines.join('') : undefined;
-    case 'table':
-      return block.toc ? (block.table.label ? `${block.table.title}（${block.table.label}）` : block.table.title) : undefined;
-    default:
-      return undefined;
-  }
 }
 
 function runsOf(block: Extract<Block, { kind: 'paragraph' }>): RunView[] {
