@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareCorrection } from '../../src/diff/correction.ts';
+import { correctionNotice, noticeInfo } from '../../src/diff/notice.ts';
 import { cellText } from '../../src/model/format.ts';
+import { modelData, type ReportData } from '../../src/model/report.ts';
 import { renderHtml } from '../../src/render/html/index.ts';
 import { readPdf, squash } from '../pdf/pdf-text.ts';
 import { editionOf, type Edition } from './edition.ts';
@@ -23,6 +26,17 @@ const AXE = require.resolve('axe-core/axe.min.js');
 
 /** Flags that keep Chromium from reaching for the network (the machine has none) or a profile. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** axe-core's serious and critical findings on a page (id, impact and the first few elements). */
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 interface Loaded {
   page: Page;
@@ -161,15 +175,31 @@ describe('the web edition of 2024 in Chromium', () => {
   });
 
   it('has no serious or critical accessibility violation (axe-core)', async () => {
-    for (const [width, { page }] of pages) {
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${width} px`).toEqual([]);
-    }
+    for (const [width, { page }] of pages) expect(await seriousViolations(page), `${width} px`).toEqual([]);
+  });
+
+  it('a 更正说明 page, too, loads cleanly and passes axe-core, its changes marked as deletions and insertions', async () => {
+    const before = modelData(edition.model);
+    const after = JSON.parse(JSON.stringify(before)) as ReportData;
+    const cell = after.tables.find((t) => t.id === 'T10')!.body.flatMap((r) => r.cells).find((c) => c?.ref?.row === 'r1')!;
+    if (cell.value.kind === 'count') cell.value.value = 2;
+    const p = after.documents[0]!.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('截止2024年12月31日'))!;
+    if (p.kind === 'paragraph') p.text = p.text.replace('共有车辆0辆', '共有车辆2辆');
+    const manifest = { inputs: [], outputs: [] };
+    const notice = correctionNotice(compareCorrection({ report: before, manifest }, { report: after, manifest }), noticeInfo(before, after, { version: 2, previousVersion: 1, archive: 'history/001' }));
+    const file = join(dir, '更正说明.html');
+    writeFileSync(file, renderHtml(notice));
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const errors: string[] = [];
+    page.on('console', (m) => errors.push(m.text()));
+    await page.goto(pathToFileURL(file).href);
+    await page.screenshot({ path: join(shots, 'notice-375.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+    expect(await page.locator('del').allTextContents()).toEqual(['0']);
+    expect(await page.locator('ins').allTextContents()).toEqual(['2']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
   });
 
   it('prints on A4 with the header rows of a table repeated on every page it runs onto', async () => {
