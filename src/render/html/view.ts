@@ -142,7 +142,8 @@ function rowView(row: TableRow, inHead: boolean, form: boolean, stickyLeft: read
     const left = col + span <= stickyLeft.length ? stickyLeft[col] : undefined;
     const classes = [
       numeric ? 'num' : '',
-      cell.value.kind === 'code' ? 'code' : '',
+      // Codes and line numbers (行次 27) never break inside.
+      cell.value.kind === 'code' || (!numeric && /^\d+$/.test(text)) ? 'code' : '',
       align === 'left' ? '' : align === 'center' ? 'c' : 'r',
       cell.bold ? 'b' : '',
       cell.indent ? `i${Math.min(cell.indent, 4)}` : '',
