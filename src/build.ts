@@ -11,8 +11,10 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { outputNames } from './calc/output-names.ts';
 import { UserError } from './commands/command.ts';
+import { readConfig } from './config.ts';
 import { compareCorrection } from './diff/correction.ts';
 import { formatChanges } from './diff/format-changes.ts';
+import { correctionNotice, noticeInfo } from './diff/notice.ts';
 import { formatDiagnostics, hasErrors } from './diagnostics.ts';
 import type { DocumentModel } from './model/document.ts';
 import { buildModel, parseReportData, type ReportData } from './model/report.ts';
@@ -21,7 +23,7 @@ import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { CHANGES } from './write/manifest.ts';
-import { checkOutputFolder, otherDepartment, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
+import { checkOutputFolder, otherDepartment, previewVersion, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
 
 export const REPORT = 'report.json';
 
@@ -92,10 +94,16 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
       : (await import('./render/xlsx/background.ts')).renderWorkbookInBackground(tables, meta);
   workbookBytes?.catch(() => undefined); // awaited below; a rejection must not surface before that
   const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
+  const web = await import('./render/html/index.ts');
+  const chartsInPdf = readConfig().charts?.pdf === true;
   const files: OutputFile[] = [];
   for (const doc of documents) {
-    files.push({ name: doc.fileName, bytes: await pdf(doc) });
+    // Charts go into the PDF only when juesuan.config.json asks (the published document has none).
+    files.push({ name: doc.fileName, bytes: await pdf(chartsInPdf ? web.withPdfCharts(model, doc, calc.prior) : doc) });
     step(`已生成 ${doc.fileName}`);
+    const edition = web.webEdition(model, doc, calc.prior);
+    files.push({ name: edition.name, bytes: edition.bytes });
+    step(`已生成 ${edition.name}`);
   }
   if (workbookBytes) {
     const name = outputNames(calc).workbook!.name;
@@ -107,24 +115,38 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
 
   const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])]
     .map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) }));
-  // changes.md: the correction diff of the two report.json files (write/ only places it).
-  const changes: PublishOptions['changes'] = (previous, next) => {
+  const publishOptions = { department: calc.department, year: calc.year, inputs, ...(options.step ? { step: options.step } : {}) };
+
+  // The correction report: changes.md, the correction diff of the two report.json files, and the
+  // 更正说明 to post with the corrected publication (a web page and a PDF). Rendering the PDF takes a
+  // while, so the report is made before the publish, for the version the folder shows now; the publish
+  // hands over the version it really follows, and a report made for another one is not used.
+  const makeReport = async (previous: PreviousVersion, version: number) => {
     const old = readPreviousReport(previous, log);
     // A manifest of an older tool does not name its department; its report.json does.
     if (old.report && old.report.department !== calc.department) throw new UserError(otherDepartment(outputDir, old.report.department, calc.department, calc.year));
-    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: parseReportData(report.toString('utf8')), manifest: next.manifest });
-    return formatChanges(correction, { version: next.version, previousVersion: previous.version, archive: previous.archive, notes: previous.notes, damaged: previous.damaged });
+    const after = parseReportData(report.toString('utf8'));
+    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after, manifest: { inputs, outputs: [] } });
+    const v = { version, previousVersion: previous.version, archive: previous.archive };
+    const notice = correctionNotice(correction, noticeInfo(old.report, after, v));
+    return { correction, v, files: [{ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await pdf(notice) }] };
+  };
+  const preview = previewVersion(outputDir, files, publishOptions);
+  const prepared = preview?.previous ? { previous: preview.previous.version, version: preview.version, ...(await makeReport(preview.previous, preview.version)) } : undefined;
+  const changes: PublishOptions['changes'] = (previous, next) => {
+    if (!prepared || prepared.previous !== previous.version || prepared.version !== next.version) {
+      throw new UserError(`发布期间输出目录 ${outputDir}/ 中的版本发生了变化（可能有另一个发布刚刚完成）。本次没有写入任何文件，请重新发布。`);
+    }
+    // The file comparison needs the manifest this publish writes.
+    const correction = compareCorrection(
+      { ...readPreviousReport(previous, log), ...(previous.manifest ? { manifest: previous.manifest } : {}) },
+      { report: parseReportData(report.toString('utf8')), manifest: next.manifest },
+    );
+    const text = formatChanges(correction, { ...prepared.v, notes: previous.notes, damaged: previous.damaged });
+    return { text, files: prepared.files };
   };
 
-  const published = userFacing(() =>
-    publishVersion(outputDir, files, {
-      department: calc.department,
-      year: calc.year,
-      inputs,
-      changes,
-      ...(options.step ? { step: options.step } : {}),
-    }),
-  );
+  const published = userFacing(() => publishVersion(outputDir, files, { ...publishOptions, changes }));
   for (const message of published.messages) log(message);
   const { status, version } = published;
   if (status === 'unchanged' || status === 'repaired') {

@@ -2,7 +2,8 @@
  * `juesuan.config.json` in the working folder: an office's own choices, all optional.
  *   fonts      the faces it has (仿宋_GB2312, 方正小标宋, 黑体, 楷体) instead of the Noto defaults;
  *   templates  a folder of its own templates: a file there replaces the built-in one of the same name
- *              (templates/…), so a sentence can be reworded without touching code.
+ *              (templates/…), so a sentence can be reworded without touching code;
+ *   charts     "pdf": true also puts the web edition's charts into the PDF (a page at the end of 第三部分).
  * Paths are relative to the config file. Anything left out keeps its default.
  *
  *   { "fonts": { "serif": { "normal": "fonts/simfang.ttf", "bold": "…" }, "sans": { "bold": "…" },
@@ -32,6 +33,7 @@ const schema = z
       .strict()
       .optional(),
     templates: z.string().min(1).optional(),
+    charts: z.object({ pdf: z.boolean().optional() }).strict().optional(),
   })
   .passthrough();
 

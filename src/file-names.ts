@@ -73,3 +73,9 @@ export function fileNameProblem(name: unknown): string | undefined {
  * normalised): published files must differ by this key, not only by their exact text.
  */
 export const fileNameKey = (name: string) => name.normalize('NFC').toLowerCase();
+
+/** The name of the 更正说明 a correction publishes beside changes.md (.html and .pdf). */
+export const NOTICE_NAME = '更正说明';
+
+/** Names the build itself writes into an output folder besides the documents: no document may take one. */
+export const BUILD_FILE_NAMES = ['report.json', 'manifest.json', 'changes.md', 'history', `${NOTICE_NAME}.html`, `${NOTICE_NAME}.pdf`];

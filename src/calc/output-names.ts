@@ -27,6 +27,8 @@ export interface OutputNames {
   reports: PublishedName[];
   /** The 公开表 workbook (a disclosure only). */
   workbook?: PublishedName;
+  /** The web edition of each PDF (the same name, .html). */
+  web: PublishedName[];
   /** All of them, in the order the build writes them. */
   all: PublishedName[];
 }
@@ -42,10 +44,14 @@ export function outputNames(calc: Pick<YearCalc, 'kind' | 'department' | 'year' 
     ? []
     : calc.reports.map((r, i) => named(`${reportTitle(r.title)}.pdf`, `第 ${i + 1} 份报告（PDF）`, [...r.path, 'title'], reportTitle(r.title)));
   const workbook = calc.kind === 'disclosure' ? named(`${dept}${calc.year}年度部门决算公开表.xlsx`, '公开表（工作簿）', ['department'], dept) : undefined;
+  const web = [...(disclosure ? [disclosure] : []), ...reports].map((pdf) => ({
+    ...named(`${pdf.text.replace(/\.pdf$/, '')}.html`, pdf.what.replace('（PDF）', '（网页版）'), pdf.path, pdf.source),
+  }));
   return {
     ...(disclosure ? { disclosure } : {}),
     reports,
     ...(workbook ? { workbook } : {}),
-    all: [...(disclosure ? [disclosure] : []), ...reports, ...(workbook ? [workbook] : [])],
+    web,
+    all: [...(disclosure ? [disclosure] : []), ...reports, ...(workbook ? [workbook] : []), ...web],
   };
 }

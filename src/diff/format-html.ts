@@ -3,7 +3,7 @@
  * year files give the same bytes), in Chinese, laid out to print on A4 landscape. Unlike the terminal it
  * lists every figure, including those the earlier year does not have, so it can be filed as a whole.
  */
-import { deltaTexts, intro, MISSING_EARLIER, MISSING_LATER, remark, sideText } from './format-terminal.ts';
+import { deltaTexts, emptyTable, intro, remark, sideText, wordsOf } from './format-terminal.ts';
 import type { SideValue, YearComparison } from './years.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -33,6 +33,7 @@ function valueCell(v: SideValue, kind: 'amount' | 'count', missing: string): str
 export function formatHtml(c: YearComparison): string {
   const a = c.earlier.label;
   const b = c.later.label;
+  const w = wordsOf(c);
   const [title, ...notes] = intro(c);
   const out: string[] = [];
   out.push('<!DOCTYPE html>', '<html lang="zh-CN">', '<head>', '<meta charset="utf-8">', `<title>${esc(title!)}</title>`, `<style>${STYLE}</style>`, '</head>', '<body>');
@@ -43,19 +44,19 @@ export function formatHtml(c: YearComparison): string {
   out.push('<table>', `<thead><tr><th>项目</th><th>${esc(a)}</th><th>${esc(b)}</th><th>增减额</th><th>增减率</th><th>说明</th></tr></thead>`, '<tbody>');
   for (const f of c.figures) {
     const [change, rate] = deltaTexts(f.delta, 'amount');
-    out.push(`<tr><td>${esc(f.label)}</td>${valueCell(f.earlier, 'amount', MISSING_EARLIER)}${valueCell(f.later, 'amount', MISSING_LATER)}<td class="num">${esc(change)}</td><td class="num">${esc(rate)}</td><td class="remark">${esc(remark('both', f))}</td></tr>`);
+    out.push(`<tr><td>${esc(f.label)}</td>${valueCell(f.earlier, 'amount', w.missingEarlier)}${valueCell(f.later, 'amount', w.missingLater)}<td class="num">${esc(change)}</td><td class="num">${esc(rate)}</td><td class="remark">${esc(remark('both', f, w))}</td></tr>`);
   }
   out.push('</tbody>', '</table>');
 
-  out.push('<h2>二、公开表</h2>', '<p class="note">逐行逐栏列出；两年都为零或空白的栏目从略。</p>');
+  out.push('<h2>二、公开表</h2>', `<p class="note">${c.changedOnly ? '只列有变化的栏目。' : `逐行逐栏列出；${w.sameYear ? '两个版本' : '两年'}都为零或空白的栏目从略。`}</p>`);
   for (const t of c.tables) {
     out.push(`<h3>${esc(t.name)}</h3>`);
     const sources: string[] = [];
-    if (t.earlierSource === 'figures') sources.push(`${a}没有此表，${a}数按各栏目对应的可比数字查找（共 ${t.missing.earlier} 个栏目${MISSING_EARLIER}）。`);
-    if (t.laterSource === 'figures') sources.push(`${b}没有此表，${b}数按各栏目对应的可比数字查找（共 ${t.missing.later} 个栏目${MISSING_LATER}）。`);
+    if (t.earlierSource === 'figures') sources.push(`${a}没有此表，${a}数按各栏目对应的可比数字查找（共 ${t.missing.earlier} 个栏目${w.missingEarlier}）。`);
+    if (t.laterSource === 'figures') sources.push(`${b}没有此表，${b}数按各栏目对应的可比数字查找（共 ${t.missing.later} 个栏目${w.missingLater}）。`);
     for (const s of sources) out.push(`<p class="note">${esc(s)}</p>`);
     if (!t.rows.length) {
-      out.push(`<p class="note">${t.earlierSource === 'figures' ? `${esc(b)}此表没有非零数字。` : '两年都没有非零数字。'}</p>`);
+      out.push(`<p class="note">${esc(emptyTable(t, c))}。</p>`);
       continue;
     }
     out.push('<table>', `<thead><tr><th>行</th><th>栏目</th><th>${esc(a)}</th><th>${esc(b)}</th><th>增减额</th><th>增减率</th><th>说明</th></tr></thead>`, '<tbody>');
@@ -63,7 +64,7 @@ export function formatHtml(c: YearComparison): string {
       r.cells.forEach((cell, i) => {
         const [change, rate] = deltaTexts(cell.delta, cell.kind);
         const name = i === 0 ? `<td rowspan="${r.cells.length}">${esc(r.rowName)}</td>` : '';
-        out.push(`<tr>${name}<td>${esc(cell.columnLabel)}</td>${valueCell(cell.earlier, cell.kind, MISSING_EARLIER)}${valueCell(cell.later, cell.kind, MISSING_LATER)}<td class="num">${esc(change)}</td><td class="num">${esc(rate)}</td><td class="remark">${esc(remark(r.status, cell))}</td></tr>`);
+        out.push(`<tr>${name}<td>${esc(cell.columnLabel)}</td>${valueCell(cell.earlier, cell.kind, w.missingEarlier)}${valueCell(cell.later, cell.kind, w.missingLater)}<td class="num">${esc(change)}</td><td class="num">${esc(rate)}</td><td class="remark">${esc(remark(r.status, cell, w))}</td></tr>`);
       });
     }
     out.push('</tbody>', '</table>');

@@ -78,6 +78,8 @@ export interface YearComparison {
   tables: YearTable[];
   /** Plain-language notes for the reader (partial files, what “上年无此数据” means). */
   notes: string[];
+  /** Only what changed is listed (`diff --changed-only`). */
+  changedOnly?: boolean;
 }
 
 /** The change from one year to the next; only when both years have the figure. */
@@ -182,5 +184,24 @@ export function compareYears(earlier: YearSide, later: YearSide): YearComparison
     figures: compareFigures(earlier, later),
     tables,
     notes,
+  };
+}
+
+/** A figure whose value demonstrably changed: both sides have it and the difference is not zero. */
+const changed = (x: { delta?: Delta }) => x.delta !== undefined && !D(x.delta.change).isZero();
+
+/**
+ * The comparison cut down to what changed (`diff --changed-only`): figures and cells with a non-zero
+ * difference, and rows only one side has. A value one side lacks is no known change and is left out.
+ */
+export function onlyChanged(c: YearComparison): YearComparison {
+  return {
+    ...c,
+    changedOnly: true,
+    figures: c.figures.filter(changed),
+    tables: c.tables.map((t) => {
+      const rows = t.rows.flatMap((r) => (r.status !== 'both' ? [r] : r.cells.some(changed) ? [{ ...r, cells: r.cells.filter(changed) }] : []));
+      return { ...t, rows, missing: { earlier: 0, later: 0 } };
+    }),
   };
 }

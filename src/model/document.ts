@@ -18,11 +18,48 @@ export type Block =
    * `toc` puts the heading in the table of contents and the bookmarks.
    */
   | { kind: 'heading'; id: string; level: 1 | 2 | 3; text: string; toc?: boolean }
-  /** Body text. `indent`: first-line indent of two characters (default true). */
-  | { kind: 'paragraph'; id: string; text: string; indent?: boolean; align?: 'left' | 'center' | 'right' }
+  /**
+   * Body text. `indent`: first-line indent of two characters (default true). `runs`, when present, is
+   * the same text in pieces, some marked (the changed characters of a 更正说明); joined they equal `text`.
+   */
+  | { kind: 'paragraph'; id: string; text: string; indent?: boolean; align?: 'left' | 'center' | 'right'; runs?: TextRun[] }
   /** A table; 公开表 start on a new page in their own orientation. `toc`: listed in the TOC/bookmarks. */
   | { kind: 'table'; id: string; table: TableSpec; newPage?: boolean; toc?: boolean }
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  /** Charts of the year's figures, side by side where there is room (the web edition; the PDF only when juesuan.config.json asks). */
+  | { kind: 'charts'; id: string; charts: ChartData[] };
+
+/** A piece of a paragraph: `removed`/`added` mark what a correction took out or put in. */
+export interface TextRun {
+  text: string;
+  mark?: 'removed' | 'added';
+}
+
+/**
+ * Figures to draw, not a picture: each renderer draws them its own way (inline SVG in the web edition, the
+ * same SVG in the PDF) and prints them as a table for readers who cannot see the chart. Values are exact
+ * decimal text, like report.json.
+ */
+export interface ChartData {
+  id: string;
+  /** share: parts of a whole (a ring); bars: amounts side by side; compare: this year against last. */
+  kind: 'share' | 'bars' | 'compare';
+  title: string;
+  /** 万元 */
+  unit: string;
+  points: ChartPoint[];
+  /** compare: the names of the two series, earlier first (2023年度, 2024年度). */
+  series?: [string, string];
+}
+
+export interface ChartPoint {
+  label: string;
+  value: string;
+  /** share: percent of the whole, two places, the parts adding up to 100.00. */
+  share?: string;
+  /** compare: last year's value; null when last year's file does not have it. */
+  prior?: string | null;
+}
 
 export interface DocumentModel {
   /** Stable id, e.g. disclosure-2024. */

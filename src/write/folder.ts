@@ -99,7 +99,9 @@ function readVersion(disk: Disk, where: string, label: string, dir: string): Ver
       damaged.push({ file: o.file, problem: `内容与 manifest.json 的记录不符（现有 ${bytes.length} 字节${o.bytes !== undefined ? `，应为 ${o.bytes} 字节` : ''}）` });
     }
   }
-  const files = [...present, MANIFEST, ...(isFile(join(where, CHANGES)) ? [CHANGES] : [])];
+  // The correction report (changes.md and its documents) belongs to the version too, when present.
+  const reports = [CHANGES, ...(manifest?.corrections ?? []).map((c) => c.file)].filter((n) => isFile(join(where, n)));
+  const files = [...present, MANIFEST, ...reports];
   return { where, manifest, manifestBytes: manifestBytes!, files, damaged };
 }
 
@@ -139,6 +141,8 @@ export function archiveHolds(disk: Disk, archive: Archive, version: Version): bo
   const same = (x: Buffer | undefined, y: Buffer | undefined) => (x === undefined ? y === undefined : !!y && x.equals(y));
   if (version.manifest) {
     if (!same(changes(version), changes(a))) return false;
+    const correction = (v: Version, name: string) => (v.files.includes(name) ? disk.read(join(v.where, name)) : undefined);
+    if (!(version.manifest.corrections ?? []).every((c) => same(correction(version, c.file), correction(a, c.file)))) return false;
     // Each output is whole in the archive, or archived exactly as the folder has it (a damaged version).
     return version.manifest.outputs.every((o) => {
       const saved = disk.read(join(a.where, o.file));

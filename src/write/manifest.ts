@@ -25,6 +25,11 @@ export interface Manifest {
   version?: number;
   inputs: ManifestEntry[];
   outputs: ManifestEntry[];
+  /**
+   * The correction report's own documents beside changes.md (a 更正说明 to post with the correction):
+   * part of this version, archived with it, but not outputs — a version is “unchanged” by its outputs.
+   */
+  corrections?: ManifestEntry[];
 }
 
 export const MANIFEST = 'manifest.json';
@@ -62,9 +67,11 @@ export function readManifest(text: string): Manifest {
     if (e.bytes !== undefined && !(Number.isSafeInteger(e.bytes) && (e.bytes as number) >= 0)) throw new UnreadableManifest(`${where}的 bytes 不是整数`);
     return { file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes as number } : {}) };
   };
+  if (m.corrections !== undefined && !Array.isArray(m.corrections)) throw new UnreadableManifest('corrections 不是列表');
   const outputs = m.outputs.map((e) => entry(e, '输出文件'));
+  const corrections = (m.corrections as unknown[] | undefined)?.map((e) => entry(e, '更正文件'));
   const seen = new Set<string>();
-  for (const o of outputs) {
+  for (const o of [...outputs, ...(corrections ?? [])]) {
     const problem = fileNameProblem(o.file) ?? (RESERVED_NAMES.includes(o.file) ? '是发布程序自己的文件名' : undefined) ?? (seen.has(fileNameKey(o.file)) ? '重复出现' : undefined);
     if (problem) throw new HostileManifest(`输出文件「${printable(o.file)}」${problem}，不是本目录中可以发布的文件`);
     seen.add(fileNameKey(o.file));
@@ -75,6 +82,7 @@ export function readManifest(text: string): Manifest {
     ...(m.version !== undefined ? { version: m.version as number } : {}),
     inputs: m.inputs.map((e) => entry(e, '输入文件')),
     outputs,
+    ...(corrections ? { corrections } : {}),
   };
 }
 
@@ -86,6 +94,7 @@ export function serializeManifest(m: Manifest): string {
     ...(m.version !== undefined ? { version: m.version } : {}),
     inputs: m.inputs.map((e) => ({ file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })),
     outputs: m.outputs.map((e) => ({ file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })),
+    ...(m.corrections ? { corrections: m.corrections.map((e) => ({ file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })) } : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
 }

@@ -71,13 +71,18 @@ export interface PublishOptions {
   /** The input files and their sha256, recorded in the manifest. */
   inputs: ManifestEntry[];
   /**
-   * The text of changes.md, made from the previous version and the new one. Called before anything is
-   * written (it may throw to stop the publish). The write stage knows nothing of the content.
+   * The correction report, made from the previous version and the new one: the text of changes.md, and
+   * documents to publish with it (a 更正说明), recorded in the manifest under `corrections` and kept with
+   * the version like changes.md. Called before anything is written (it may throw to stop the publish).
+   * What takes time to make (a PDF) is made beforehand for the version previewVersion foresees. The write
+   * stage knows nothing of the content.
    */
-  changes?: (previous: PreviousVersion, next: { version: number; manifest: Manifest }) => string;
+  changes?: (previous: PreviousVersion, next: { version: number; manifest: Manifest }) => CorrectionReport;
   /** Tests stop or fail the publish at a named step (disk.ts). */
   step?: StepHook;
 }
+
+export type CorrectionReport = string | { text: string; files: OutputFile[] };
 
 export interface PublishResult {
   /**
@@ -193,7 +198,24 @@ function checkNames(files: OutputFile[]): void {
   }
 }
 
-function decide(disk: Disk, folder: Folder, files: OutputFile[], options: PublishOptions, progress: Progress): PublishResult {
+/** What a publish of `files` would do to the folder as it is: nothing, or which new version, after which. */
+type Assessment =
+  | { kind: 'same'; current: Version; version: number }
+  | {
+    kind: 'new';
+    version: number;
+    unsigned: Manifest;
+    notes: string[];
+    /** The version in place and where it is (or will be) archived. */
+    current?: Version;
+    archive?: Archive;
+    makeArchive: boolean;
+    /** What the new version follows, for the correction report. */
+    base?: { v: Version; a: Archive; n: number };
+  };
+
+/** Reads nothing but the folder given and writes nothing (see publishVersion and previewVersion). */
+function assess(disk: Disk, folder: Folder, files: OutputFile[], options: PublishOptions): Assessment {
   const dir = disk.dir;
   const current = folder.current;
   const latest = folder.archives.at(-1);
@@ -201,16 +223,7 @@ function decide(disk: Disk, folder: Folder, files: OutputFile[], options: Publis
 
   const outputs = files.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length }));
   const core: Manifest = { year: options.year, department: options.department, inputs: options.inputs, outputs };
-  const messages: string[] = [];
-
-  // The same outputs as the version in place: write nothing (not even a timestamp), or repair it.
-  if (current?.manifest && sameOutputs(current.manifest, core)) {
-    const version = versionOf(current)!;
-    messages.push(...gapNotes(folder, version));
-    const repaired = current.damaged.map((d) => d.file);
-    if (repaired.length) messages.push(...repair(disk, files.filter((f) => repaired.includes(f.name)), progress));
-    return { status: repaired.length ? 'repaired' : 'unchanged', version, manifest: current.manifest, files, repaired, messages };
-  }
+  if (current?.manifest && sameOutputs(current.manifest, core)) return { kind: 'same', current, version: versionOf(current)! };
 
   // A new version: numbered after the highest recorded anywhere, the one in place archived first.
   const previousNumber = current ? (versionOf(current) ?? folder.highest + 1) : undefined;
@@ -236,25 +249,73 @@ function decide(disk: Disk, folder: Folder, files: OutputFile[], options: Publis
   } else if (latest) {
     notes.push(`输出目录中没有已发布的版本（文件可能被删除或移走）；本次与存档中最新的第 ${latest.number} 版（${latest.name}/）比较。`);
   }
-
-  const manifest: Manifest = { year: core.year, department: core.department, version, inputs: core.inputs, outputs: core.outputs };
-  const manifestBytes = Buffer.from(serializeManifest(manifest));
+  const unsigned: Manifest = { year: core.year, department: core.department, version, inputs: core.inputs, outputs: core.outputs };
   const base = current && archive ? { v: current, a: archive, n: previousNumber! } : latest ? { v: latest.version, a: latest, n: latest.number } : undefined;
-  let changes: string | undefined;
-  if (base && options.changes) {
-    changes = options.changes(
-      {
-        version: base.n,
-        archive: base.a.name,
-        ...(base.v.manifest ? { manifest: base.v.manifest } : {}),
-        read: (name) => readIntact(disk, base.v, name, base.a),
-        notes,
-        damaged: makeArchive ? !!current?.damaged.length : isFile(join(dir, base.a.name, DAMAGED)),
-      },
-      { version, manifest },
-    );
+  return { kind: 'new', version, unsigned, notes, ...(current ? { current } : {}), ...(archive ? { archive } : {}), makeArchive, ...(base ? { base } : {}) };
+}
+
+/** The version a new one follows, as the correction report sees it. */
+function previousVersion(disk: Disk, a: Extract<Assessment, { kind: 'new' }>): PreviousVersion | undefined {
+  const base = a.base;
+  if (!base) return undefined;
+  return {
+    version: base.n,
+    archive: base.a.name,
+    ...(base.v.manifest ? { manifest: base.v.manifest } : {}),
+    read: (name) => readIntact(disk, base.v, name, base.a),
+    notes: a.notes,
+    damaged: a.makeArchive ? !!a.current?.damaged.length : isFile(join(disk.dir, base.a.name, DAMAGED)),
+  };
+}
+
+/**
+ * What a publish of `files` would follow and number, read without the lock and without writing: lets
+ * the caller prepare a correction report that takes time to make (a PDF) before publishing, and hand it
+ * over through `changes`, which then checks it was made for the version the publish really follows.
+ * undefined when the publish would change nothing, or when the folder is in a state the publish itself
+ * will report.
+ */
+export function previewVersion(dir: string, files: OutputFile[], options: PublishOptions): { previous?: PreviousVersion; version: number } | undefined {
+  try {
+    const disk = new Disk(dir);
+    const a = assess(disk, readFolder(disk), files, options);
+    if (a.kind === 'same') return undefined;
+    const previous = previousVersion(disk, a);
+    return { version: a.version, ...(previous ? { previous } : {}) };
+  } catch {
+    return undefined;
   }
-  const written: OutputFile[] = [...files, ...(changes !== undefined ? [{ name: CHANGES, bytes: Buffer.from(changes) }] : []), { name: MANIFEST, bytes: manifestBytes }];
+}
+
+function decide(disk: Disk, folder: Folder, files: OutputFile[], options: PublishOptions, progress: Progress): PublishResult {
+  const a = assess(disk, folder, files, options);
+  const messages: string[] = [];
+
+  // The same outputs as the version in place: write nothing (not even a timestamp), or repair it.
+  if (a.kind === 'same') {
+    const { current, version } = a;
+    messages.push(...gapNotes(folder, version));
+    const repaired = current.damaged.map((d) => d.file);
+    if (repaired.length) messages.push(...repair(disk, files.filter((f) => repaired.includes(f.name)), progress));
+    return { status: repaired.length ? 'repaired' : 'unchanged', version, manifest: current.manifest!, files, repaired, messages };
+  }
+
+  const { version, unsigned, notes, current, archive, makeArchive, base } = a;
+  let changes: string | undefined;
+  let corrections: OutputFile[] = [];
+  const previous = previousVersion(disk, a);
+  if (previous && options.changes) {
+    const report = options.changes(previous, { version, manifest: unsigned });
+    changes = typeof report === 'string' ? report : report.text;
+    corrections = typeof report === 'string' ? [] : report.files;
+    checkNames([...files, ...corrections]);
+  }
+  const manifest: Manifest = {
+    ...unsigned,
+    ...(corrections.length ? { corrections: corrections.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })) } : {}),
+  };
+  const manifestBytes = Buffer.from(serializeManifest(manifest));
+  const written: OutputFile[] = [...files, ...(changes !== undefined ? [{ name: CHANGES, bytes: Buffer.from(changes) }] : []), ...corrections, { name: MANIFEST, bytes: manifestBytes }];
 
   const warnings = switchTo(disk, written, current, makeArchive ? archive : undefined, archive?.name ?? null, progress);
   return {

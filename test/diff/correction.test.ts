@@ -13,6 +13,7 @@ import { contents, CORRECTION, snapshot, workspace, type Workspace } from './fix
 
 const PDF = '江西省总工会2024年度部门决算.pdf';
 const XLSX = '江西省总工会2024年度部门决算公开表.xlsx';
+const HTML = '江西省总工会2024年度部门决算.html';
 
 describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
   let ws: Workspace;
@@ -99,6 +100,7 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
       ['input', 'data/2024.yaml', 'changed'],
       ['input', 'data/2023.yaml', 'unchanged'],
       ['output', PDF, 'changed'],
+      ['output', HTML, 'changed'],
       ['output', XLSX, 'changed'],
       ['output', 'report.json', 'changed'],
     ]);
@@ -115,6 +117,27 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     expect(md).toContain('- 数字：12653.82 → 12655.82；4859.38 → 4861.38；62.34% → 62.37%；2.2 → 0.2');
     expect(md).toMatch(/\| data\/2024\.yaml \| 输入 \| 已变化 \| [0-9a-f]{12} \| [0-9a-f]{12} \|/);
     expect(md).toMatch(/\| data\/2023\.yaml \| 输入 \| 未变化 \|/);
+  });
+
+  it('writes a 更正说明 to post, as a web page and a PDF: what changed where, old and new, versions and date', () => {
+    expect(result.files.map((f) => f.name)).toEqual(expect.arrayContaining(['更正说明.html', '更正说明.pdf']));
+    expect(existsSync(join(ws.year, '更正说明.pdf'))).toBe(true);
+    const html = readFileSync(join(ws.year, '更正说明.html'), 'utf8');
+    expect(html).toContain('<title>关于《江西省总工会2024年度部门决算》的更正说明</title>');
+    expect(html).toContain('<h1 class="doc-title" id="notice.title"><span class="line">关于《江西省总工会2024年度部门决算》</span><span class="line">的更正说明</span></h1>');
+    expect(html).toContain('我单位于2025年9月30日公开的《江西省总工会2024年度部门决算》（第1版）中，下列内容有误，现更正如下：');
+    expect(html).toContain('>一、表格数字</h2>');
+    expect(html).toContain('共42处（金额单位：万元）。');
+    expect(html).toContain('<tr class="class"><th scope="row" colspan="5" class="b">公开02表 收入决算表</th></tr>');
+    expect(html).toContain('<tr class="line"><th scope="row" class="i1 stick" style="left: 0.00em">2012901 行政运行</th><td>本年收入合计</td><td class="r">848.10</td><td class="r">850.10</td><td class="r">+2.00</td></tr>');
+    expect(html).toContain('>二、文字说明</h2>');
+    expect(html).toContain('<p class="indent">（一）第三部分 2024年度部门决算情况说明“一、收入决算情况说明”第1段：</p>');
+    // The changed figures of a sentence are marked whole, in the old sentence and in the new one.
+    expect(html).toContain('<p class="indent">原为“本年收入合计<del>12653.82</del>万元，比上年增加<del>4859.38</del>万元，增长<del>62.34%</del>，主要原因：');
+    expect(html).toContain('<p class="indent">更正为“本年收入合计<ins>12655.82</ins>万元，比上年增加<ins>4861.38</ins>万元，增长<ins>62.37%</ins>，主要原因：');
+    expect(html).toContain('省直单位一次性经费补助减少<ins>0.2</ins>万元');
+    expect(html).toContain('更正后的《江西省总工会2024年度部门决算》为第2版，与本说明同时公开，各项内容以第2版为准。特此说明。');
+    expect(html).toContain('<p class="align-right">江西省总工会</p>\n<p class="align-right">2025年9月30日</p>');
   });
 
   it('a rebuild with no change writes nothing: every byte and mtime stays, and it says so', async () => {
@@ -143,7 +166,7 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     const v3 = await ws.build();
     expect(v3).toMatchObject({ status: 'changed', version: 3, archive: 'history/002' });
     const archived = contents(join(ws.year, 'history/002'));
-    expect(Object.keys(archived)).toContain('changes.md');
+    expect(Object.keys(archived)).toEqual(expect.arrayContaining(['changes.md', '更正说明.html', '更正说明.pdf']));
     expect(Object.fromEntries(Object.entries(v2).filter(([p]) => !p.startsWith('history/')))).toEqual(archived);
     expect(contents(join(ws.year, 'history/001'))).toEqual(first);
     // A text-only correction: no figure changed, one sentence did.

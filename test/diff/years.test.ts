@@ -2,7 +2,7 @@
  * Issue 5, workflow 2: `diff 2023 2024` on the shipped year files. 2023 is partial (no tables): its
  * values come through each cell's comparable figure, and every figure it lacks is marked, never zero.
  */
-import { mkdtempSync, readFileSync, rmSync, cpSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { buildModel, modelData, type ReportData } from '../../src/model/report.t
 import { compareYears, delta, type YearComparison, type YearSide } from '../../src/diff/years.ts';
 import { displayWidth } from '../../src/text-width.ts';
 import { loadYear } from '../../src/pipeline.ts';
+import { CORRECTION } from './fixture.ts';
 
 function side(year: string): YearSide {
   const calc = loadYear(year).value!.calc;
@@ -171,6 +172,54 @@ describe('npm run diff', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/2024\.yaml:\d+: 错误 \[/);
     expect(r.err).toContain('有错误，无法对比');
+  });
+
+  it('two versions of one year: named 原版本/新版本, no “÷ data/2024.yaml数”, and --changed-only lists only what changed', async () => {
+    const draft = join(dir, '更正稿');
+    cpSync('data', draft, { recursive: true });
+    const file = join(draft, '2024.yaml');
+    writeFileSync(file, CORRECTION.reduce((text, [from, to]) => text.replace(from, to), readFileSync(file, 'utf8')));
+    const full = await run(['data/2024.yaml', file]);
+    expect(full.code).toBe(0);
+    expect(full.out).toContain('同一年度的两个版本（2024年度）');
+    expect(full.out).toContain('增减率 = 增减额 ÷ 原版本数 × 100%');
+    expect(full.out).not.toMatch(/÷ \S*2024\.yaml数/);
+    expect(full.out).toMatch(/项目\s+原版本\s+新版本\s+增减额/);
+    expect(full.out).toMatch(/本年收入合计\s+12,653\.82\s+12,655\.82\s+\+2\.00\s+\+0\.02%/);
+    expect(full.out).toMatch(/年初结转和结余\s+0\.00\s+0\.00\s+0\.00\s+—/); // unchanged figures are listed in full
+
+    const changed = await run(['data/2024.yaml', file], ['--changed-only']);
+    expect(changed.code).toBe(0);
+    expect(changed.out).toContain('只列出有变化的数字');
+    expect(changed.out).not.toContain('年初结转和结余');
+    expect(changed.out).toMatch(/2012901 行政运行\s+本年收入合计\s+848\.10\s+850\.10\s+\+2\.00\s+\+0\.24%/);
+    expect(changed.out).toContain('公开07表 政府性基金预算财政拨款收入支出决算表：没有变化。');
+    // No line with a zero difference is left.
+    expect(full.out).toMatch(/\s0\.00\s+(0\.00%|—)\s*$/m);
+    expect(changed.out).not.toMatch(/\s0\.00\s+(0\.00%|—)\s*$/m);
+
+    // Three pages, none overwriting another: the full one, the changed-only one, and the years' one.
+    await run(['2023', '2024']);
+    const pages = readdirSync(join(dir, 'output', 'diff')).sort();
+    expect(pages).toContain('2023-2024.html');
+    const drafts = pages.filter((p) => p.startsWith('data_2024-') && p.includes('更正稿_2024~'));
+    expect(drafts).toHaveLength(2);
+    expect(drafts.filter((p) => p.endsWith('（只列变化）.html'))).toHaveLength(1);
+    expect(readFileSync(join(dir, 'output', 'diff', drafts.find((p) => !p.includes('只列变化'))!), 'utf8')).toContain('同一年度的两个版本');
+  });
+
+  it('two departments’ 2024.yaml against each other never write the same page as two other files', async () => {
+    const names = new Set<string>();
+    for (const folder of ['甲单位', '乙单位']) {
+      const d = join(dir, '各单位', folder);
+      cpSync('data', d, { recursive: true });
+      const before = new Set(readdirSync(join(dir, 'output', 'diff')));
+      expect((await run(['data/2024.yaml', join(d, '2024.yaml')])).code).toBe(0);
+      const added = readdirSync(join(dir, 'output', 'diff')).filter((p) => !before.has(p));
+      expect(added, folder).toHaveLength(1);
+      names.add(added[0]!);
+    }
+    expect(names.size).toBe(2);
   });
 
   it('a missing year file → a Chinese message, exit 1', async () => {

@@ -1,5 +1,5 @@
 import { outputNames, type PublishedName } from '../../calc/output-names.ts';
-import { fileNameKey, NAME_MAX_BYTES, unsafeParts, utf8Bytes } from '../../file-names.ts';
+import { BUILD_FILE_NAMES, fileNameKey, NAME_MAX_BYTES, unsafeParts, utf8Bytes } from '../../file-names.ts';
 import { defineRule } from './_util.ts';
 
 /**
@@ -34,6 +34,12 @@ export default defineRule({
         actual: String(bytes),
         expected: `≤ ${NAME_MAX_BYTES}`,
       });
+    }
+
+    // report.json, changes.md, the 更正说明 … are the build's own: a document of that name would be overwritten.
+    const own = new Set(BUILD_FILE_NAMES.map(fileNameKey));
+    for (const n of names) {
+      if (own.has(fileNameKey(n.name))) ctx.report({ path: n.path, message: `${n.what}的文件名「${n.name}」是发布程序自己使用的文件名，会与之冲突；请改用其他${source(n)}` });
     }
 
     const first = new Map<string, PublishedName>();

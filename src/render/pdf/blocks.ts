@@ -8,6 +8,7 @@ import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
 import { textWidth, type FontSet } from '../../fonts/index.ts';
 import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
+import { chartsContent } from './chart.ts';
 import { tableContent } from './table.ts';
 import { destinationOf, tocContent, type TocEntry } from './toc.ts';
 
@@ -33,6 +34,9 @@ type Orientation = 'portrait' | 'landscape';
 type Frame = keyof typeof MARGINS;
 
 const orientationOf = (frame: Frame): Orientation => (frame === 'landscapeTable' ? 'landscape' : 'portrait');
+
+/** How a 更正说明 marks what a correction took out and put in (paragraph runs). */
+const MARKS = { removed: { decoration: 'lineThrough', background: '#fde2e1' }, added: { decoration: 'underline', background: '#fff1a8' } } as const;
 
 /** Headline levels mark the nodes kept off the foot of a page (stranded.ts). */
 export const HEADLINE = 1;
@@ -193,9 +197,11 @@ function blockContent(block: Block, input: LayoutInput, width: number, dest: str
       return [{ text: block.text, ...style, ...bookmark, id: dest, headlineLevel: HEADLINE } as Content];
     }
     case 'paragraph':
-      return [{ text: block.text, ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];
+      return [{ text: block.runs ? block.runs.map((r) => (r.mark ? { text: r.text, ...MARKS[r.mark] } : r.text)) : block.text, ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];
     case 'table':
       return [{ stack: tableContent(block.table, { fonts, width, id: dest, titleProps: bookmark }) }];
+    case 'charts':
+      return chartsContent(block.charts, fonts, width);
     case 'pageBreak':
       return [];
   }

@@ -7,6 +7,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
 import { textWidth, type FontSet, type Role } from '../../fonts/index.ts';
+import { tocText } from '../toc-text.ts';
 import { lineHeightFor, SIZE } from './style.ts';
 
 export interface TocEntry {
@@ -24,27 +25,11 @@ export function destinationOf(block: Block, index: number): string {
   return /^[A-Za-z0-9._-]+$/.test(id) ? id : `block-${index}`;
 }
 
-/** What the TOC says for a block (undefined: not listed). Parts are level 0, `toc: true` blocks level 1. */
-function entryText(block: Block): string | undefined {
-  switch (block.kind) {
-    case 'part':
-      return block.title;
-    case 'heading':
-      return block.toc ? block.text : undefined;
-    case 'title':
-      return block.toc && block.lines.length ? block.lines.join('') : undefined;
-    case 'table':
-      return block.toc ? (block.table.label ? `${block.table.title}（${block.table.label}）` : block.table.title) : undefined;
-    default:
-      return undefined;
-  }
-}
-
 export function tocEntries(doc: DocumentModel): TocEntry[] {
   const entries: TocEntry[] = [];
   let part: string | undefined;
   doc.blocks.forEach((block, i) => {
-    const text = entryText(block);
+    const text = tocText(block);
     if (text === undefined) return;
     const dest = destinationOf(block, i);
     if (block.kind === 'part') {

@@ -1,0 +1,12 @@
+const t0 = performance.now();
+const echarts = await import('echarts/core');
+const { BarChart, PieChart } = await import('echarts/charts');
+const { GridComponent, LegendComponent, TitleComponent } = await import('echarts/components');
+const { SVGRenderer } = await import('echarts/renderers');
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
+const t1 = performance.now();
+const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 300 });
+chart.setOption({ animation:false, series:[{type:'pie', data:[{name:'a', value:1}]}]});
+const s = chart.getZr().painter.renderToString({ cssEmphasis: false, cssAnimation: false });
+console.log('load', Math.round(t1-t0), 'render', Math.round(performance.now()-t1), s.length);
+const t2 = performance.now(); await import('echarts'); console.log('full', Math.round(performance.now()-t2));
