@@ -23,7 +23,7 @@ import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { CHANGES } from './write/manifest.ts';
-import { checkOutputFolder, otherDepartment, previewVersion, publishVersion, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
+import { checkOutputFolder, otherDepartment, previewVersion, publishVersion, recoverFolder, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
 
 export const REPORT = 'report.json';
 
@@ -131,6 +131,7 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
     const notice = correctionNotice(correction, noticeInfo(old.report, after, v));
     return { correction, v, files: [{ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await pdf(notice) }] };
   };
+  for (const message of userFacing(() => recoverFolder(outputDir))) log(message);
   const preview = previewVersion(outputDir, files, publishOptions);
   const prepared = preview?.previous ? { previous: preview.previous.version, version: preview.version, ...(await makeReport(preview.previous, preview.version)) } : undefined;
   const changes: PublishOptions['changes'] = (previous, next) => {

@@ -269,6 +269,27 @@ function previousVersion(disk: Disk, a: Extract<Assessment, { kind: 'new' }>): P
 }
 
 /**
+ * Finishes or undoes what a killed publish left in the folder (as every publish does first), so that
+ * previewVersion sees the version a publish will really follow. Returns what it did, for the terminal.
+ */
+export function recoverFolder(dir: string): string[] {
+  if (!isFolder(dir)) return [];
+  const disk = new Disk(dir);
+  let release: (() => void) | undefined;
+  try {
+    release = acquireLock(dir);
+    return recover(disk);
+  } catch (e) {
+    if (e instanceof SimulatedKill) throw e.thrown;
+    const message = explain(e, dir, '本次没有发布，原有文件保持不变。');
+    if (message) throw new PublishError(message);
+    throw e;
+  } finally {
+    release?.();
+  }
+}
+
+/**
  * What a publish of `files` would follow and number, read without the lock and without writing: lets
  * the caller prepare a correction report that takes time to make (a PDF) before publishing, and hand it
  * over through `changes`, which then checks it was made for the version the publish really follows.

@@ -54,7 +54,7 @@ describe('a 更正说明 of one corrected figure and one corrected sentence', ()
     expect(notice).toMatchObject({ fileName: '更正说明.pdf', title: '关于《江西省总工会2024年度部门决算》的更正说明', date: '2025-10-15', frontMatter: false });
     const html = renderHtml(notice).toString('utf8');
     expect(html).toContain('我单位于2025年9月30日公开的《江西省总工会2024年度部门决算》（第2版）中，下列内容有误，现更正如下：');
-    expect(html).toContain('<td class="r">0</td><td class="r">2</td><td class="r">+2</td>');
+    expect(html).toContain('<td class="code r">0</td><td class="code r">2</td><td class="r">+2</td>');
     expect(html).toContain('本部门共有车辆<del>0</del>辆');
     expect(html).toContain('本部门共有车辆<ins>2</ins>辆');
     expect(html).toContain('更正后的《江西省总工会2024年度部门决算》为第3版');

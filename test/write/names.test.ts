@@ -95,15 +95,16 @@ describe('names through the build', () => {
     const w = ws('".tmp-局"');
     const pdf = '_tmp-局2024年度部门决算.pdf';
     const xlsx = '_tmp-局2024年度部门决算公开表.xlsx';
+    const html = '_tmp-局2024年度部门决算.html';
     expect(await w.build()).toMatchObject({ ok: true, status: 'first', version: 1 });
     expect(w.logs.join('\n')).toMatch(/警告 \[output-file-name\] 部门决算（PDF）的文件名「\.tmp-局2024年度部门决算\.pdf」以「\.」开头/);
-    expect(readdirSync(w.year).sort()).toEqual(['manifest.json', 'report.json', pdf, xlsx].sort());
+    expect(readdirSync(w.year).sort()).toEqual(['manifest.json', 'report.json', pdf, html, xlsx].sort());
     expect(await w.build()).toMatchObject({ status: 'unchanged' });
     expect(readdirSync(w.year)).toContain(pdf);
     w.edit([['performance:\n  overall:\n    grade: 优', 'performance:\n  overall:\n    grade: 良']]);
     expect(await w.build()).toMatchObject({ status: 'changed', version: 2 });
-    expect(readdirSync(w.year)).toEqual(expect.arrayContaining([pdf, xlsx]));
-    expect(readdirSync(join(w.year, 'history', '001'))).toEqual(expect.arrayContaining([pdf, xlsx]));
+    expect(readdirSync(w.year)).toEqual(expect.arrayContaining([pdf, html, xlsx]));
+    expect(readdirSync(join(w.year, 'history', '001'))).toEqual(expect.arrayContaining([pdf, html, xlsx]));
   });
 
   it.each([['..', '__2024年度部门决算.pdf'], ['.juesuan', '_juesuan2024年度部门决算.pdf'], ['省厅/直属局', '省厅_直属局2024年度部门决算.pdf']])('a department called “%s” publishes %s, and no hidden file', async (name, pdf) => {
