@@ -99,9 +99,9 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   const files: OutputFile[] = [];
   for (const doc of documents) {
     // Charts go into the PDF only when juesuan.config.json asks (the published document has none).
-    files.push({ name: doc.fileName, bytes: await pdf(chartsInPdf ? web.withPdfCharts(model, doc, calc.prior) : doc) });
+    files.push({ name: doc.fileName, bytes: await pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc) });
     step(`已生成 ${doc.fileName}`);
-    const edition = web.webEdition(model, doc, calc.prior);
+    const edition = web.webEdition(model, doc);
     files.push({ name: edition.name, bytes: edition.bytes });
     step(`已生成 ${edition.name}`);
   }

@@ -79,6 +79,8 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
           ...[...c.basicEconomic.items].filter(([code]) => !c.catalogue.economicItemCodes.has(code)),
         ],
   }),
+  // 公开04 本年支出合计 (行次 59): what the 财政拨款 of the three budgets paid for; not in a partial file.
+  scalar({ key: 'fiscal_expenditure', label: '财政拨款支出', full: (c) => orZero(c.fiscal.expenditure.total), partial: () => undefined }),
   threePublic('total', '“三公”经费支出', (c) => c.threePublic.total.actual),
   threePublic('abroad', '因公出国（境）费', (c) => c.threePublic.abroad.actual),
   threePublic('vehicles', '公务用车购置及运行维护费', (c) => c.threePublic.vehicles.actual),
@@ -100,7 +102,7 @@ const isFamily = (f: ScalarFigure | FigureFamily): f is FigureFamily => 'prefix'
 /** The keys of the scalar figures (a typo in a key is a type error). */
 export type FigureKey =
   | 'income_total' | 'non_fiscal_surplus_used' | 'opening_balance' | 'expenditure_total' | 'surplus_distribution' | 'closing_balance'
-  | 'basic_total' | 'project_total' | 'gp_basic' | 'admin_operating_cost'
+  | 'basic_total' | 'project_total' | 'gp_basic' | 'fiscal_expenditure' | 'admin_operating_cost'
   | `three_public.${'total' | 'abroad' | 'vehicles' | 'vehicle_purchase' | 'vehicle_operation' | 'reception'}`
   | `${'expenditure_class' | 'gp_basic_by_class' | 'basic_item' | 'project'}.${string}`;
 

@@ -11,6 +11,18 @@ export const FUND_NAMES = {
   state_capital: '国有资本经营预算财政拨款',
 } as const;
 
+/** 公开01's sources of income, rows 1–8 (without their 一、二、… numbering). */
+export const INCOME_SOURCE_NAMES = [
+  { key: 'general', name: '一般公共预算财政拨款收入' },
+  { key: 'gov_fund', name: '政府性基金预算财政拨款收入' },
+  { key: 'state_capital', name: '国有资本经营预算财政拨款收入' },
+  { key: 'superior', name: '上级补助收入' },
+  { key: 'business', name: '事业收入' },
+  { key: 'operating', name: '经营收入' },
+  { key: 'affiliated', name: '附属单位上缴收入' },
+  { key: 'other', name: '其他收入' },
+] as const;
+
 /** 情况说明 一「本年收入的具体构成」, in its order (which is not 公开02's column order). */
 export const INCOME_PARTS = [
   { key: 'fiscal', name: '财政拨款收入' },

@@ -13,7 +13,8 @@ import type { YearCalc } from '../calc/index.ts';
 import type { Dec } from '../decimal.ts';
 import { byCodeUnit } from '../diagnostics.ts';
 import { buildDocuments } from './build-document.ts';
-import type { DocumentModel } from './document.ts';
+import { buildCharts } from './charts.ts';
+import type { ChartData, DocumentModel } from './document.ts';
 import type { TableSpec } from './table-spec.ts';
 import { buildTables } from './tables.ts';
 
@@ -28,6 +29,8 @@ export interface ReportModel {
   figures: Record<string, Dec>;
   tables: TableSpec[];
   documents: DocumentModel[];
+  /** What the charts draw (the web edition's, and the PDF's when asked for). */
+  charts: ChartData[];
 }
 
 export function buildModel(calc: YearCalc, options: { documents?: boolean } = {}): ReportModel {
@@ -41,6 +44,7 @@ export function buildModel(calc: YearCalc, options: { documents?: boolean } = {}
     figures: Object.fromEntries([...calc.figures].sort(([a], [b]) => byCodeUnit(a, b))),
     tables,
     documents,
+    charts: buildCharts(calc),
   });
 }
 

@@ -237,7 +237,7 @@ function t04(calc: YearCalc, texts: TableTexts): TableSpec {
   const funds = ['total', 'general', 'gov_fund', 'state_capital'] as const;
   const width = 9;
   const body = twoSidedBody(left, {}, right, (values, line, label) =>
-    values ? funds.map((k, j) => amount(values[k], ref(`r${line}`, `c${j + 2}`, label, columnLabels[j]!))) : funds.map(() => empty()), width);
+    values ? funds.map((k, j) => amount(values[k], ref(`r${line}`, `c${j + 2}`, label, columnLabels[j]!, label === '本年支出合计' && k === 'total' ? 'fiscal_expenditure' : undefined))) : funds.map(() => empty()), width);
   return {
     id: 'T04',
     label: '公开04表',

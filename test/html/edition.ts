@@ -2,11 +2,10 @@
 import { expect } from 'vitest';
 import { buildModel, type ReportModel } from '../../src/model/report.ts';
 import { loadYear } from '../../src/pipeline.ts';
-import { webEdition, type PriorFigures } from '../../src/render/html/index.ts';
+import { webEdition } from '../../src/render/html/index.ts';
 
 export interface Edition {
   model: ReportModel;
-  prior?: PriorFigures;
   name: string;
   html: string;
   bytes: Buffer;
@@ -17,6 +16,6 @@ export function editionOf(year: string): Edition {
   expect(result.value, JSON.stringify(result.diagnostics)).toBeDefined();
   const { calc } = result.value!;
   const model = buildModel(calc);
-  const { name, bytes } = webEdition(model, model.documents[0]!, calc.prior);
-  return { model, ...(calc.prior ? { prior: calc.prior } : {}), name, html: bytes.toString('utf8'), bytes };
+  const { name, bytes } = webEdition(model, model.documents[0]!);
+  return { model, name, html: bytes.toString('utf8'), bytes };
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../src/model/document.ts';
-import { chartData, renderHtml, withCharts } from '../../src/render/html/index.ts';
+import { renderHtml, withCharts } from '../../src/render/html/index.ts';
 import { chartSvg } from '../../src/render/html/chart-svg.ts';
 import { editionOf, type Edition } from './edition.ts';
 
@@ -64,7 +64,7 @@ describe('web edition of 2024', () => {
   });
 
   it('charts the model’s figures, with the shares the narrative states', () => {
-    const charts = chartData(e.model, e.prior);
+    const charts = e.model.charts;
     expect(charts.map((c) => c.id)).toEqual(['income-sources', 'expenditure-types', 'expenditure-classes', 'year-on-year']);
     const types = charts[1]!.points.filter((p) => p.value !== '0');
     expect(types).toEqual([
@@ -91,7 +91,7 @@ describe('web edition of 2024', () => {
   });
 
   it('draws each chart as inline SVG with a text alternative, the same bytes every time', () => {
-    const charts = chartData(e.model, e.prior);
+    const charts = e.model.charts;
     for (const c of charts) {
       const a = chartSvg(c).svg;
       expect(chartSvg(c).svg).toBe(a);
@@ -118,7 +118,7 @@ describe('web edition: text from the data is escaped everywhere', () => {
         b === paragraph && b.kind === 'paragraph' ? { ...b, text: evil } : b === table && b.kind === 'table' ? { ...b, table: { ...b.table, title: evil } } : b,
       ),
     };
-    const charts = chartData(e.model).map((c) => ({ ...c, title: evil, points: c.points.map((p) => ({ ...p, label: `${p.label}${evil}` })) }));
+    const charts = e.model.charts.map((c) => ({ ...c, title: evil, points: c.points.map((p) => ({ ...p, label: `${p.label}${evil}` })) }));
     const html = renderHtml(withCharts(doc, charts, 'start')).toString('utf8');
     expect(html).not.toContain('<script');
     expect(html).toContain('<p class="indent">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;</p>');

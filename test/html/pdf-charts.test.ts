@@ -31,7 +31,7 @@ describe('charts in the PDF', () => {
 
   it('fill one page at the end of 第三部分, before 第四部分, with the four charts and their captions', async () => {
     const e = editionOf('2024');
-    const doc = withPdfCharts(e.model, e.model.documents[0]!, e.prior);
+    const doc = withPdfCharts(e.model, e.model.documents[0]!);
     const pdf = await renderPdf(doc);
     expect((await renderPdf(doc)).equals(pdf)).toBe(true);
     const pages = (await readPdf(pdf)).pages.map((p) => squash(p.text));

@@ -15,9 +15,7 @@ import type { ReportModel } from '../../model/report.ts';
 import { readTemplate } from '../../template-files.ts';
 import { pageView } from './view.ts';
 
-import { chartData, type PriorFigures } from './chart-data.ts';
 
-export { chartData, type PriorFigures };
 
 const PARTIALS = ['style.css', 'cover.hbs', 'toc.hbs', 'block.hbs', 'table.hbs', 'chart.hbs'] as const;
 
@@ -62,15 +60,14 @@ export function withCharts(doc: DocumentModel, charts: readonly ChartData[], whe
 }
 
 /**
- * What a build publishes next to a document's PDF: its web edition, charts included (a 部门决算 has
- * them; a stand-alone report has none). `prior`: last year's comparable figures, until the model
- * carries them itself.
+ * What a build publishes next to a document's PDF: its web edition, with the model's charts in the
+ * 部门决算 (a stand-alone report has none).
  */
-export function webEdition(model: ReportModel, doc: DocumentModel, prior?: PriorFigures): { name: string; bytes: Buffer } {
-  return { name: htmlFileName(doc), bytes: renderHtml(withCharts(doc, chartData(model, prior), 'start')) };
+export function webEdition(model: ReportModel, doc: DocumentModel): { name: string; bytes: Buffer } {
+  return { name: htmlFileName(doc), bytes: renderHtml(withCharts(doc, model.charts, 'start')) };
 }
 
 /** The document the PDF is made from when juesuan.config.json asks for charts in it. */
-export function withPdfCharts(model: ReportModel, doc: DocumentModel, prior?: PriorFigures): DocumentModel {
-  return withCharts(doc, chartData(model, prior), 'end');
+export function withPdfCharts(model: ReportModel, doc: DocumentModel): DocumentModel {
+  return withCharts(doc, model.charts, 'end');
 }
