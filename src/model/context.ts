@@ -6,19 +6,10 @@
  */
 import type { ExplanationCalc, ThreePublicLine, YearCalc } from '../calc/index.ts';
 import { performanceValues } from '../calc/performance.ts';
+import { BASIC_CLASS_NARRATIVE_NAMES } from '../catalogue/names.ts';
 import { orZero } from '../decimal.ts';
 import { dataText } from './narrative.ts';
 import { resolveProse } from './prose.ts';
-
-/** Names the narrative uses for the 经济分类 classes (they differ slightly from the 公开06 labels). */
-const BASIC_CLASS_NARRATIVE_NAME: Record<string, string> = {
-  '301': '工资福利支出',
-  '302': '商品和服务支出',
-  '303': '对个人和家庭补助支出',
-  '307': '债务利息及费用支出',
-  '310': '资本性支出',
-  '399': '其他支出',
-};
 
 const wrapReason = (e: ExplanationCalc | undefined): ExplanationCalc | undefined =>
   e && { ...e, ...(e.text ? { text: dataText(e.text) } : {}), ...(e.lead ? { lead: dataText(e.lead) } : {}), items: e.items.map((i) => ({ ...i, text: dataText(i.text) })) };
@@ -94,7 +85,7 @@ export function buildContext(calc: YearCalc) {
     basic: {
       total: n.gpBasic,
       lines: n.basicClasses.map((l, i) => ({
-        name: BASIC_CLASS_NARRATIVE_NAME[l.code] ?? l.name,
+        name: BASIC_CLASS_NARRATIVE_NAMES[l.code] ?? l.name,
         change: l.change,
         reason: wrapReason(l.reason),
       })),
