@@ -172,6 +172,17 @@ export function textWidth(text: string, role: Role, size: number, fonts: FontSet
   return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
 }
 
+/**
+ * The height pdfmake gives one line of `role` at `size` with line-height factor `lineHeight`, in points,
+ * computed with the same operations as pdfkit (EmbeddedFont.lineHeight: ascender − descender in
+ * thousandths of an em, no line gap) so that it equals, bit for bit, what the layout uses.
+ */
+export function lineHeightPt(fonts: FontSet, role: Role, size: number, lineHeight: number): number {
+  const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
+  const scale = 1000 / font.unitsPerEm;
+  return (((font.ascent * scale + 0 - font.descent * scale) / 1000) * size) * lineHeight;
+}
+
 /** The face's natural line height in em (what pdfkit uses: hhea ascent − descent, no line gap). */
 export function lineHeightEm(fonts: FontSet, role: Role): number {
   const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);

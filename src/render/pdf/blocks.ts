@@ -2,11 +2,18 @@
  * Blocks → pdfmake content, grouped into sections by page orientation (a landscape 公开表 gets
  * landscape pages of its own). Every part, title, heading and table carries its destination id on a
  * text node (its anchor), which the 目录, the bookmarks and the page numbering refer to. Page breaks
- * go on a wrapper around a block, because pdfmake's pageBreakBefore hook skips a node that breaks.
+ * go on a wrapper around a block.
+ *
+ * Headings are kept with what follows them in the one layout pass pdfmake makes (Word's “keep with
+ * next”), with no second pass: a run of headings is an unbreakable block that also holds the room of
+ * the first line after it (an empty spacer that tall, taken back by a negative bottom margin). pdfmake
+ * moves an unbreakable block that does not fit to the next page, so the headings move when that first
+ * line would not fit under them, and otherwise the spacer and the margin cancel out. A short
+ * paragraph (KEEP_LINES) goes into the block itself and moves with its headings.
  */
 import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
-import { textWidth, type FontSet } from '../../fonts/index.ts';
+import { lineHeightPt, textWidth, type FontSet, type Role } from '../../fonts/index.ts';
 import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
 import { tableContent } from './table.ts';
 import { destinationOf, tocContent, type TocEntry } from './toc.ts';
@@ -22,20 +29,12 @@ export interface Layout {
   sections: ContentSection[];
   /** Destination → the text node that carries it (pdfmake records its page positions on it). */
   anchors: Map<string, object>;
-  /**
-   * Destination → its flow: the run of content between two forced page breaks. Moving a heading to
-   * the next page shifts what follows it only up to the next forced break (see stranded.ts).
-   */
-  flows: Map<string, number>;
 }
 
 type Orientation = 'portrait' | 'landscape';
 type Frame = keyof typeof MARGINS;
 
 const orientationOf = (frame: Frame): Orientation => (frame === 'landscapeTable' ? 'landscape' : 'portrait');
-
-/** Headline levels mark the nodes kept off the foot of a page (stranded.ts). */
-export const HEADLINE = 1;
 
 /**
  * Text pages use the 公文 frame; table pages a wider one of their orientation. A part title shares the
@@ -52,22 +51,53 @@ function frameOf(blocks: readonly Block[], index: number): Frame {
 /** A paragraph this short (in lines of body text) moves with the headings above it. */
 const KEEP_LINES = 3;
 
+/** Blocks that head what follows them: kept off the foot of a page. */
+const heads = (block: Block | undefined) => block?.kind === 'heading' || block?.kind === 'title';
+
 /**
- * Runs of headings with the short paragraph after them, as [first, last] block indexes: each run is
- * kept on one page (Word's “keep with next”). Before a long paragraph a heading can still end a page;
- * stranded.ts then moves it, at the price of laying the document out again.
+ * A run of headings kept with what follows, as block indexes [first, last]: `keep` when the run ends
+ * with the short paragraph after it (all of it moves together), `reserve` when the run holds only the
+ * headings and the room of the next block's first line. A block that starts a page ends a run (and a
+ * run never starts with one: it stands at the top of a page already).
  */
-function keepTogether(blocks: readonly Block[], fonts: FontSet, width: number): Map<number, number> {
-  const runs = new Map<number, number>();
+interface Run {
+  end: number;
+  kind: 'keep' | 'reserve';
+}
+
+function headingRuns(blocks: readonly Block[], fonts: FontSet, width: number): Map<number, Run> {
+  const runs = new Map<number, Run>();
   for (let i = 0; i < blocks.length; i++) {
-    if (blocks[i]!.kind !== 'heading') continue;
+    if (!heads(blocks[i]) || startsPage(blocks[i]!)) continue;
     let j = i;
-    while (blocks[j]?.kind === 'heading') j++;
-    const p = blocks[j];
-    if (p?.kind === 'paragraph' && textWidth(p.text, 'body', SIZE.san, fonts) <= KEEP_LINES * width) runs.set(i, j);
-    i = j;
+    while (heads(blocks[j]) && !startsPage(blocks[j]!)) j++;
+    const next = blocks[j];
+    if (next && next.kind !== 'pageBreak' && !startsPage(next)) {
+      const short = next.kind === 'paragraph' && textWidth(next.text, 'body', SIZE.san, fonts) <= KEEP_LINES * width;
+      runs.set(i, short ? { end: j, kind: 'keep' } : { end: j - 1, kind: 'reserve' });
+    }
+    i = j - 1;
   }
   return runs;
+}
+
+/**
+ * The height the first line of `content` needs on the page: top margins on the way down plus the line
+ * (font, size and line height as pdfmake resolves them, inherited from enclosing stacks).
+ */
+function firstLineHeight(content: readonly Content[], fonts: FontSet, inherited: { font?: string; fontSize?: number; lineHeight?: number } = {}): number | undefined {
+  const node = content[0];
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+  const n = node as { stack?: Content[]; text?: unknown; font?: string; fontSize?: number; lineHeight?: number; margin?: Margins };
+  const style = { font: n.font ?? inherited.font, fontSize: n.fontSize ?? inherited.fontSize, lineHeight: n.lineHeight ?? inherited.lineHeight };
+  const top = Array.isArray(n.margin) && n.margin.length === 4 ? n.margin[1] : 0;
+  if (n.stack) {
+    const inner = firstLineHeight(n.stack, fonts, style);
+    return inner === undefined ? undefined : top + inner;
+  }
+  if (n.text === undefined || style.font === undefined || style.fontSize === undefined) return undefined;
+  const role = (Object.keys(fonts.family) as Role[]).find((r) => fonts.family[r] === style.font);
+  return role && top + lineHeightPt(fonts, role, style.fontSize, style.lineHeight ?? 1);
 }
 
 export function layoutBlocks(input: LayoutInput): Layout {
@@ -75,10 +105,8 @@ export function layoutBlocks(input: LayoutInput): Layout {
   const out: { frame: Frame; content: Content[] }[] = [];
   const tocByDest = new Map(input.toc.map((e) => [e.dest, e]));
   const anchors = new Map<string, object>();
-  const runs = keepTogether(doc.blocks, input.fonts, contentWidth(MARGINS.text, 'portrait') - 2 * SIZE.san);
-  const flows = new Map<string, number>();
-  let flow = 0;
-  let kept: { stack: Content[]; end: number } | undefined;
+  const runs = headingRuns(doc.blocks, input.fonts, contentWidth(MARGINS.text, 'portrait') - 2 * SIZE.san);
+  let kept: { node: { stack: Content[]; unbreakable: true; margin?: Margins }; end: number; reserve: boolean } | undefined;
   let breakNext = false;
 
   doc.blocks.forEach((block, index) => {
@@ -106,20 +134,22 @@ export function layoutBlocks(input: LayoutInput): Layout {
     const bookmark = entry ? { outline: true, outlineText: entry.text, ...(entry.parent ? { outlineParentId: entry.parent } : {}) } : {};
     const content = blockContent(block, input, contentWidth(MARGINS[frame], orientationOf(frame)), dest, bookmark);
     const anchor = findAnchor(content, dest);
-    if (newSection || wantsPage) flow += 1;
-    if (anchor) {
-      anchors.set(dest, anchor);
-      flows.set(dest, flow);
-    }
+    if (anchor) anchors.set(dest, anchor);
     if (kept && index <= kept.end) {
-      kept.stack.push(...content);
+      kept.node.stack.push(...content);
       return;
+    }
+    const room = kept?.reserve && index === kept.end + 1 && !newSection ? firstLineHeight(content, input.fonts) : undefined;
+    if (kept && room) {
+      // The room of this block's first line at the end of the headings' block, taken back below it.
+      kept.node.stack.push({ stack: [], margin: [0, room, 0, 0] });
+      kept.node.margin = [0, 0, 0, -room];
     }
     const run = runs.get(index);
     if (run !== undefined) {
-      kept = { stack: [...content], end: run };
+      kept = { node: { stack: [...content], unbreakable: true }, end: run.end, reserve: run.kind === 'reserve' };
       content.length = 0;
-      content.push({ stack: kept.stack, unbreakable: true });
+      content.push(kept.node);
     }
     if (wantsPage && !newSection) {
       section.content.push({ stack: content, pageBreak: 'before' });
@@ -139,7 +169,6 @@ export function layoutBlocks(input: LayoutInput): Layout {
       pageMargins: MARGINS[s.frame] as Margins,
     })),
     anchors,
-    flows,
   };
 }
 
@@ -185,12 +214,12 @@ function blockContent(block: Block, input: LayoutInput, width: number, dest: str
     case 'toc':
       return tocContent(block.title, input.toc, fonts, width);
     case 'part':
-      return [{ text: block.title, ...s.part, ...bookmark, id: dest, headlineLevel: HEADLINE } as Content];
+      return [{ text: block.title, ...s.part, ...bookmark, id: dest } as Content];
     case 'title':
-      return block.lines.map((line, i) => ({ text: line, ...s.title, ...(i === 0 ? { ...bookmark, id: dest, headlineLevel: HEADLINE } : {}), margin: [0, 0, 0, i === block.lines.length - 1 ? s.body.fontSize : 0] }) as Content);
+      return block.lines.map((line, i) => ({ text: line, ...s.title, ...(i === 0 ? { ...bookmark, id: dest } : {}), margin: [0, 0, 0, i === block.lines.length - 1 ? s.body.fontSize : 0] }) as Content);
     case 'heading': {
       const style = block.level === 1 ? s.heading1 : block.level === 2 ? s.heading2 : s.heading3;
-      return [{ text: block.text, ...style, ...bookmark, id: dest, headlineLevel: HEADLINE } as Content];
+      return [{ text: block.text, ...style, ...bookmark, id: dest } as Content];
     }
     case 'paragraph':
       return [{ text: block.text, ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];

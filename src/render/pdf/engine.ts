@@ -9,23 +9,6 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { loadFonts, type FontSet } from '../../fonts/index.ts';
 import { installRenderPatch } from './render-patch.ts';
 
-/** What pdfmake's pageBreakBefore hook tells about a laid-out node. */
-export interface NodeInfo {
-  id?: string;
-  text?: unknown;
-  pageNumbers: number[];
-  headlineLevel?: number;
-  style?: unknown;
-  /** Pages in the document. */
-  pages?: number;
-}
-
-export interface PageBreakHelpers {
-  getFollowingNodesOnPage(): NodeInfo[];
-  getNodesOnNextPage(): NodeInfo[];
-  getPreviousNodesOnPage(): NodeInfo[];
-}
-
 interface VirtualFs {
   existsSync(name: string): boolean;
   writeFileSync(name: string, content: Buffer): void;

@@ -5,7 +5,7 @@
  * Pages are numbered “— 1 —” from 第一部分 when the document has front matter (the cover and the 目录
  * carry no number), and the 目录 prints those numbers: its entries are page references made relative
  * to 第一部分 (render-patch.ts), and the footer counts from the same node, so one layout serves both.
- * A heading left alone at the foot of a page is moved to the next one (stranded.ts).
+ * Headings are kept with what follows them within the one layout pass (blocks.ts).
  *
  * Same model → same bytes: the only date is the model's, pdfkit writes it in UTC, and its file id is a
  * hash of the metadata; nothing reads the clock.
@@ -15,7 +15,6 @@ import type { DocumentModel } from '../../model/document.ts';
 import { layoutBlocks } from './blocks.ts';
 import { fontSet, render } from './engine.ts';
 import { pageOf, relativeTo } from './render-patch.ts';
-import { FOOTER, keepHeadingsWithText } from './stranded.ts';
 import { textStyles } from './style.ts';
 import { tocEntries } from './toc.ts';
 
@@ -25,7 +24,7 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
   const fonts = fontSet();
   const styles = textStyles(fonts);
   const toc = tocEntries(doc);
-  const { sections, anchors, flows } = layoutBlocks({ doc, fonts, styles, toc });
+  const { sections, anchors } = layoutBlocks({ doc, fonts, styles, toc });
 
   // Page 1 is the first part's page when the document has front matter, else the first page.
   const firstPart = doc.frontMatter ? toc.find((e) => e.level === 0) : undefined;
@@ -47,10 +46,8 @@ export async function renderPdf(doc: DocumentModel): Promise<Buffer> {
     // GB/T 9704: the number sits 7 mm below the text area, “— 1 —”; none on the cover and 目录.
     footer: (current: number) => {
       const n = pageNumber(current);
-      return n < 1 ? null : ({ text: `— ${n} —`, ...styles.footer, style: FOOTER, margin: [0, mm(7), 0, 0] } as Content);
+      return n < 1 ? null : ({ text: `— ${n} —`, ...styles.footer, margin: [0, mm(7), 0, 0] } as Content);
     },
-    styles: { [FOOTER]: {} },
-    pageBreakBefore: keepHeadingsWithText(anchors, flows) as unknown as TDocumentDefinitions['pageBreakBefore'],
     info: {
       title: doc.title,
       author: doc.author,
