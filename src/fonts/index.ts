@@ -24,9 +24,13 @@ interface FontkitFont {
   layout(text: string): { advanceWidth: number };
 }
 
+interface Fontkit {
+  create(buffer: Buffer, postscriptName?: string): FontkitFont;
+}
+
 // The CommonJS build: the instance pdfkit itself requires, so the module is loaded once. Required on
 // first use, so a run that stops before the glyph check (a YAML error) does not pay for loading it.
-let fontkit: { create(buffer: Buffer): FontkitFont } | undefined;
+let fontkit: Fontkit | undefined;
 
 export type Role = 'body' | 'bodyBold' | 'title' | 'hei' | 'kai';
 
@@ -89,6 +93,7 @@ export function loadFonts(root = process.cwd()): FontSet {
     let face = faces.find((f) => f.path === path);
     if (!face) {
       face = { family: role, path, bytes: readFont(path), roles: [] };
+      byBytes.set(face.bytes, face);
       faces.push(face);
     }
     face.roles.push(role);
@@ -114,16 +119,53 @@ function readFont(path: string): Buffer {
 // ─── fontkit views of the faces: glyph coverage and widths ────────────────────────────────────────
 
 const parsed = new Map<string, FontkitFont>();
+const byBytes = new WeakMap<Uint8Array, Face>();
 
 /** fontkit parses lazily: creating the font costs ~1 ms, each table is read on first use. */
 function fontkitFace(face: Face): FontkitFont {
   let font = parsed.get(face.path);
   if (!font) {
-    fontkit ??= require('fontkit') as { create(buffer: Buffer): FontkitFont };
+    fontkit ??= require('fontkit') as Fontkit;
     font = fontkit.create(face.bytes);
     parsed.set(face.path, font);
   }
   return font;
+}
+
+let shared = 0;
+
+/** How many fonts the shared fontkit handed out already parsed (see shareParsedFaces). */
+export const sharedFaceCount = () => shared;
+
+/**
+ * Each face parsed once per process. pdfkit parses every font again for every document it makes
+ * (fontkit.create on the bytes, then the cmap and layout tables on first use: ~80 ms for our three
+ * faces). From this call on, the fontkit module that `requirer` (a module path: pdfkit's) resolves gets a
+ * `create` that returns our parsed face when given the very bytes loadFonts() read — the Buffer that
+ * pdfmake's virtual file system hands to pdfkit — and calls fontkit's own otherwise. fontkit's exports
+ * are fixed getters and cannot be reassigned, so the module's exports object is replaced in Node's
+ * module cache, which every later require('fontkit') returns: call this before `requirer` is loaded.
+ * A document only reads the shared font (its subset and caches live in pdfkit's per-document
+ * EmbeddedFont), so every render still makes the bytes of a cold run.
+ */
+export function shareParsedFaces(requirer: string): void {
+  const fromThere = createRequire(requirer);
+  const path = fromThere.resolve('fontkit');
+  const own = (fontkit ??= require('fontkit') as Fontkit);
+  const cached = fromThere.cache[path];
+  if (!cached || cached.exports !== own) return; // already shared, or another copy of fontkit
+  const exports: Record<string, unknown> = {};
+  for (const key of Object.keys(own)) if (key !== 'create') Object.defineProperty(exports, key, { enumerable: true, get: () => (own as unknown as Record<string, unknown>)[key] });
+  Object.defineProperty(exports, 'create', {
+    enumerable: true,
+    value: (bytes: Buffer, postscriptName?: string) => {
+      const face = postscriptName === undefined ? byBytes.get(bytes) : undefined;
+      if (!face) return own.create(bytes, postscriptName);
+      shared += 1;
+      return fontkitFace(face);
+    },
+  });
+  cached.exports = exports;
 }
 
 export interface MissingGlyph {

@@ -3,25 +3,49 @@
  * fonts given as Buffers), no network and no file access beyond the font directories, the drawing
  * patch (render-patch.ts), and the render call itself.
  */
+import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { loadFonts, type FontSet } from '../../fonts/index.ts';
+import { loadFonts, shareParsedFaces, type FontSet } from '../../fonts/index.ts';
 import { installRenderPatch } from './render-patch.ts';
+
+const require = createRequire(import.meta.url);
 
 interface VirtualFs {
   existsSync(name: string): boolean;
   writeFileSync(name: string, content: Buffer): void;
 }
 
+interface Pdfmake {
+  virtualfs: VirtualFs;
+  setFonts(fonts: Record<string, { normal: string; bold: string }>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let pdfmake: Pdfmake | undefined;
 let installed: FontSet | undefined;
+
+/**
+ * pdfmake, loaded on first use — after fontkit has been told to hand our parsed faces to whoever
+ * creates a font from their bytes, so pdfkit, which pdfmake loads, parses none of them again.
+ */
+function loadPdfmake(): Pdfmake {
+  if (!pdfmake) {
+    shareParsedFaces(require.resolve('pdfkit'));
+    pdfmake = require('pdfmake') as Pdfmake;
+  }
+  return pdfmake;
+}
 
 /** Sets fonts and access policies once per font set (warnings otherwise print on every createPdf). */
 function install(): FontSet {
   const fonts = loadFonts();
   if (installed === fonts) return fonts;
+  const pdfmake = loadPdfmake();
   installRenderPatch();
-  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  const vfs = pdfmake.virtualfs;
   const families: Record<string, { normal: string; bold: string }> = {};
   for (const face of fonts.faces) {
     const name = `${face.family}.ttf`;
@@ -43,5 +67,5 @@ export function fontSet(): FontSet {
 
 export async function render(definition: TDocumentDefinitions): Promise<Buffer> {
   install();
-  return pdfmake.createPdf(definition).getBuffer();
+  return loadPdfmake().createPdf(definition).getBuffer();
 }
