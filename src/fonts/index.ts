@@ -208,10 +208,47 @@ export function describeChar(m: MissingGlyph): string {
   return `「${m.char}」（U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}）`;
 }
 
-/** Advance width of `text` in points, as pdfkit will set it (no kerning between CJK glyphs). */
+interface LineBreaker {
+  nextBreak(): { position: number; required: boolean } | null;
+}
+
+let LineBreak: (new (text: string) => LineBreaker) | undefined;
+
+/**
+ * The words of `text` as pdfmake breaks it (UAX #14, the same `linebreak` module): every ideograph is a
+ * word of its own, a figure like 12,653.82 or a Latin word stays whole.
+ */
+export function words(text: string): string[] {
+  LineBreak ??= require('linebreak') as new (text: string) => LineBreaker;
+  const out: string[] = [];
+  const breaker = new LineBreak(text);
+  let last = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    out.push(text.slice(last, bk.position));
+    last = bk.position;
+  }
+  return out;
+}
+
+/** Advance widths of words in font units, per face: the same words recur all through a document. */
+const wordWidths = new Map<FontkitFont, Map<string, number>>();
+
+/**
+ * Advance width of `text` in points as pdfmake sets it on one line: the sum of its words, each shaped
+ * on its own (so kerning inside 12,653.82 counts, and between two ideographs there is none). Each word
+ * is shaped once per process.
+ */
 export function textWidth(text: string, role: Role, size: number, fonts: FontSet = loadFonts()): number {
   const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
-  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+  let cache = wordWidths.get(font);
+  if (!cache) wordWidths.set(font, (cache = new Map()));
+  let units = 0;
+  for (const word of words(text)) {
+    let w = cache.get(word);
+    if (w === undefined) cache.set(word, (w = font.layout(word).advanceWidth));
+    units += w;
+  }
+  return (units / font.unitsPerEm) * size;
 }
 
 /**
