@@ -21,7 +21,7 @@ interface FontkitFont {
   ascent: number;
   descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number };
+  layout(text: string, features?: string[]): { advanceWidth: number };
 }
 
 interface Fontkit {
@@ -230,8 +230,27 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Advance widths of words in font units, per face: the same words recur all through a document. */
+/** Advance widths of words in font units, per face and feature set: the same words recur all through a document. */
 const wordWidths = new Map<FontkitFont, Map<string, number>>();
+
+function faceFor(role: Role, fonts: FontSet): FontkitFont {
+  return fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
+}
+
+function wordUnits(font: FontkitFont, word: string, features?: readonly string[]): number {
+  let cache = wordWidths.get(font);
+  if (!cache) wordWidths.set(font, (cache = new Map()));
+  const key = features?.length ? `${features.join(',')}\u0000${word}` : word;
+  let w = cache.get(key);
+  if (w === undefined) cache.set(key, (w = font.layout(word, features ? [...features] : undefined).advanceWidth));
+  return w;
+}
+
+/** Advance width of one word (see words()) in points, shaped once per process. */
+export function wordWidth(word: string, role: Role, size: number, fonts: FontSet = loadFonts(), features?: readonly string[]): number {
+  const font = faceFor(role, fonts);
+  return (wordUnits(font, word, features) / font.unitsPerEm) * size;
+}
 
 /**
  * Advance width of `text` in points as pdfmake sets it on one line: the sum of its words, each shaped
@@ -239,16 +258,19 @@ const wordWidths = new Map<FontkitFont, Map<string, number>>();
  * is shaped once per process.
  */
 export function textWidth(text: string, role: Role, size: number, fonts: FontSet = loadFonts()): number {
-  const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
-  let cache = wordWidths.get(font);
-  if (!cache) wordWidths.set(font, (cache = new Map()));
+  const font = faceFor(role, fonts);
   let units = 0;
-  for (const word of words(text)) {
-    let w = cache.get(word);
-    if (w === undefined) cache.set(word, (w = font.layout(word).advanceWidth));
-    units += w;
-  }
+  for (const word of words(text)) units += wordUnits(font, word);
   return (units / font.unitsPerEm) * size;
+}
+
+/**
+ * Advance width of `text` in points drawn as one run (one pdfmake inline, `noWrap`): the whole string
+ * shaped at once with `features`, as pdfkit measures and draws it.
+ */
+export function runWidth(text: string, role: Role, size: number, fonts: FontSet = loadFonts(), features?: readonly string[]): number {
+  const font = faceFor(role, fonts);
+  return (font.layout(text, features ? [...features] : undefined).advanceWidth / font.unitsPerEm) * size;
 }
 
 /**

@@ -4,16 +4,20 @@
  * text node (its anchor), which the 目录, the bookmarks and the page numbering refer to. Page breaks
  * go on a wrapper around a block.
  *
+ * Body paragraphs are broken into lines here (lines.ts), one pdfmake text node per line.
+ *
  * Headings are kept with what follows them in the one layout pass pdfmake makes (Word's “keep with
- * next”), with no second pass: a run of headings is an unbreakable block that also holds the room of
- * the first line after it (an empty spacer that tall, taken back by a negative bottom margin). pdfmake
- * moves an unbreakable block that does not fit to the next page, so the headings move when that first
- * line would not fit under them, and otherwise the spacer and the margin cancel out. A short
- * paragraph (KEEP_LINES) goes into the block itself and moves with its headings.
+ * next”), and only as much as needed: a run of headings is an unbreakable block together with the
+ * first KEEP_LINES lines of the paragraph after it (the rest of the paragraph flows on). Before
+ * anything else (a table) the block holds, instead, the room of the first line that follows: an empty
+ * spacer that tall, taken back by a negative bottom margin. pdfmake moves an unbreakable block that
+ * does not fit to the next page, so the headings move when what must follow them would not fit under
+ * them; otherwise the spacer and the margin cancel out.
  */
 import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
-import { lineHeightPt, textWidth, type FontSet, type Role } from '../../fonts/index.ts';
+import { lineHeightPt, type FontSet, type Role } from '../../fonts/index.ts';
+import { breakLines } from './lines.ts';
 import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
 import { tableContent } from './table.ts';
 import { destinationOf, tocContent, type TocEntry } from './toc.ts';
@@ -48,34 +52,25 @@ function frameOf(blocks: readonly Block[], index: number): Frame {
   return table.table.orientation === 'landscape' ? 'landscapeTable' : 'portraitTable';
 }
 
-/** A paragraph this short (in lines of body text) moves with the headings above it. */
-const KEEP_LINES = 3;
+/** Lines of the paragraph after a heading that stay on the heading's page (no heading above a lone line). */
+const KEEP_LINES = 2;
 
 /** Blocks that head what follows them: kept off the foot of a page. */
 const heads = (block: Block | undefined) => block?.kind === 'heading' || block?.kind === 'title';
 
 /**
- * A run of headings kept with what follows, as block indexes [first, last]: `keep` when the run ends
- * with the short paragraph after it (all of it moves together), `reserve` when the run holds only the
- * headings and the room of the next block's first line. A block that starts a page ends a run (and a
- * run never starts with one: it stands at the top of a page already).
+ * Runs of headings kept with what follows them, first block index → last: consecutive headings and
+ * titles followed by something in the same flow. A block that starts a page ends a run (and a run never
+ * starts with one: it stands at the top of a page already).
  */
-interface Run {
-  end: number;
-  kind: 'keep' | 'reserve';
-}
-
-function headingRuns(blocks: readonly Block[], fonts: FontSet, width: number): Map<number, Run> {
-  const runs = new Map<number, Run>();
+function headingRuns(blocks: readonly Block[]): Map<number, number> {
+  const runs = new Map<number, number>();
   for (let i = 0; i < blocks.length; i++) {
     if (!heads(blocks[i]) || startsPage(blocks[i]!)) continue;
     let j = i;
     while (heads(blocks[j]) && !startsPage(blocks[j]!)) j++;
     const next = blocks[j];
-    if (next && next.kind !== 'pageBreak' && !startsPage(next)) {
-      const short = next.kind === 'paragraph' && textWidth(next.text, 'body', SIZE.san, fonts) <= KEEP_LINES * width;
-      runs.set(i, short ? { end: j, kind: 'keep' } : { end: j - 1, kind: 'reserve' });
-    }
+    if (next && next.kind !== 'pageBreak' && !startsPage(next)) runs.set(i, j - 1);
     i = j - 1;
   }
   return runs;
@@ -105,8 +100,8 @@ export function layoutBlocks(input: LayoutInput): Layout {
   const out: { frame: Frame; content: Content[] }[] = [];
   const tocByDest = new Map(input.toc.map((e) => [e.dest, e]));
   const anchors = new Map<string, object>();
-  const runs = headingRuns(doc.blocks, input.fonts, contentWidth(MARGINS.text, 'portrait') - 2 * SIZE.san);
-  let kept: { node: { stack: Content[]; unbreakable: true; margin?: Margins }; end: number; reserve: boolean } | undefined;
+  const runs = headingRuns(doc.blocks);
+  let kept: { node: { stack: Content[]; unbreakable: true; margin?: Margins }; end: number } | undefined;
   let breakNext = false;
 
   doc.blocks.forEach((block, index) => {
@@ -139,15 +134,23 @@ export function layoutBlocks(input: LayoutInput): Layout {
       kept.node.stack.push(...content);
       return;
     }
-    const room = kept?.reserve && index === kept.end + 1 && !newSection ? firstLineHeight(content, input.fonts) : undefined;
-    if (kept && room) {
-      // The room of this block's first line at the end of the headings' block, taken back below it.
-      kept.node.stack.push({ stack: [], margin: [0, room, 0, 0] });
-      kept.node.margin = [0, 0, 0, -room];
+    if (kept && index === kept.end + 1 && !newSection) {
+      if (block.kind === 'paragraph') {
+        // The paragraph's first lines join the headings' block; the rest flows on.
+        kept.node.stack.push(...content.splice(0, KEEP_LINES));
+      } else {
+        // The room of this block's first line at the end of the headings' block, taken back below it.
+        const room = firstLineHeight(content, input.fonts);
+        if (room) {
+          kept.node.stack.push({ stack: [], margin: [0, room, 0, 0] });
+          kept.node.margin = [0, 0, 0, -room];
+        }
+      }
+      if (!content.length) return;
     }
-    const run = runs.get(index);
-    if (run !== undefined) {
-      kept = { node: { stack: [...content], unbreakable: true }, end: run.end, reserve: run.kind === 'reserve' };
+    const end = runs.get(index);
+    if (end !== undefined) {
+      kept = { node: { stack: [...content], unbreakable: true }, end };
       content.length = 0;
       content.push(kept.node);
     }
@@ -221,8 +224,23 @@ function blockContent(block: Block, input: LayoutInput, width: number, dest: str
       const style = block.level === 1 ? s.heading1 : block.level === 2 ? s.heading2 : s.heading3;
       return [{ text: block.text, ...style, ...bookmark, id: dest } as Content];
     }
-    case 'paragraph':
-      return [{ text: block.text, ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];
+    case 'paragraph': {
+      if (block.align) return [{ text: block.text, ...s.paragraph, leadingIndent: block.indent === false ? 0 : s.paragraph.leadingIndent, alignment: block.align }];
+      const { font, fontSize, lineHeight } = s.paragraph;
+      const lines = breakLines(block.text, { fonts, role: 'body', size: fontSize, width, indent: block.indent === false ? 0 : s.paragraph.leadingIndent });
+      return lines.map((l) => ({
+        text: l.runs.map((r) => ({
+          text: r.text,
+          noWrap: true,
+          ...(l.spacing ? { characterSpacing: l.spacing } : {}),
+          ...(r.halfWidthPunctuation ? { fontFeatures: ['halt'] } : {}),
+        })),
+        font,
+        fontSize,
+        lineHeight,
+        ...(l.indent ? { margin: [l.indent, 0, 0, 0] as Margins } : {}),
+      }));
+    }
     case 'table':
       return [{ stack: tableContent(block.table, { fonts, width, id: dest, titleProps: bookmark }) }];
     case 'pageBreak':

@@ -1,0 +1,142 @@
+/**
+ * Body text broken into lines here, before pdfmake, the way Chinese typesetting justifies a line
+ * (W3C “Requirements for Chinese Text Layout”, CLReq, §3 line adjustment), instead of pdfmake's justify,
+ * which spreads a line's slack over the few gaps next to a long figure (「入 合 计 12653.82 万 元，…」:
+ * letter-spaced, and read back by text extractors as separate characters).
+ *
+ * - Break opportunities are pdfmake's own (UAX #14, so no line starts with ，。、；：）” or ends with （“).
+ * - A line is filled greedily at the natural width of its words. When the next word does not fit and
+ *   stretching the line would open gaps wider than STRETCH_BEFORE_COMPRESSING, the line's punctuation
+ *   is set half-width instead (the font's `halt` feature: the blank half of ，。、；：）” etc. goes), and
+ *   the line is filled again at those widths — CLReq's punctuation compression before inter-character
+ *   spacing.
+ * - The slack left is spread evenly over every gap between two characters (one run per line, drawn with
+ *   PDF character spacing), never more than MAX_GAP per gap: a line that would need more is set at
+ *   MAX_GAP and left short (it never happens in the two published documents, see test/pdf/lines.test.ts).
+ * - The last line of a paragraph, and a line ended by a line break in the text, keep natural spacing.
+ *
+ * Each line then goes to pdfmake as one text node of one inline (noWrap): pdfmake lays out and draws a
+ * line instead of one inline per ideograph, which is also most of the layout time saved.
+ */
+import { runWidth, wordWidth, words, type FontSet, type Role } from '../../fonts/index.ts';
+
+/** The largest gap added between two characters, in em (pdfjs and poppler read a gap of 0.1 em as a space). */
+export const MAX_GAP = 0.08;
+/** Gaps up to this (in em) are preferred to compressing the line's punctuation. */
+export const STRETCH_BEFORE_COMPRESSING = 0.05;
+
+/** A piece of a line drawn as one pdfmake inline: its text, and whether its punctuation is half-width. */
+export interface Run {
+  text: string;
+  halfWidthPunctuation: boolean;
+}
+
+/** One line as set: its runs, the character spacing within them (pt), its left indent (pt). */
+export interface SetLine {
+  runs: Run[];
+  spacing: number;
+  indent: number;
+}
+
+export interface LineOptions {
+  fonts: FontSet;
+  role: Role;
+  size: number;
+  /** Width of the text column, pt. */
+  width: number;
+  /** First-line indent, pt. */
+  indent: number;
+}
+
+const HALT = ['halt'] as const;
+
+/**
+ * Opening brackets and quotes keep their full width: `halt` would move them half an em to the left
+ * (their blank half is on the left), which text extractors read as the text going backwards. In a
+ * compressed line each stands as a run of its own, and the runs meet without added spacing.
+ */
+const OPENING = /[（〔［｛〈《「『【“‘]/u;
+
+/** A compressed line's runs: the opening brackets alone, everything else with half-width punctuation. */
+function compressedRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const piece of text.split(/([（〔［｛〈《「『【“‘])/u)) {
+    if (piece) runs.push({ text: piece, halfWidthPunctuation: !OPENING.test(piece) });
+  }
+  return runs;
+}
+
+/** Gaps that character spacing widens: PDF Tc follows each glyph, pdfmake counts UTF-16 units. */
+const gaps = (runs: readonly Run[]) => runs.reduce((n, r) => n + Math.max(0, r.text.length - 1), 0);
+
+/** Room left unused at the end of a justified line, so float rounding never pushes its last run onto a line of its own. */
+const SAFETY = 0.001;
+
+/** A line being filled: its words, and their widths with full- and with half-width punctuation. */
+interface Filling {
+  words: string[];
+  full: number;
+  half: number;
+}
+
+const EMPTY: Filling = { words: [], full: 0, half: 0 };
+
+/** A word without the white space that does not count at the end of a line. */
+const trimmed = (word: string) => word.replace(/\s+$/u, '');
+
+export function breakLines(text: string, o: LineOptions): SetLine[] {
+  const out: SetLine[] = [];
+  const room = () => o.width - (out.length === 0 ? o.indent : 0);
+  const full = (word: string) => wordWidth(word, o.role, o.size, o.fonts);
+  const half = (word: string) => compressedRuns(word).reduce((w, r) => w + wordWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined), 0);
+  const drawn = (r: Run) => runWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined);
+  let line = EMPTY;
+  let compressed = false;
+
+  const emit = (justify: boolean) => {
+    const t = trimmed(line.words.join(''));
+    const runs = compressed ? compressedRuns(t) : [{ text: t, halfWidthPunctuation: false }];
+    const slack = room() - SAFETY - runs.reduce((w, r) => w + drawn(r), 0);
+    const n = gaps(runs);
+    const gap = justify && n > 0 ? Math.min(Math.max(slack / n, 0), MAX_GAP * o.size) : 0;
+    out.push({ runs, spacing: gap, indent: out.length === 0 ? o.indent : 0 });
+    line = EMPTY;
+    compressed = false;
+  };
+  const add = (word: string) => {
+    line = { words: [...line.words, word], full: line.full + full(word), half: line.half + half(word) };
+  };
+
+  for (const raw of words(text)) {
+    const forced = /[\r\n]$/u.test(raw);
+    let word = forced ? raw.replace(/\r?\n$|\r$/u, '') : raw;
+    if (!line.words.length) word = word.replace(/^\s+/u, '');
+    if (word) {
+      // Widths of the line ending with this word (its trailing space would not count).
+      const t = trimmed(word);
+      const fullEnd = line.full + full(t);
+      const halfEnd = line.half + half(t);
+      if (!line.words.length || (compressed ? halfEnd : fullEnd) <= room()) add(word);
+      else if (!compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && halfEnd <= room()) {
+        // Stretching would show: set the line's punctuation half-width and go on filling it.
+        compressed = true;
+        add(word);
+      } else {
+        emit(true);
+        word = word.replace(/^\s+/u, '');
+        if (word) add(word);
+      }
+    }
+    if (forced) emit(false);
+  }
+  if (line.words.length || !out.length) emit(false);
+  return out;
+}
+
+/** The gap each pair of characters would get if the line were justified as it stands. */
+function stretch(line: Filling, room: number, full: (w: string) => number): number {
+  const last = line.words.at(-1)!;
+  const t = trimmed(line.words.join(''));
+  const width = line.full - full(last) + full(trimmed(last));
+  return t.length > 1 ? (room - width) / (t.length - 1) : Number.POSITIVE_INFINITY;
+}
