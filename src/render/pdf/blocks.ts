@@ -16,10 +16,12 @@
  */
 import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
+import type { TableSpec } from '../../model/table-spec.ts';
 import { lineHeightPt, type FontSet, type Role } from '../../fonts/index.ts';
 import { breakLines } from './lines.ts';
-import { contentWidth, MARGINS, SIZE, type TextStyles } from './style.ts';
-import { tableContent } from './table.ts';
+import { contentWidth, MARGINS, PAGE, SIZE, type TextStyles } from './style.ts';
+import { TABLE_SIZE, tableContent } from './table.ts';
+import { orientationFor, widestFigure } from './table-layout.ts';
 import { destinationOf, tocContent, type TocEntry } from './toc.ts';
 
 export interface LayoutInput {
@@ -44,12 +46,24 @@ const orientationOf = (frame: Frame): Orientation => (frame === 'landscapeTable'
  * Text pages use the 公文 frame; table pages a wider one of their orientation. A part title shares the
  * frame of a table that follows it on the same page (第二部分 and 公开01表).
  */
-function frameOf(blocks: readonly Block[], index: number): Frame {
+function frameOf(blocks: readonly Block[], index: number, orientation: (spec: TableSpec) => Orientation): Frame {
   const block = blocks[index]!;
   const next = blocks[index + 1];
   const table = block.kind === 'table' ? block : block.kind === 'part' && next?.kind === 'table' && !next.newPage ? next : undefined;
   if (!table) return 'text';
-  return table.table.orientation === 'landscape' ? 'landscapeTable' : 'portraitTable';
+  return orientation(table.table) === 'landscape' ? 'landscapeTable' : 'portraitTable';
+}
+
+/**
+ * The page orientation of a table: a 公开表 (a table with a 公开NN表 label) by its content width
+ * (table-layout.ts orientationFor, the rule the README states); the forms inside the text as the model
+ * sets them.
+ */
+function tableOrientation(doc: DocumentModel, fonts: FontSet, figureEm: number): (spec: TableSpec) => Orientation {
+  const specs = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+  const upright = contentWidth(MARGINS.portraitTable, 'portrait');
+  const chosen = new Map(specs.map((spec) => [spec, spec.label ? orientationFor(spec, spec.fontSize ?? TABLE_SIZE, fonts, figureEm, upright) : spec.orientation]));
+  return (spec) => chosen.get(spec) ?? spec.orientation;
 }
 
 /** Lines of the paragraph after a heading that stay on the heading's page (no heading above a lone line). */
@@ -101,6 +115,8 @@ export function layoutBlocks(input: LayoutInput): Layout {
   const tocByDest = new Map(input.toc.map((e) => [e.dest, e]));
   const anchors = new Map<string, object>();
   const runs = headingRuns(doc.blocks);
+  const figureEm = widestFigure(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])), input.fonts);
+  const orientation = tableOrientation(doc, input.fonts, figureEm);
   let kept: { node: { stack: Content[]; unbreakable: true; margin?: Margins }; end: number } | undefined;
   let breakNext = false;
 
@@ -113,8 +129,8 @@ export function layoutBlocks(input: LayoutInput): Layout {
     const wantsPage = breakNext || startsPage(block);
     let current = out.at(-1);
     // A table that does not ask for a page of its own stays in the frame it follows, if it can.
-    const stays = block.kind === 'table' && !wantsPage && current && orientationOf(current.frame) === block.table.orientation;
-    const frame = stays ? current!.frame : frameOf(doc.blocks, index);
+    const stays = block.kind === 'table' && !wantsPage && current && orientationOf(current.frame) === orientation(block.table);
+    const frame = stays ? current!.frame : frameOf(doc.blocks, index, orientation);
     // A section always starts on a new page; inside one, a block that wants a page of its own breaks
     // before its wrapper (a break after the previous block would leave an empty page behind a table
     // that fills its page exactly).
@@ -127,7 +143,9 @@ export function layoutBlocks(input: LayoutInput): Layout {
     breakNext = block.kind === 'cover' || block.kind === 'toc';
     const entry = tocByDest.get(dest);
     const bookmark = entry ? { outline: true, outlineText: entry.text, ...(entry.parent ? { outlineParentId: entry.parent } : {}) } : {};
-    const content = blockContent(block, input, contentWidth(MARGINS[frame], orientationOf(frame)), dest, bookmark);
+    // A table opening a page of its own is fitted to that page (or split evenly over several).
+    const page = wantsPage || newSection ? PAGE[orientationOf(frame)].height - MARGINS[frame][1] - MARGINS[frame][3] : undefined;
+    const content = blockContent(block, { ...input, figureEm, ...(page === undefined ? {} : { pageHeight: page }) }, contentWidth(MARGINS[frame], orientationOf(frame)), dest, bookmark);
     const anchor = findAnchor(content, dest);
     if (anchor) anchors.set(dest, anchor);
     if (kept && index <= kept.end) {
@@ -201,7 +219,7 @@ function startsPage(block: Block): boolean {
   }
 }
 
-function blockContent(block: Block, input: LayoutInput, width: number, dest: string, bookmark: Record<string, unknown>): Content[] {
+function blockContent(block: Block, input: LayoutInput & { figureEm: number; pageHeight?: number }, width: number, dest: string, bookmark: Record<string, unknown>): Content[] {
   const { styles: s, fonts } = input;
   switch (block.kind) {
     case 'cover':
@@ -242,7 +260,7 @@ function blockContent(block: Block, input: LayoutInput, width: number, dest: str
       }));
     }
     case 'table':
-      return [{ stack: tableContent(block.table, { fonts, width, id: dest, titleProps: bookmark }) }];
+      return [{ stack: tableContent(block.table, { fonts, width, figureEm: input.figureEm, ...(input.pageHeight === undefined ? {} : { pageHeight: input.pageHeight }), id: dest, titleProps: bookmark }) }];
     case 'pageBreak':
       return [];
   }

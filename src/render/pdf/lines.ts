@@ -96,7 +96,11 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
   const emit = (justify: boolean) => {
     const t = trimmed(line.words.join(''));
     const runs = compressed ? compressedRuns(t) : [{ text: t, halfWidthPunctuation: false }];
-    const slack = room() - SAFETY - runs.reduce((w, r) => w + drawn(r), 0);
+    // One run: the sum of its words' widths (what pdfkit measures, as long as no kerning pair straddles
+    // two words; were one to, the line would end a hair off the margin). Several runs: each measured
+    // as pdfkit will, so their sum never exceeds the line and none is pushed onto a line of its own.
+    const natural = runs.length === 1 ? widthOf(line, compressed ? half : full) : runs.reduce((w, r) => w + drawn(r), 0);
+    const slack = room() - SAFETY - natural;
     const n = gaps(runs);
     const gap = justify && n > 0 ? Math.min(Math.max(slack / n, 0), MAX_GAP * o.size) : 0;
     out.push({ runs, spacing: gap, indent: out.length === 0 ? o.indent : 0 });
@@ -133,10 +137,16 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
   return out;
 }
 
+/** The width of a line as it stands, its last word's trailing white space left out. */
+function widthOf(line: Filling, measure: (w: string) => number): number {
+  const last = line.words.at(-1);
+  if (last === undefined) return 0;
+  const sum = line.words.reduce((w, word) => w + measure(word), 0);
+  return sum - measure(last) + measure(trimmed(last));
+}
+
 /** The gap each pair of characters would get if the line were justified as it stands. */
 function stretch(line: Filling, room: number, full: (w: string) => number): number {
-  const last = line.words.at(-1)!;
   const t = trimmed(line.words.join(''));
-  const width = line.full - full(last) + full(trimmed(last));
-  return t.length > 1 ? (room - width) / (t.length - 1) : Number.POSITIVE_INFINITY;
+  return t.length > 1 ? (room - widthOf(line, full)) / (t.length - 1) : Number.POSITIVE_INFINITY;
 }
