@@ -2,12 +2,13 @@
  * `juesuan.config.json` in the working folder: an office's own choices, all optional.
  *   fonts      the faces it has (仿宋_GB2312, 方正小标宋, 黑体, 楷体) instead of the Noto defaults;
  *   templates  a folder of its own templates: a file there replaces the built-in one of the same name
- *              (templates/…), so a sentence can be reworded without touching code.
+ *              (templates/…), so a sentence can be reworded without touching code;
+ *   pdf        { "pdfa": true } publishes the PDF as PDF/A-2b, for archiving.
  * Paths are relative to the config file. Anything left out keeps its default.
  *
  *   { "fonts": { "serif": { "normal": "fonts/simfang.ttf", "bold": "…" }, "sans": { "bold": "…" },
  *                "title": { "normal": "…" }, "kai": { "normal": "…" } },
- *     "templates": "本单位模板" }
+ *     "templates": "本单位模板", "pdf": { "pdfa": true } }
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,6 +33,13 @@ const schema = z
       .strict()
       .optional(),
     templates: z.string().min(1).optional(),
+    pdf: z
+      .object({
+        /** Write the PDF as PDF/A-2b (archival: fonts embedded, XMP metadata, an sRGB output intent). */
+        pdfa: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .passthrough();
 

@@ -36,7 +36,7 @@ describe('PDF bytes', () => {
   });
 
   it('do not depend on the time zone: the 2020 report from processes in three zones is identical', async () => {
-    const here = (await Promise.all(documentsOf('2020').map(renderPdf))).map(sha);
+    const here = (await Promise.all(documentsOf('2020').map((d) => renderPdf(d)))).map(sha);
     for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) expect(shaInChild('2020', tz), tz).toEqual(here);
   });
 });

@@ -30,6 +30,12 @@ describe('the 2024 document', () => {
     expect(pages.slice(2).map((p) => p.footer)).toEqual(pages.slice(2).map((_, i) => i + 1));
   });
 
+  it('labels the pages in the viewer as the paper numbers them: i, ii for the cover and 目录, then 1, 2, …', async () => {
+    const { pdf, pages } = await pdf2024();
+    const labels = await pdf.getPageLabels();
+    expect(labels).toEqual(pages.map((p, i) => (p.footer === undefined ? ['i', 'ii'][i] : String(p.footer))));
+  });
+
   it('prints each 目录 entry with the number of the page it links to, on one 目录 page', async () => {
     const { doc, pdf, pages } = await pdf2024();
     const entries = tocEntries(doc);
@@ -106,8 +112,9 @@ describe('the 2024 document', () => {
 
 describe('the 2020 report', () => {
   it('is numbered from its first page and has no 目录', async () => {
-    const { pages } = await readPdf((await renderYear('2020'))[0]!.pdf);
+    const { pdf, pages } = await readPdf((await renderYear('2020'))[0]!.pdf);
     expect(pages.map((p) => p.footer)).toEqual(pages.map((_, i) => i + 1));
+    expect(await pdf.getPageLabels()).toEqual(pages.map((_, i) => String(i + 1)));
     expect(squash(pages[0]!.text)).toMatch(/^江西省总工会2020年度部门预算项目绩效自评报告根据/);
   });
 });

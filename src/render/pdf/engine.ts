@@ -21,7 +21,7 @@ interface Pdfmake {
   setFonts(fonts: Record<string, { normal: string; bold: string }>): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  createPdf(definition: TDocumentDefinitions): unknown;
 }
 
 let pdfmake: Pdfmake | undefined;
@@ -40,8 +40,8 @@ function loadPdfmake(): Pdfmake {
 }
 
 /** Sets fonts and access policies once per font set (warnings otherwise print on every createPdf). */
-function install(): FontSet {
-  const fonts = loadFonts();
+function install(root?: string): FontSet {
+  const fonts = loadFonts(root);
   if (installed === fonts) return fonts;
   const pdfmake = loadPdfmake();
   installRenderPatch();
@@ -61,11 +61,22 @@ function install(): FontSet {
   return fonts;
 }
 
-export function fontSet(): FontSet {
-  return install();
+/** The fonts of the project at `root` (default: the working folder), installed in pdfmake. */
+export function fontSet(root?: string): FontSet {
+  return install(root);
 }
 
-export async function render(definition: TDocumentDefinitions): Promise<Buffer> {
-  install();
-  return loadPdfmake().createPdf(definition).getBuffer();
+/** The parts of the pdfkit document `finish` may use: its catalog, before the file is written. */
+export interface FinishedDocument {
+  _root: { data: Record<string, unknown> };
+}
+
+/**
+ * Lays out and draws the document; `finish` sees the drawn pdfkit document before it is written out
+ * (pdfmake's public getStream(): the catalog can still take entries pdfmake has no option for).
+ */
+export async function render(definition: TDocumentDefinitions, finish?: (doc: FinishedDocument) => void): Promise<Buffer> {
+  const out = loadPdfmake().createPdf(definition) as unknown as { getStream(): Promise<FinishedDocument>; getBuffer(): Promise<Buffer> };
+  if (finish) finish(await out.getStream());
+  return out.getBuffer();
 }

@@ -9,7 +9,8 @@
  *    tagged with relativeTo(target, origin) prints its page counted from the origin's page. The number
  *    is known only after layout and pdfmake fills it in while drawing, so this is the place; the public
  *    alternative, a second layout pass that prints literal numbers, costs a whole layout. (The page
- *    footer needs no patch: pdfmake's footer callback is given the page number.)
+ *    footer needs no patch: pdfmake's footer callback is given the page number; a viewer's page box
+ *    gets the same numbers from /PageLabels, added to the catalog through pdfmake's getStream().)
  *
  * 2. Fewer text calls. pdfmake breaks CJK text between every two ideographs, so a line of 27
  *    characters is 27 “words”, each drawn with its own pdfkit text() call (its own BT…ET, font lookup
