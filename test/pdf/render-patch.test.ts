@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { mergeInlines, patchedRenderLine, pdfmakeRenderer, relativeTo, resolved, type Inline, type Line, type RendererThis } from '../../src/render/pdf/render-patch.ts';
+import { patchedRenderLine, pdfmakeRenderer, relativeTo, resolved, type Inline, type Line, type RendererThis } from '../../src/render/pdf/render-patch.ts';
 import { readPdf, renderYear, squash } from './pdf-text.ts';
 
 const require = createRequire(import.meta.url);
@@ -23,51 +23,13 @@ describe(`the pdfmake internals ${PATCH} relies on`, () => {
     expect(typeof renderLine, `pdfmake's Renderer has no renderLine any more: revisit ${PATCH}`).toBe('function');
     expect(renderLine.length, `renderLine's parameters changed: revisit ${PATCH}`).toBe(3);
     const source = renderLine.toString();
-    for (const uses of ['line._outline', 'line._outline.parentId', 'addItem(', 'line._pageNodeRef', 'inline._pageNodeRef', '_pageNodeRef.positions[0].pageNumber', 'line.inlines.length', 'inline.x', 'inline.width', 'characterSpacing: inline.characterSpacing']) {
+    for (const uses of ['line._outline', 'line._outline.parentId', 'addItem(', 'line._pageNodeRef', 'inline._pageNodeRef', '_pageNodeRef.positions[0].pageNumber', 'line.inlines.length']) {
       expect(source.includes(uses), `pdfmake's renderLine no longer uses “${uses}”: revisit ${PATCH}`).toBe(true);
     }
   });
 });
 
 const glyph = (text: string, x: number, more: Partial<Inline> = {}): Inline => ({ text, x, width: 10, font: 'body', fontSize: 10, ...more });
-
-/** Where each glyph of the runs is drawn: x, then + advance + character spacing per glyph (all glyphs here are equally wide). */
-function glyphXs(runs: Inline[]): number[] {
-  return runs.flatMap((r) => {
-    const n = [...r.text].length;
-    return Array.from({ length: n }, (_, k) => r.x + k * (r.width / n + (r.characterSpacing ?? 0)));
-  });
-}
-
-describe('mergeInlines (part 2): evenly spaced single characters drawn as one run', () => {
-  it('merges a justified CJK line into one run whose character spacing is the gap, every glyph in place', () => {
-    const line = [0, 12, 24, 36, 48].map((x, i) => glyph('本年收入合'[i]!, x));
-    const runs = mergeInlines(line);
-    expect(runs.map((r) => [r.text, r.x, r.width, r.characterSpacing])).toEqual([['本年收入合', 0, 50, 2]]);
-    expect(glyphXs(runs)).toEqual(line.map((g) => g.x));
-  });
-
-  it('keeps a figure, a page reference, another font and an uneven gap apart', () => {
-    const runs = mergeInlines([
-      glyph('合', 0),
-      glyph('计', 12),
-      { ...glyph('12653.82', 24), width: 40 },
-      glyph('万', 66),
-      glyph('元', 78, { font: 'hei' }),
-      glyph('，', 90, { font: 'hei' }),
-      glyph('比', 105, { font: 'hei' }),
-      glyph('5', 120, { _pageNodeRef: { positions: [{ pageNumber: 5 }] } }),
-    ]);
-    expect(runs.map((r) => r.text)).toEqual(['合计', '12653.82', '万', '元，', '比', '5']);
-    expect(runs[0]!.characterSpacing).toBe(2);
-  });
-
-  it('leaves inlines with their own character spacing, decorations or overlaps alone', () => {
-    expect(mergeInlines([glyph('甲', 0, { characterSpacing: 1 }), glyph('乙', 11, { characterSpacing: 1 })]).length).toBe(2);
-    expect(mergeInlines([glyph('甲', 0, { decoration: 'underline' }), glyph('乙', 10, { decoration: 'underline' })]).length).toBe(2);
-    expect(mergeInlines([glyph('甲', 0), glyph('乙', 8)]).length).toBe(2);
-  });
-});
 
 describe('relative page references (part 1)', () => {
   it('prints a tagged target’s page counted from its origin, and leaves other references as they are', () => {
@@ -83,7 +45,7 @@ describe('relative page references (part 1)', () => {
   });
 });
 
-describe('the wrapped renderLine (parts 1–3 together)', () => {
+describe('the wrapped renderLine (parts 1 and 2 together)', () => {
   function fakeRenderer() {
     const added: { title: string; top: number; left: number; under: string }[] = [];
     const item = (name: string) => ({ addItem: (title: string, o: { top: number; left: number }) => (added.push({ title, top: o.top, left: o.left, under: name }), item(title)) });
@@ -105,7 +67,7 @@ describe('the wrapped renderLine (parts 1–3 together)', () => {
       { title: '第三部分', top: 120, left: 595.28, under: 'root' },
       { title: '一、收入', top: 300.5, left: 595.28, under: '第三部分' },
     ]);
-    expect(drawn.map((l) => [l._outline, l.inlines.map((i) => i.text)])).toEqual([[undefined, ['第']], [undefined, ['一、']]]);
+    expect(drawn.map((l) => [l._outline, l.inlines.map((i) => i.text)])).toEqual([[undefined, ['第']], [undefined, ['一', '、']]]);
     // pdfmake's own line is untouched.
     expect(heading._outline?.text).toBe('一、收入');
     expect(heading.inlines.length).toBe(2);

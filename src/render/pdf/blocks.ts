@@ -18,7 +18,7 @@ import type { Content, ContentSection, Margins } from 'pdfmake/interfaces.js';
 import type { Block, DocumentModel } from '../../model/document.ts';
 import type { TableSpec } from '../../model/table-spec.ts';
 import { lineHeightPt, type FontSet, type Role } from '../../fonts/index.ts';
-import { breakLines } from './lines.ts';
+import { breakLines, textLines } from './lines.ts';
 import { contentWidth, MARGINS, PAGE, SIZE, type TextStyles } from './style.ts';
 import { TABLE_SIZE, tableContent } from './table.ts';
 import { orientationFor, widestFigure } from './table-layout.ts';
@@ -219,15 +219,36 @@ function startsPage(block: Block): boolean {
   }
 }
 
+/** A text style of style.ts as far as textLines needs it. */
+interface BlockStyle {
+  font: string;
+  fontSize: number;
+  lineHeight?: number;
+  alignment?: 'left' | 'center' | 'right' | 'justify';
+  leadingIndent?: number;
+  margin?: Margins;
+}
+
+/**
+ * Text that is not justified, broken into line nodes (lines.ts textLines) and wrapped with the style's
+ * margin; the first line carries `first` (the anchor).
+ */
+function setText(text: string, role: Role, style: BlockStyle, fonts: FontSet, width: number, first: Record<string, unknown> = {}): Content {
+  const alignment = style.alignment === 'justify' ? 'left' : style.alignment;
+  const lines = textLines(text, role, { font: style.font, fontSize: style.fontSize, ...(style.lineHeight ? { lineHeight: style.lineHeight } : {}), ...(alignment ? { alignment } : {}) }, { fonts, width, indent: style.leadingIndent ?? 0 }, first);
+  return (style.margin ? { stack: lines, margin: style.margin } : { stack: lines }) as unknown as Content;
+}
+
 function blockContent(block: Block, input: LayoutInput & { figureEm: number; pageHeight?: number }, width: number, dest: string, bookmark: Record<string, unknown>): Content[] {
   const { styles: s, fonts } = input;
+  const anchor = { ...bookmark, id: dest };
   switch (block.kind) {
     case 'cover':
       return [
         {
           stack: [
-            ...block.title.map((line) => ({ text: line, font: fonts.family.title, fontSize: 30, alignment: 'center' as const, margin: [0, 0, 0, 24] as Margins })),
-            ...block.lines.map((line) => ({ text: line, ...s.body, alignment: 'center' as const, margin: [0, 0, 0, 8] as Margins })),
+            ...block.title.map((line) => setText(line, 'title', { font: fonts.family.title, fontSize: 30, alignment: 'center', margin: [0, 0, 0, 24] }, fonts, width)),
+            ...block.lines.map((line) => setText(line, 'body', { ...s.body, alignment: 'center', margin: [0, 0, 0, 8] }, fonts, width)),
           ],
           margin: [0, 150, 0, 0],
         },
@@ -235,15 +256,15 @@ function blockContent(block: Block, input: LayoutInput & { figureEm: number; pag
     case 'toc':
       return tocContent(block.title, input.toc, fonts, width);
     case 'part':
-      return [{ text: block.title, ...s.part, ...bookmark, id: dest } as Content];
+      return [setText(block.title, 'hei', s.part, fonts, width, anchor)];
     case 'title':
-      return block.lines.map((line, i) => ({ text: line, ...s.title, ...(i === 0 ? { ...bookmark, id: dest } : {}), margin: [0, 0, 0, i === block.lines.length - 1 ? s.body.fontSize : 0] }) as Content);
+      return block.lines.map((line, i) => setText(line, 'title', { ...s.title, margin: [0, 0, 0, i === block.lines.length - 1 ? s.body.fontSize : 0] }, fonts, width, i === 0 ? anchor : {}));
     case 'heading': {
-      const style = block.level === 1 ? s.heading1 : block.level === 2 ? s.heading2 : s.heading3;
-      return [{ text: block.text, ...style, ...bookmark, id: dest } as Content];
+      const [style, role]: [BlockStyle, Role] = block.level === 1 ? [s.heading1, 'hei'] : block.level === 2 ? [s.heading2, 'kai'] : [s.heading3, 'bodyBold'];
+      return [setText(block.text, role, style, fonts, width, anchor)];
     }
     case 'paragraph': {
-      if (block.align) return [{ text: block.text, ...s.paragraph, leadingIndent: block.indent === false ? 0 : s.paragraph.leadingIndent, alignment: block.align }];
+      if (block.align) return [setText(block.text, 'body', { ...s.paragraph, alignment: block.align, leadingIndent: block.indent === false ? 0 : s.paragraph.leadingIndent }, fonts, width)];
       const { font, fontSize, lineHeight } = s.paragraph;
       const lines = breakLines(block.text, { fonts, role: 'body', size: fontSize, width, indent: block.indent === false ? 0 : s.paragraph.leadingIndent });
       return lines.map((l) => ({

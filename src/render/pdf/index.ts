@@ -68,7 +68,7 @@ export async function renderPdf(doc: DocumentModel, options: PdfOptions = {}): P
     // GB/T 9704: the number sits 7 mm below the text area, “— 1 —”; none on the cover and 目录.
     footer: (current: number) => {
       const n = pageNumber(current);
-      return n < 1 ? null : ({ text: `— ${n} —`, ...styles.footer, margin: [0, mm(7), 0, 0] } as Content);
+      return n < 1 ? null : ({ text: `— ${n} —`, noWrap: true, ...styles.footer, margin: [0, mm(7), 0, 0] } as Content);
     },
     info: {
       title: text(doc.title),

@@ -16,7 +16,8 @@
  * - The last line of a paragraph, and a line ended by a line break in the text, keep natural spacing.
  *
  * Each line then goes to pdfmake as one text node of one inline (noWrap): pdfmake lays out and draws a
- * line instead of one inline per ideograph, which is also most of the layout time saved.
+ * line instead of one inline per ideograph, which is also most of the layout time saved. Text that is
+ * not justified (headings, titles, notes) is broken the same way, at natural spacing (textLines).
  */
 import { runWidth, wordWidth, words, type FontSet, type Role } from '../../fonts/index.ts';
 
@@ -46,6 +47,8 @@ export interface LineOptions {
   width: number;
   /** First-line indent, pt. */
   indent: number;
+  /** Justify every line but the last (body text); false: lines at natural spacing (headings, titles, notes). */
+  justify?: boolean;
 }
 
 const HALT = ['halt'] as const;
@@ -85,6 +88,7 @@ const EMPTY: Filling = { words: [], full: 0, half: 0 };
 const trimmed = (word: string) => word.replace(/\s+$/u, '');
 
 export function breakLines(text: string, o: LineOptions): SetLine[] {
+  const justify = o.justify ?? true;
   const out: SetLine[] = [];
   const room = () => o.width - (out.length === 0 ? o.indent : 0);
   const full = (word: string) => wordWidth(word, o.role, o.size, o.fonts);
@@ -121,12 +125,12 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
       const fullEnd = line.full + full(t);
       const halfEnd = line.half + half(t);
       if (!line.words.length || (compressed ? halfEnd : fullEnd) <= room()) add(word);
-      else if (!compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && halfEnd <= room()) {
+      else if (justify && !compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && halfEnd <= room()) {
         // Stretching would show: set the line's punctuation half-width and go on filling it.
         compressed = true;
         add(word);
       } else {
-        emit(true);
+        emit(justify);
         word = word.replace(/^\s+/u, '');
         if (word) add(word);
       }
@@ -149,4 +153,26 @@ function widthOf(line: Filling, measure: (w: string) => number): number {
 function stretch(line: Filling, room: number, full: (w: string) => number): number {
   const t = trimmed(line.words.join(''));
   return t.length > 1 ? (room - widthOf(line, full)) / (t.length - 1) : Number.POSITIVE_INFINITY;
+}
+
+/** Style of a text broken by textLines: what pdfmake needs on each line node. */
+export interface TextStyle {
+  font: string;
+  fontSize: number;
+  lineHeight?: number;
+  alignment?: 'left' | 'center' | 'right';
+}
+
+/**
+ * Text that is not justified, as pdfmake line nodes: one node per line, one inline per node, broken at
+ * `width` (the first line indented by `indent`), all shifted right by `left`. The first node carries
+ * `first` (an anchor's id, its bookmark).
+ */
+export function textLines(text: string, role: Role, style: TextStyle, o: { fonts: FontSet; width: number; indent?: number; left?: number }, first: Record<string, unknown> = {}): Record<string, unknown>[] {
+  const left = o.left ?? 0;
+  const lines = breakLines(text, { fonts: o.fonts, role, size: style.fontSize, width: o.width - left, indent: o.indent ?? 0, justify: false });
+  return lines.map((l, i) => {
+    const margin = left + l.indent;
+    return { text: l.runs.map((r) => r.text).join(''), noWrap: true, ...style, ...(margin ? { margin: [margin, 0, 0, 0] } : {}), ...(i === 0 ? first : {}) };
+  });
 }

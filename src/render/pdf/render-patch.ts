@@ -12,20 +12,14 @@
  *    footer needs no patch: pdfmake's footer callback is given the page number; a viewer's page box
  *    gets the same numbers from /PageLabels, added to the catalog through pdfmake's getStream().)
  *
- * 2. Fewer text calls. pdfmake breaks CJK text between every two ideographs, so a line of 27
- *    characters is 27 “words”, each drawn with its own pdfkit text() call (its own BT…ET, font lookup
- *    and glyph layout). pdfmake's Renderer has a TODO for this (“line.optimizeInlines()”); until it
- *    lands, neighbouring single-character inlines that share every drawing property and are evenly
- *    spaced are drawn as one run. A justified line spreads its slack evenly between inlines, so the
- *    run with that gap as character spacing (PDF Tc) puts every glyph where pdfmake placed it. Anything
- *    unusual is left alone: page references, decorations, backgrounds, super/subscripts, links to
- *    pages, text with its own character spacing.
- *
- * 3. Bookmarks that open at their heading. pdfmake adds a line's bookmark with no position, and pdfkit
+ * 2. Bookmarks that open at their heading. pdfmake adds a line's bookmark with no position, and pdfkit
  *    then writes [page /XYZ pageWidth pageHeight 0]: the top of the page, scrolled to its right edge
  *    in some viewers. Here the bookmark is added (as pdfmake does, through pdfkit's public outline API)
  *    with the line's top and left 0. The line's position exists only while drawing: pdfmake records a
  *    node's layout position before an unbreakable block (a heading kept with its text) moves it.
+ *
+ * (pdfmake draws CJK text one inline per ideograph; ours reaches it already broken into lines, one
+ * inline per line — lines.ts, table-layout.ts — so nothing needs merging at drawing time.)
  *
  * test/pdf/render-patch.test.ts tests each part and guards the private code this relies on: if
  * pdfmake's Renderer changes, it fails naming this file.
@@ -36,9 +30,7 @@ const require = createRequire(import.meta.url);
 
 export interface Inline {
   text: string;
-  x: number;
-  width: number;
-  characterSpacing?: number;
+  _pageNodeRef?: PageNodeRef;
   [key: string]: unknown;
 }
 
@@ -90,65 +82,7 @@ export function resolved(ref: PageNodeRef | undefined): PageNodeRef | undefined 
   return page === undefined || start === undefined ? ref : { positions: [{ pageNumber: page - start + 1 }] };
 }
 
-// ─── 2. Evenly spaced single characters drawn as one run ──────────────────────────────────────────
-
-/** Properties two inlines must share to be drawn as one run. */
-const SHARED = ['font', 'fontSize', 'color', 'opacity', 'link', 'linkToDestination', 'fontFeatures', 'characterSpacing', 'lineHeight', 'height'] as const;
-/** Properties that make an inline special: never merged. */
-const SPECIAL = ['_pageNodeRef', '_tocItemRef', 'decoration', 'background', 'sup', 'sub', 'linkToPage', 'noWrap', 'characterSpacing'] as const;
-
-const EPSILON = 1e-6;
-
-function mergeable(inline: Inline): boolean {
-  return SPECIAL.every((k) => inline[k] === undefined || inline[k] === null || inline[k] === false || inline[k] === 0);
-}
-
-const chars = (text: string) => [...text].length;
-
-/** The inlines of a line, merged into evenly spaced runs (each glyph stays where pdfmake put it). */
-export function mergeInlines(inlines: readonly Inline[]): Inline[] {
-  const out: Inline[] = [];
-  // The run being built: its pieces' total width, the gap between its pieces, how many pieces, where it ends.
-  let width = 0;
-  let gap = 0;
-  let pieces = 0;
-  let end = 0;
-  const close = () => {
-    const run = out.at(-1);
-    if (run && pieces > 1) {
-      run.width = width;
-      if (gap > EPSILON) run.characterSpacing = (run.characterSpacing ?? 0) + gap;
-    }
-  };
-  for (const inline of inlines) {
-    const run = out.at(-1);
-    if (run && mergeable(inline) && mergeable(run) && SHARED.every((k) => run[k] === inline[k]) && /^\S+$/u.test(inline.text) && /\S$/u.test(run.text)) {
-      const g = inline.x - end;
-      // Only single characters merge: Tc adds the gap after every glyph, and a merged run is laid
-      // out as one string, so a multi-character word (Latin, figures) could gain kerning it was not
-      // measured with. CJK text is one inline per character anyway.
-      const uniform = g > -EPSILON && (pieces === 1 || Math.abs(g - gap) < EPSILON);
-      if (uniform && chars(inline.text) === 1 && chars(run.text) === pieces) {
-        gap = g;
-        run.text += inline.text;
-        width += inline.width;
-        pieces += 1;
-        end = inline.x + inline.width;
-        continue;
-      }
-    }
-    close();
-    out.push({ ...inline });
-    width = inline.width;
-    gap = 0;
-    pieces = 1;
-    end = inline.x + inline.width;
-  }
-  close();
-  return out;
-}
-
-// ─── 3. Bookmarks at their heading ────────────────────────────────────────────────────────────────
+// ─── 2. Bookmarks at their heading ────────────────────────────────────────────────────────────────
 
 /**
  * Adds the line's bookmark as pdfmake does (under its parent's, else at the top level), at the line's
@@ -162,7 +96,7 @@ export function addBookmark(renderer: RendererThis, outline: NonNullable<Line['_
 
 // ─── The wrapper ──────────────────────────────────────────────────────────────────────────────────
 
-/** pdfmake's renderLine wrapped: the three adjustments, then pdfmake's own drawing of the copy. */
+/** pdfmake's renderLine wrapped: the two adjustments, then pdfmake's own drawing of the copy. */
 export function patchedRenderLine(renderLine: RenderLine): RenderLine {
   return function (this: RendererThis, line: Line, x: number, y: number) {
     const view = Object.create(line) as Line;
@@ -170,7 +104,7 @@ export function patchedRenderLine(renderLine: RenderLine): RenderLine {
       addBookmark(this, line._outline, y);
       view._outline = undefined;
     }
-    view.inlines = mergeInlines(line.inlines.map((i) => (i._pageNodeRef ? { ...i, _pageNodeRef: resolved(i._pageNodeRef as PageNodeRef) } : i)));
+    if (line.inlines.some((i) => i._pageNodeRef)) view.inlines = line.inlines.map((i) => (i._pageNodeRef ? { ...i, _pageNodeRef: resolved(i._pageNodeRef as PageNodeRef) } : i));
     if (line._pageNodeRef) view._pageNodeRef = resolved(line._pageNodeRef);
     return renderLine.call(this, view, x, y);
   };

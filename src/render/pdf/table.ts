@@ -9,11 +9,12 @@
  * is split over as many pages as it needs, the rows shared evenly between them, each continuation
  * headed by 「公开04表（续）」 and the header rows. The notes stay with the last rows.
  */
-import type { Content, CustomTableLayout, Margins, TableCell } from 'pdfmake/interfaces.js';
+import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import { lineHeightPt, type FontSet, type Role } from '../../fonts/index.ts';
 import { cellText } from '../../model/format.ts';
 import type { Cell, TableRow, TableSpec } from '../../model/table-spec.ts';
 import { lineHeightFor, SIZE } from './style.ts';
+import { textLines } from './lines.ts';
 import { allocate, cellLines, cellRoom, LINE, measureColumns, PAD_X, proportional } from './table-layout.ts';
 
 const NUMERIC = new Set(['amount', 'plain', 'percent', 'count']);
@@ -160,39 +161,30 @@ function grid(spec: TableSpec, set: LaidTable, o: TableOptions, from: number, to
 function heading(spec: TableSpec, o: TableOptions): { content: Content[]; height: number } {
   const { fonts } = o;
   const f = fonts.family;
-  const small = { font: f.body, fontSize: SIZE.wu };
   const smallLine = lineHeightPt(fonts, 'body', SIZE.wu, 1);
   const titleLine = lineHeightFor(fonts, 'title', 18, 26);
-  const content: Content[] = [
-    {
-      text: spec.title,
-      font: f.title,
-      fontSize: 18,
-      alignment: 'center',
-      lineHeight: titleLine,
-      margin: [0, 0, 0, spec.subtitle ? 2 : 6],
-      ...(o.id ? { id: o.id } : {}),
-      ...o.titleProps,
-    } as Content,
-  ];
-  let height = lineHeightPt(fonts, 'title', 18, titleLine) + (spec.subtitle ? 2 : 6);
+  const title = textLines(spec.title, 'title', { font: f.title, fontSize: 18, alignment: 'center', lineHeight: titleLine }, { fonts, width: o.width }, { ...(o.id ? { id: o.id } : {}), ...o.titleProps });
+  const content: Content[] = [{ stack: title, margin: [0, 0, 0, spec.subtitle ? 2 : 6] } as unknown as Content];
+  let height = title.length * lineHeightPt(fonts, 'title', 18, titleLine) + (spec.subtitle ? 2 : 6);
   if (spec.subtitle) {
-    content.push({ text: spec.subtitle, ...small, fontSize: SIZE.xiaosi, alignment: 'center', margin: [0, 0, 0, 6] });
-    height += lineHeightPt(fonts, 'body', SIZE.xiaosi, 1) + 6;
+    const lines = textLines(spec.subtitle, 'body', { font: f.body, fontSize: SIZE.xiaosi, alignment: 'center' }, { fonts, width: o.width });
+    content.push({ stack: lines, margin: [0, 0, 0, 6] } as unknown as Content);
+    height += lines.length * lineHeightPt(fonts, 'body', SIZE.xiaosi, 1) + 6;
   }
   if (spec.label) {
-    content.push({ text: spec.label, ...small, alignment: 'right', margin: [0, 0, 0, 2] });
+    content.push({ text: spec.label, noWrap: true, font: f.body, fontSize: SIZE.wu, alignment: 'right', margin: [0, 0, 0, 2] });
     height += smallLine + 2;
   }
   if (spec.meta) {
     content.push({
       columns: [
-        { text: spec.meta.left, alignment: 'left', width: '*' },
-        { text: spec.meta.center, alignment: 'center', width: 'auto' },
-        { text: spec.meta.right, alignment: 'right', width: '*' },
+        { text: spec.meta.left, alignment: 'left', width: '*', noWrap: true },
+        { text: spec.meta.center, alignment: 'center', width: 'auto', noWrap: true },
+        { text: spec.meta.right, alignment: 'right', width: '*', noWrap: true },
       ],
       columnGap: 8,
-      ...small,
+      font: f.body,
+      fontSize: SIZE.wu,
       margin: [0, 0, 0, 3],
     } as Content);
     height += smallLine + 3;
@@ -203,7 +195,7 @@ function heading(spec: TableSpec, o: TableOptions): { content: Content[]; height
 /** The line heading a continuation page: 「公开04表（续）」. */
 function continuation(spec: TableSpec, o: TableOptions): { content: Content; height: number } {
   return {
-    content: { text: `${spec.label ?? spec.title}（续）`, font: o.fonts.family.body, fontSize: SIZE.wu, alignment: 'right', margin: [0, 0, 0, 2] },
+    content: { text: `${spec.label ?? spec.title}（续）`, noWrap: true, font: o.fonts.family.body, fontSize: SIZE.wu, alignment: 'right', margin: [0, 0, 0, 2] },
     height: lineHeightPt(o.fonts, 'body', SIZE.wu, 1) + 2,
   };
 }
@@ -216,17 +208,10 @@ function notes(spec: TableSpec, o: TableOptions): { content?: Content; height: n
   // Notes after the first hang under “注：”, as on the printed forms.
   const hang = spec.notes[0]!.startsWith('注：') ? 2 * SIZE.xiaowu : 0;
   const lineHeight = lineHeightFor(fonts, 'body', SIZE.xiaowu, SIZE.xiaowu * NOTE_PITCH);
-  const line = lineHeightPt(fonts, 'body', SIZE.xiaowu, lineHeight);
-  const count = spec.notes.reduce((n, t, i) => n + cellLines(t, o.width - (i ? hang : 0), 'body', SIZE.xiaowu, fonts).length, 0);
+  const lines = spec.notes.flatMap((n, i) => textLines(n, 'body', { font: fonts.family.body, fontSize: SIZE.xiaowu, lineHeight }, { fonts, width: o.width, left: i ? hang : 0 }));
   return {
-    content: {
-      stack: spec.notes.map((n, i) => ({ text: n, margin: [i === 0 ? 0 : hang, 0, 0, 0] as Margins })),
-      font: fonts.family.body,
-      fontSize: SIZE.xiaowu,
-      lineHeight,
-      margin: [0, 4, 0, 0],
-    },
-    height: 4 + count * line,
+    content: { stack: lines, margin: [0, 4, 0, 0] } as unknown as Content,
+    height: 4 + lines.length * lineHeightPt(fonts, 'body', SIZE.xiaowu, lineHeight),
   };
 }
 
