@@ -82,7 +82,8 @@ interface Filling {
   half: number;
 }
 
-const EMPTY: Filling = { words: [], full: 0, half: 0 };
+/** No line yet (add() starts a fresh one: a Filling is filled in place). */
+const EMPTY: Filling = Object.freeze({ words: [], full: 0, half: 0 }) as Filling;
 
 /** A word without the white space that does not count at the end of a line. */
 const trimmed = (word: string) => word.replace(/\s+$/u, '');
@@ -92,7 +93,15 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
   const out: SetLine[] = [];
   const room = () => o.width - (out.length === 0 ? o.indent : 0);
   const full = (word: string) => wordWidth(word, o.role, o.size, o.fonts);
-  const half = (word: string) => compressedRuns(word).reduce((w, r) => w + wordWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined), 0);
+  const halves = new Map<string, number>();
+  const half = (word: string) => {
+    let w = halves.get(word);
+    if (w === undefined) {
+      w = OPENING.test(word) ? compressedRuns(word).reduce((a, r) => a + wordWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined), 0) : wordWidth(word, o.role, o.size, o.fonts, HALT);
+      halves.set(word, w);
+    }
+    return w;
+  };
   const drawn = (r: Run) => runWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined);
   let line = EMPTY;
   let compressed = false;
@@ -112,7 +121,10 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
     compressed = false;
   };
   const add = (word: string) => {
-    line = { words: [...line.words, word], full: line.full + full(word), half: line.half + half(word) };
+    if (line === EMPTY) line = { words: [], full: 0, half: 0 };
+    line.words.push(word);
+    line.full += full(word);
+    line.half += half(word);
   };
 
   for (const raw of words(text)) {
@@ -123,9 +135,8 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
       // Widths of the line ending with this word (its trailing space would not count).
       const t = trimmed(word);
       const fullEnd = line.full + full(t);
-      const halfEnd = line.half + half(t);
-      if (!line.words.length || (compressed ? halfEnd : fullEnd) <= room()) add(word);
-      else if (justify && !compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && halfEnd <= room()) {
+      if (!line.words.length || (compressed ? line.half + half(t) : fullEnd) <= room()) add(word);
+      else if (justify && !compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && line.half + half(t) <= room()) {
         // Stretching would show: set the line's punctuation half-width and go on filling it.
         compressed = true;
         add(word);

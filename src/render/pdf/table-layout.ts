@@ -55,46 +55,62 @@ function fill(ws: readonly string[], limit: number, width: (w: string) => number
 }
 
 /**
+ * Where to break words of widths `ws` into `k` lines so that the widest line is as narrow as it can be
+ * (the linear partition problem, exactly, by dynamic programming: cells hold a few dozen words at most).
+ * Returns the index each line starts at, and the widest line's width.
+ */
+function evenBreaks(ws: readonly number[], k: number): { starts: number[]; widest: number } {
+  const n = ws.length;
+  if (n === 0) return { starts: [0], widest: 0 };
+  k = Math.max(1, Math.min(k, n));
+  const prefix = [0];
+  for (const w of ws) prefix.push(prefix.at(-1)! + w);
+  // best[j][i]: the narrowest widest line for the first i words in j lines; from[j][i]: where its last line starts.
+  const best = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY));
+  const from = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0]![0] = 0;
+  for (let j = 1; j <= k; j++) {
+    for (let i = j; i <= n; i++) {
+      for (let t = j - 1; t < i; t++) {
+        const w = Math.max(best[j - 1]![t]!, prefix[i]! - prefix[t]!);
+        if (w < best[j]![i]!) {
+          best[j]![i] = w;
+          from[j]![i] = t;
+        }
+      }
+    }
+  }
+  const starts: number[] = [];
+  for (let j = k, i = n; j > 0; j--) {
+    i = from[j]![i]!;
+    starts.unshift(i);
+  }
+  return { starts, widest: best[k]![n]! };
+}
+
+/**
  * The lines of a cell's text at `width`, as few as the width allows, a line break in the text kept.
- * Filled line by line — but in lines of even length (the longest line as short as it can be for that
- * many lines) when that would leave a character alone on the last line, and always for a header
- * (`even`), whose lines read best alike: 「附属单位/上缴收入」, not 「附属单位上缴收/入」.
+ * Filled line by line — but in lines of even length (the widest as narrow as it can be for that many
+ * lines) when that would leave a character alone on the last line, and always for a header (`even`),
+ * whose lines read best alike: 「附属单位/上缴收入」, not 「附属单位上缴收/入」.
  */
 export function cellLines(text: string, width: number, role: Role, size: number, fonts: FontSet, even = false): string[] {
   return text.split('\n').flatMap((paragraph) => {
     const ws = words(paragraph);
     const width1 = (w: string) => wordWidth(w, role, size, fonts);
-    const total = ws.reduce((a, w) => a + width1(w), 0);
-    if (total <= width || ws.length < 2) return [paragraph];
+    const widths = ws.map(width1);
+    if (widths.reduce((a, b) => a + b, 0) <= width || ws.length < 2) return [paragraph];
     const lines = fill(ws, width, width1);
     if (!even && [...lines.at(-1)!].length > 1) return lines;
-    // The narrowest limit that still gives that many lines: every line about as long as the others.
-    let lo = total / lines.length;
-    let hi = width;
-    for (let i = 0; i < 20; i++) {
-      const mid = (lo + hi) / 2;
-      if (fill(ws, mid, width1).length <= lines.length) hi = mid;
-      else lo = mid;
-    }
-    return fill(ws, hi, width1);
+    const { starts } = evenBreaks(widths, lines.length);
+    return starts.map((s, i) => ws.slice(s, starts[i + 1]).join('').trim());
   });
 }
 
-/** The width of a text set in `lines` even lines (its longest line). */
+/** The width of a text set in at most `lines` even lines (its widest line). */
 function evenWidth(text: string, lines: number, role: Role, size: number, fonts: FontSet): number {
-  const ws = words(text);
-  const width1 = (w: string) => wordWidth(w, role, size, fonts);
-  const total = ws.reduce((a, w) => a + width1(w), 0);
-  if (lines <= 1 || ws.length < 2) return total;
-  const widest = Math.max(...ws.map(width1));
-  let lo = Math.max(total / lines, widest);
-  let hi = total;
-  for (let i = 0; i < 20; i++) {
-    const mid = (lo + hi) / 2;
-    if (fill(ws, mid, width1).length <= lines) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  const widths = words(text).map((w) => wordWidth(w, role, size, fonts));
+  return evenBreaks(widths, lines).widest;
 }
 
 /** Lines a header may take: a short header stays on one line, a long one in two or three. */
@@ -116,6 +132,20 @@ export interface ColumnMeasure {
  * they lack together, shared out in the spec's proportions.
  */
 export function measureColumns(spec: TableSpec, size: number, fonts: FontSet, figure = 0): ColumnMeasure {
+  // Asked for again by the orientation and by each way of fitting the table: measured once.
+  const key = `${size}|${figure}`;
+  let bySize = measured.get(spec);
+  if (!bySize) measured.set(spec, (bySize = new Map()));
+  const known = bySize.get(key);
+  if (known && known.fonts === fonts) return known.m;
+  const m = measure(spec, size, fonts, figure);
+  bySize.set(key, { fonts, m });
+  return m;
+}
+
+const measured = new WeakMap<TableSpec, Map<string, { fonts: FontSet; m: ColumnMeasure }>>();
+
+function measure(spec: TableSpec, size: number, fonts: FontSet, figure: number): ColumnMeasure {
   const n = spec.columns.length;
   const need = new Array<number>(n).fill(0);
   const want = new Array<number>(n).fill(0);
@@ -223,7 +253,8 @@ export function widestFigure(specs: readonly TableSpec[], fonts: FontSet): numbe
   let widest = 0;
   for (const spec of specs) {
     for (const row of [...spec.header, ...spec.body] as TableRow[]) {
-      for (const cell of row.cells) if (cell?.value.kind === 'amount') widest = Math.max(widest, textWidth(cellText(cell.value), roleOf(cell), 1, fonts));
+      // A figure is one word (never broken): measured whole, once per distinct figure.
+      for (const cell of row.cells) if (cell?.value.kind === 'amount') widest = Math.max(widest, wordWidth(cellText(cell.value), roleOf(cell), 1, fonts));
     }
   }
   return widest;
