@@ -3,11 +3,11 @@
  * built-in catalogues, and all the text of the documents built from the shipped year files. (What a
  * user types is checked by the glyph-coverage rule.) Also the font configuration.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ECONOMIC_CLASSES } from '../../src/catalogue/economic.ts';
 import { FUNCTIONAL_CLASSES, FUNCTIONAL_DETAIL } from '../../src/catalogue/functional.ts';
 import { INCOME_TERMS, RELATED_TERMS } from '../../src/catalogue/glossary.ts';
@@ -63,14 +63,21 @@ describe('word widths', () => {
 describe('juesuan.config.json', () => {
   const require = createRequire(import.meta.url);
   const sansRegular = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+  const made: string[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const project = (config: unknown) => {
-    const dir = mkdtempSync(join(tmpdir(), 'juesuan-fonts-'));
+    const dir = tempDir('juesuan-fonts-');
     writeFileSync(join(dir, 'juesuan.config.json'), typeof config === 'string' ? config : JSON.stringify(config));
     return dir;
   };
 
   it('defaults to the npm Noto fonts: serif regular and bold, sans bold', () => {
-    const fonts = loadFonts(mkdtempSync(join(tmpdir(), 'juesuan-none-')));
+    const fonts = loadFonts(tempDir('juesuan-none-'));
     expect(fonts.faces.map((f) => f.path.split('/').pop())).toEqual(['NotoSerifSC_400Regular.ttf', 'NotoSerifSC_700Bold.ttf', 'NotoSansSC_700Bold.ttf']);
     expect(fonts.family).toEqual({ body: 'body', bodyBold: 'bodyBold', title: 'bodyBold', hei: 'hei', kai: 'bodyBold' });
   });
