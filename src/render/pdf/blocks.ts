@@ -4,7 +4,8 @@
  * text node (its anchor), which the 目录, the bookmarks and the page numbering refer to. Page breaks
  * go on a wrapper around a block.
  *
- * Body paragraphs are broken into lines here (lines.ts), one pdfmake text node per line.
+ * All text is broken into lines here (lines.ts; table cells in table-layout.ts), one pdfmake text node
+ * of one inline per line.
  *
  * Headings are kept with what follows them in the one layout pass pdfmake makes (Word's “keep with
  * next”), and only as much as needed: a run of headings is an unbreakable block together with the
