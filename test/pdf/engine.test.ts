@@ -6,6 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadFonts, sharedFaceCount } from '../../src/fonts/index.ts';
@@ -24,6 +28,21 @@ describe('the PDF engine in a long-running process', () => {
     expect(again).toEqual(first);
     const cold = execFileSync(process.execPath, ['--import', 'tsx', script, '2020'], { encoding: 'utf8' }).trim().split('\n');
     expect(first.slice(0, cold.length)).toEqual(cold);
+  });
+
+  it('renders two projects with different fonts at the same time, each as it would alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-engine-'));
+    try {
+      const sans = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+      writeFileSync(join(dir, 'juesuan.config.json'), JSON.stringify({ fonts: { serif: { normal: sans } } }));
+      const [doc] = documentsOf('2020');
+      const alone = [sha(await renderPdf(doc!)), sha(await renderPdf(doc!, { root: dir }))];
+      expect(alone[0]).not.toBe(alone[1]);
+      const together = (await Promise.all([renderPdf(doc!), renderPdf(doc!, { root: dir }), renderPdf(doc!)])).map(sha);
+      expect(together).toEqual([alone[0], alone[1], alone[0]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hands pdfkit the faces parsed once per process (src/fonts shareParsedFaces) instead of parsing them per document', async () => {

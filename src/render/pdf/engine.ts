@@ -26,6 +26,12 @@ interface Pdfmake {
 
 let pdfmake: Pdfmake | undefined;
 let installed: FontSet | undefined;
+/**
+ * Virtual file name of each font file: one per file, never reused, so a document still being laid out
+ * (pdfkit reads its fonts while pdfmake lays out, after createPdf has returned) keeps its fonts when
+ * the next render installs another project's.
+ */
+const vfsNames = new Map<string, string>();
 
 /**
  * pdfmake, loaded on first use — after fontkit has been told to hand our parsed faces to whoever
@@ -48,8 +54,12 @@ function install(root?: string): FontSet {
   const vfs = pdfmake.virtualfs;
   const families: Record<string, { normal: string; bold: string }> = {};
   for (const face of fonts.faces) {
-    const name = `${face.family}.ttf`;
-    vfs.writeFileSync(name, face.bytes);
+    let name = vfsNames.get(face.path);
+    if (!name) {
+      name = `font-${vfsNames.size + 1}-${face.family}.ttf`;
+      vfsNames.set(face.path, name);
+      vfs.writeFileSync(name, face.bytes);
+    }
     // One file per family; `bold` points at the same file so a stray bold flag cannot fail.
     families[face.family] = { normal: name, bold: name };
   }
