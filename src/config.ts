@@ -4,11 +4,12 @@
  *   templates  a folder of its own templates: a file there replaces the built-in one of the same name
  *              (templates/…), so a sentence can be reworded without touching code;
  *   charts     "pdf": true also puts the web edition's charts into the PDF (a page at the end of 第三部分).
+ *   pdf        { "pdfa": true } publishes the PDF as PDF/A-2b, for archiving.
  * Paths are relative to the config file. Anything left out keeps its default.
  *
  *   { "fonts": { "serif": { "normal": "fonts/simfang.ttf", "bold": "…" }, "sans": { "bold": "…" },
  *                "title": { "normal": "…" }, "kai": { "normal": "…" } },
- *     "templates": "本单位模板" }
+ *     "templates": "本单位模板", "pdf": { "pdfa": true } }
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -34,6 +35,13 @@ const schema = z
       .optional(),
     templates: z.string().min(1).optional(),
     charts: z.object({ pdf: z.boolean().optional() }).strict().optional(),
+    pdf: z
+      .object({
+        /** Write the PDF as PDF/A-2b (archival: fonts embedded, XMP metadata, an sRGB output intent). */
+        pdfa: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .passthrough();
 

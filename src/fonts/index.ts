@@ -21,12 +21,17 @@ interface FontkitFont {
   ascent: number;
   descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number };
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+  layout(text: string, features?: string[]): { advanceWidth: number };
+}
+
+interface Fontkit {
+  create(buffer: Buffer, postscriptName?: string): FontkitFont;
 }
 
 // The CommonJS build: the instance pdfkit itself requires, so the module is loaded once. Required on
 // first use, so a run that stops before the glyph check (a YAML error) does not pay for loading it.
-let fontkit: { create(buffer: Buffer): FontkitFont } | undefined;
+let fontkit: Fontkit | undefined;
 
 export type Role = 'body' | 'bodyBold' | 'title' | 'hei' | 'kai';
 
@@ -89,6 +94,7 @@ export function loadFonts(root = process.cwd()): FontSet {
     let face = faces.find((f) => f.path === path);
     if (!face) {
       face = { family: role, path, bytes: readFont(path), roles: [] };
+      byBytes.set(face.bytes, face);
       faces.push(face);
     }
     face.roles.push(role);
@@ -114,16 +120,53 @@ function readFont(path: string): Buffer {
 // ─── fontkit views of the faces: glyph coverage and widths ────────────────────────────────────────
 
 const parsed = new Map<string, FontkitFont>();
+const byBytes = new WeakMap<Uint8Array, Face>();
 
 /** fontkit parses lazily: creating the font costs ~1 ms, each table is read on first use. */
 function fontkitFace(face: Face): FontkitFont {
   let font = parsed.get(face.path);
   if (!font) {
-    fontkit ??= require('fontkit') as { create(buffer: Buffer): FontkitFont };
+    fontkit ??= require('fontkit') as Fontkit;
     font = fontkit.create(face.bytes);
     parsed.set(face.path, font);
   }
   return font;
+}
+
+let shared = 0;
+
+/** How many fonts the shared fontkit handed out already parsed (see shareParsedFaces). */
+export const sharedFaceCount = () => shared;
+
+/**
+ * Each face parsed once per process. pdfkit parses every font again for every document it makes
+ * (fontkit.create on the bytes, then the cmap and layout tables on first use: ~80 ms for our three
+ * faces). From this call on, the fontkit module that `requirer` (a module path: pdfkit's) resolves gets a
+ * `create` that returns our parsed face when given the very bytes loadFonts() read — the Buffer that
+ * pdfmake's virtual file system hands to pdfkit — and calls fontkit's own otherwise. fontkit's exports
+ * are fixed getters and cannot be reassigned, so the module's exports object is replaced in Node's
+ * module cache, which every later require('fontkit') returns: call this before `requirer` is loaded.
+ * A document only reads the shared font (its subset and caches live in pdfkit's per-document
+ * EmbeddedFont), so every render still makes the bytes of a cold run.
+ */
+export function shareParsedFaces(requirer: string): void {
+  const fromThere = createRequire(requirer);
+  const path = fromThere.resolve('fontkit');
+  const own = (fontkit ??= require('fontkit') as Fontkit);
+  const cached = fromThere.cache[path];
+  if (!cached || cached.exports !== own) return; // already shared, or another copy of fontkit
+  const exports: Record<string, unknown> = {};
+  for (const key of Object.keys(own)) if (key !== 'create') Object.defineProperty(exports, key, { enumerable: true, get: () => (own as unknown as Record<string, unknown>)[key] });
+  Object.defineProperty(exports, 'create', {
+    enumerable: true,
+    value: (bytes: Buffer, postscriptName?: string) => {
+      const face = postscriptName === undefined ? byBytes.get(bytes) : undefined;
+      if (!face) return own.create(bytes, postscriptName);
+      shared += 1;
+      return fontkitFace(face);
+    },
+  });
+  cached.exports = exports;
 }
 
 export interface MissingGlyph {
@@ -166,10 +209,107 @@ export function describeChar(m: MissingGlyph): string {
   return `「${m.char}」（U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}）`;
 }
 
-/** Advance width of `text` in points, as pdfkit will set it (no kerning between CJK glyphs). */
+interface LineBreaker {
+  nextBreak(): { position: number; required: boolean } | null;
+}
+
+let LineBreak: (new (text: string) => LineBreaker) | undefined;
+
+/**
+ * The words of `text` as pdfmake breaks it (UAX #14, the same `linebreak` module): every ideograph is a
+ * word of its own, a figure like 12,653.82 or a Latin word stays whole.
+ */
+export function words(text: string): string[] {
+  LineBreak ??= require('linebreak') as new (text: string) => LineBreaker;
+  const out: string[] = [];
+  const breaker = new LineBreak(text);
+  let last = 0;
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    out.push(text.slice(last, bk.position));
+    last = bk.position;
+  }
+  return out;
+}
+
+/** A face's metrics as the measurements need them: em size, and word widths in font units per feature set. */
+interface Metrics {
+  font: FontkitFont;
+  unitsPerEm: number;
+  words: Map<string, number>;
+}
+
+const metricsOf = new WeakMap<FontSet, Map<Role, Metrics>>();
+const metricsByFont = new Map<FontkitFont, Metrics>();
+
+function faceFor(role: Role, fonts: FontSet): Metrics {
+  let roles = metricsOf.get(fonts);
+  if (!roles) metricsOf.set(fonts, (roles = new Map()));
+  let m = roles.get(role);
+  if (!m) {
+    const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
+    m = metricsByFont.get(font) ?? { font, unitsPerEm: font.unitsPerEm, words: new Map() };
+    metricsByFont.set(font, m);
+    roles.set(role, m);
+  }
+  return m;
+}
+
+/** Ideographs and full-width CJK punctuation: glyphs that the default features neither join nor kern. */
+const FULL_WIDTH = /^[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E\u2018\u2019\u201C\u201D]+$/u;
+
+function wordUnits(m: Metrics, word: string, features?: readonly string[]): number {
+  const key = features?.length ? `${features.join(',')}\u0000${word}` : word;
+  let w = m.words.get(key);
+  if (w === undefined) {
+    if (!features?.length && FULL_WIDTH.test(word)) {
+      // The sum of the glyphs' advances: what the shaper says for such a word (checked on every word
+      // of the two published documents in all three faces), ~50 times faster.
+      w = 0;
+      for (const ch of word) w += m.font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth;
+    } else {
+      w = m.font.layout(word, features ? [...features] : undefined).advanceWidth;
+    }
+    m.words.set(key, w);
+  }
+  return w;
+}
+
+/** Advance width of one word (see words()) in points, shaped once per process. */
+export function wordWidth(word: string, role: Role, size: number, fonts: FontSet = loadFonts(), features?: readonly string[]): number {
+  const m = faceFor(role, fonts);
+  return (wordUnits(m, word, features) / m.unitsPerEm) * size;
+}
+
+/**
+ * Advance width of `text` in points as pdfmake sets it on one line: the sum of its words, each shaped
+ * on its own (so kerning inside 12,653.82 counts, and between two ideographs there is none). Each word
+ * is shaped once per process.
+ */
 export function textWidth(text: string, role: Role, size: number, fonts: FontSet = loadFonts()): number {
+  const m = faceFor(role, fonts);
+  let units = 0;
+  for (const word of words(text)) units += wordUnits(m, word);
+  return (units / m.unitsPerEm) * size;
+}
+
+/**
+ * Advance width of `text` in points drawn as one run (one pdfmake inline, `noWrap`): the whole string
+ * shaped at once with `features`, as pdfkit measures and draws it.
+ */
+export function runWidth(text: string, role: Role, size: number, fonts: FontSet = loadFonts(), features?: readonly string[]): number {
+  const m = faceFor(role, fonts);
+  return (m.font.layout(text, features ? [...features] : undefined).advanceWidth / m.unitsPerEm) * size;
+}
+
+/**
+ * The height pdfmake gives one line of `role` at `size` with line-height factor `lineHeight`, in points,
+ * computed with the same operations as pdfkit (EmbeddedFont.lineHeight: ascender − descender in
+ * thousandths of an em, no line gap) so that it equals, bit for bit, what the layout uses.
+ */
+export function lineHeightPt(fonts: FontSet, role: Role, size: number, lineHeight: number): number {
   const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
-  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+  const scale = 1000 / font.unitsPerEm;
+  return (((font.ascent * scale + 0 - font.descent * scale) / 1000) * size) * lineHeight;
 }
 
 /** The face's natural line height in em (what pdfkit uses: hhea ascent − descent, no line gap). */

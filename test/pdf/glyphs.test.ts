@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogueFor, editions } from '../../src/catalogue/index.ts';
 import { INCOME_TERMS, RELATED_TERMS } from '../../src/catalogue/glossary.ts';
-import { describeChar, loadFonts, missingGlyphs } from '../../src/fonts/index.ts';
+import { describeChar, loadFonts, missingGlyphs, runWidth, wordWidth, words, type Role } from '../../src/fonts/index.ts';
 import { documentLines } from '../helpers/document-text.ts';
 import { documentsOf } from './pdf-text.ts';
 
@@ -48,6 +48,19 @@ describe('glyphs', () => {
     expect(missing('江西𠀀省\uFE0F')).toEqual(['「𠀀」（U+20000）', '「\uFE0F」（U+FE0F）']);
     // White space and control characters are never drawn.
     expect(missing('a\u3000b\n\tc\u00A0')).toEqual([]);
+  });
+});
+
+describe('word widths', () => {
+  it('of every word of both documents, in every face, equal what the shaper says (ideographs and full-width punctuation are summed, not shaped)', () => {
+    const fonts = loadFonts();
+    const all = new Set(['2024', '2020'].flatMap((y) => documentsOf(y).flatMap((d) => documentLines(d).flatMap((l) => words(l)))));
+    expect(all.size).toBeGreaterThan(1000);
+    const off: string[] = [];
+    for (const role of ['body', 'bodyBold', 'hei'] as Role[]) {
+      for (const w of all) if (Math.abs(wordWidth(w, role, 10, fonts) - runWidth(w, role, 10, fonts)) > 1e-9) off.push(`${role} ${w}`);
+    }
+    expect(off).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The PDFs read back (pdfjs) against the published documents: every figure and at least 97% of the
+ * The PDFs read back (pdfjs) against the published documents: every figure and at least 98% of the
  * lines of the seed, white space aside, must come out of our PDF. This checks the layout end to end —
  * nothing dropped, clipped or reordered — on top of the model-level oracle (test/seed).
  */
@@ -39,12 +39,12 @@ describe.each([
     expect(missing).toEqual(tokenDefects);
   });
 
-  it('reproduces at least 97% of the seed lines verbatim (white space aside)', async () => {
+  it('reproduces at least 98% of the seed lines verbatim (white space aside)', async () => {
     const { squashed } = await pdfText(year);
     const r = coverage(seed, squashed, defects);
     const report = `${r.percent.toFixed(2)}% of ${r.lines} lines; missed:\n${r.missed.map((l) => `  ${l.line}: ${l.text}`).join('\n')}`;
     console.log(`${year}: ${report}`);
-    expect(r.percent, report).toBeGreaterThanOrEqual(97);
+    expect(r.percent, report).toBeGreaterThanOrEqual(98);
     // A listed defect we start printing again is a regression of the correction.
     expect(r.defectsReproduced).toEqual([]);
   });

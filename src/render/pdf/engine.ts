@@ -3,46 +3,63 @@
  * fonts given as Buffers), no network and no file access beyond the font directories, the drawing
  * patch (render-patch.ts), and the render call itself.
  */
+import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { loadFonts, type FontSet } from '../../fonts/index.ts';
+import { loadFonts, shareParsedFaces, type FontSet } from '../../fonts/index.ts';
 import { installRenderPatch } from './render-patch.ts';
 
-/** What pdfmake's pageBreakBefore hook tells about a laid-out node. */
-export interface NodeInfo {
-  id?: string;
-  text?: unknown;
-  pageNumbers: number[];
-  headlineLevel?: number;
-  style?: unknown;
-  /** Pages in the document. */
-  pages?: number;
-}
-
-export interface PageBreakHelpers {
-  getFollowingNodesOnPage(): NodeInfo[];
-  getNodesOnNextPage(): NodeInfo[];
-  getPreviousNodesOnPage(): NodeInfo[];
-}
+const require = createRequire(import.meta.url);
 
 interface VirtualFs {
   existsSync(name: string): boolean;
   writeFileSync(name: string, content: Buffer): void;
 }
 
+interface Pdfmake {
+  virtualfs: VirtualFs;
+  setFonts(fonts: Record<string, { normal: string; bold: string }>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): unknown;
+}
+
+let pdfmake: Pdfmake | undefined;
 let installed: FontSet | undefined;
+/**
+ * Virtual file name of each font file: one per file, never reused, so a document still being laid out
+ * (pdfkit reads its fonts while pdfmake lays out, after createPdf has returned) keeps its fonts when
+ * the next render installs another project's.
+ */
+const vfsNames = new Map<string, string>();
+
+/**
+ * pdfmake, loaded on first use — after fontkit has been told to hand our parsed faces to whoever
+ * creates a font from their bytes, so pdfkit, which pdfmake loads, parses none of them again.
+ */
+function loadPdfmake(): Pdfmake {
+  if (!pdfmake) {
+    shareParsedFaces(require.resolve('pdfkit'));
+    pdfmake = require('pdfmake') as Pdfmake;
+  }
+  return pdfmake;
+}
 
 /** Sets fonts and access policies once per font set (warnings otherwise print on every createPdf). */
-function install(): FontSet {
-  const fonts = loadFonts();
+function install(root?: string): FontSet {
+  const fonts = loadFonts(root);
   if (installed === fonts) return fonts;
+  const pdfmake = loadPdfmake();
   installRenderPatch();
-  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  const vfs = pdfmake.virtualfs;
   const families: Record<string, { normal: string; bold: string }> = {};
   for (const face of fonts.faces) {
-    const name = `${face.family}.ttf`;
-    vfs.writeFileSync(name, face.bytes);
+    let name = vfsNames.get(face.path);
+    if (!name) {
+      name = `font-${vfsNames.size + 1}-${face.family}.ttf`;
+      vfsNames.set(face.path, name);
+      vfs.writeFileSync(name, face.bytes);
+    }
     // One file per family; `bold` points at the same file so a stray bold flag cannot fail.
     families[face.family] = { normal: name, bold: name };
   }
@@ -54,11 +71,22 @@ function install(): FontSet {
   return fonts;
 }
 
-export function fontSet(): FontSet {
-  return install();
+/** The fonts of the project at `root` (default: the working folder), installed in pdfmake. */
+export function fontSet(root?: string): FontSet {
+  return install(root);
 }
 
-export async function render(definition: TDocumentDefinitions): Promise<Buffer> {
-  install();
-  return pdfmake.createPdf(definition).getBuffer();
+/** The parts of the pdfkit document `finish` may use: its catalog, before the file is written. */
+export interface FinishedDocument {
+  _root: { data: Record<string, unknown> };
+}
+
+/**
+ * Lays out and draws the document; `finish` sees the drawn pdfkit document before it is written out
+ * (pdfmake's public getStream(): the catalog can still take entries pdfmake has no option for).
+ */
+export async function render(definition: TDocumentDefinitions, finish?: (doc: FinishedDocument) => void): Promise<Buffer> {
+  const out = loadPdfmake().createPdf(definition) as unknown as { getStream(): Promise<FinishedDocument>; getBuffer(): Promise<Buffer> };
+  if (finish) finish(await out.getStream());
+  return out.getBuffer();
 }

@@ -1,48 +1,49 @@
 /**
- * Three adjustments to how pdfmake draws a laid-out line, made by wrapping Renderer.renderLine (the one
- * place pdfmake draws text). They act on a copy of the line, never on pdfmake's own objects.
+ * The one place the PDF engine reaches into pdfmake's private code: a wrapper around
+ * Renderer.prototype.renderLine (pdfmake 0.3.11, pinned exactly in package.json), the function that
+ * draws one laid-out line. The wrapper draws a copy of the line, never pdfmake's own objects, and does
+ * only what no public hook of pdfmake or pdfkit does in a single layout pass:
  *
  * 1. Page numbers counted from a chosen page. pdfmake's `pageReference` prints the physical page of its
- *    target, but this document numbers its pages from 第一部分 (the cover and the 目录 carry none). A
- *    target tagged with relativeTo(target, origin) prints its page counted from the origin's page. The
- *    number is filled in when drawing, after layout, so one layout pass is enough (instead of laying
- *    out once to learn the pages and again to print them).
+ *    target; this document numbers its pages from 第一部分 (the cover and the 目录 carry none). A target
+ *    tagged with relativeTo(target, origin) prints its page counted from the origin's page. The number
+ *    is known only after layout and pdfmake fills it in while drawing, so this is the place; the public
+ *    alternative, a second layout pass that prints literal numbers, costs a whole layout. (The page
+ *    footer needs no patch: pdfmake's footer callback is given the page number; a viewer's page box
+ *    gets the same numbers from /PageLabels, added to the catalog through pdfmake's getStream().)
  *
- * 2. Fewer text calls. pdfmake breaks CJK text between every two ideographs, so a line of 27
- *    characters is 27 “words”, each drawn with its own pdfkit text() call (its own BT…ET, font lookup
- *    and glyph layout): ~64,000 calls for this document, a third of the PDF time, and bloated content
- *    streams. pdfmake's Renderer has a TODO for this (“line.optimizeInlines()”); until it lands,
- *    neighbouring single-character inlines that share every drawing property and are evenly spaced
- *    are drawn as one run. A justified line spreads its slack evenly between inlines, so the run
- *    with that gap as character spacing (PDF Tc) puts every glyph where pdfmake placed it. Anything
- *    unusual is left alone: page references, decorations, backgrounds, super/subscripts, links to
- *    pages, text with its own character spacing.
- *
- * 3. Bookmarks that open at their heading. pdfmake adds a line's bookmark with no position, and pdfkit
+ * 2. Bookmarks that open at their heading. pdfmake adds a line's bookmark with no position, and pdfkit
  *    then writes [page /XYZ pageWidth pageHeight 0]: the top of the page, scrolled to its right edge
- *    in some viewers. Here the bookmark is added (as pdfmake does) with the line's top and left 0.
+ *    in some viewers. Here the bookmark is added (as pdfmake does, through pdfkit's public outline API)
+ *    with the line's top and left 0. The line's position exists only while drawing: pdfmake records a
+ *    node's layout position before an unbreakable block (a heading kept with its text) moves it.
+ *
+ * (pdfmake draws CJK text one inline per ideograph; ours reaches it already broken into lines, one
+ * inline per line — lines.ts, table-layout.ts — so nothing needs merging at drawing time.)
+ *
+ * test/pdf/render-patch.test.ts tests each part and guards the private code this relies on: if
+ * pdfmake's Renderer changes, it fails naming this file.
  */
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-interface Inline {
+export interface Inline {
   text: string;
-  x: number;
-  width: number;
-  characterSpacing?: number;
+  _pageNodeRef?: PageNodeRef;
   [key: string]: unknown;
 }
 
 const ORIGIN = Symbol('juesuan.pageOrigin');
 
 /** What pdfmake's page references read: the first position's page. */
-interface PageNodeRef {
+export interface PageNodeRef {
   positions?: { pageNumber: number }[];
   [ORIGIN]?: PageNodeRef;
 }
 
-interface Line {
+/** The parts of a laid-out pdfmake line the patch reads. */
+export interface Line {
   inlines: Inline[];
   _pageNodeRef?: PageNodeRef;
   _outline?: { id?: string; parentId?: string; text: string; expanded: boolean };
@@ -53,10 +54,14 @@ interface OutlineItem {
 }
 
 /** The parts of pdfmake's Renderer the patch uses. */
-interface RendererThis {
+export interface RendererThis {
   pdfDocument: { outline: OutlineItem; page: { width: number } };
   outlineMap: Record<string, OutlineItem>;
 }
+
+export type RenderLine = (this: RendererThis, line: Line, x: number, y: number) => void;
+
+// ─── 1. Page numbers counted from a chosen page ───────────────────────────────────────────────────
 
 /** Page references to `target` print its page counted from `origin`'s page (which is page 1). */
 export function relativeTo(target: object, origin: object): void {
@@ -68,96 +73,53 @@ export function pageOf(node: object): number | undefined {
   return (node as PageNodeRef).positions?.[0]?.pageNumber;
 }
 
-/** The page of a laid-out node as the document numbers it (origin's page = 1). */
-function relativePage(node: object, origin: object): number | undefined {
-  const page = pageOf(node);
-  const start = pageOf(origin);
-  return page === undefined || start === undefined ? undefined : page - start + 1;
-}
-
 /** A stand-in reference that reports the relative page, for a target tagged with relativeTo(). */
-function resolved(ref: PageNodeRef | undefined): PageNodeRef | undefined {
+export function resolved(ref: PageNodeRef | undefined): PageNodeRef | undefined {
   const origin = ref?.[ORIGIN];
   if (!ref || !origin) return ref;
-  const page = relativePage(ref, origin);
-  return page === undefined ? ref : { positions: [{ pageNumber: page }] };
+  const page = pageOf(ref);
+  const start = pageOf(origin);
+  return page === undefined || start === undefined ? ref : { positions: [{ pageNumber: page - start + 1 }] };
 }
 
-/** Properties two inlines must share to be drawn as one run. */
-const SHARED = ['font', 'fontSize', 'color', 'opacity', 'link', 'linkToDestination', 'fontFeatures', 'characterSpacing', 'lineHeight', 'height'] as const;
-/** Properties that make an inline special: never merged. */
-const SPECIAL = ['_pageNodeRef', '_tocItemRef', 'decoration', 'background', 'sup', 'sub', 'linkToPage', 'noWrap', 'characterSpacing'] as const;
+// ─── 2. Bookmarks at their heading ────────────────────────────────────────────────────────────────
 
-const EPSILON = 1e-6;
-
-function mergeable(inline: Inline): boolean {
-  return SPECIAL.every((k) => inline[k] === undefined || inline[k] === null || inline[k] === false || inline[k] === 0);
+/**
+ * Adds the line's bookmark as pdfmake does (under its parent's, else at the top level), at the line's
+ * top; pdfkit writes left = page width − left and top = page height − top (PDF space is bottom-up).
+ */
+export function addBookmark(renderer: RendererThis, outline: NonNullable<Line['_outline']>, y: number): void {
+  const parent = (outline.parentId && renderer.outlineMap[outline.parentId]) || renderer.pdfDocument.outline;
+  const item = parent.addItem(outline.text, { expanded: outline.expanded, top: y, left: renderer.pdfDocument.page.width });
+  if (outline.id) renderer.outlineMap[outline.id] = item;
 }
 
-const chars = (text: string) => [...text].length;
+// ─── The wrapper ──────────────────────────────────────────────────────────────────────────────────
 
-/** The inlines of a line, merged into evenly spaced runs. */
-export function mergeInlines(inlines: readonly Inline[]): Inline[] {
-  const out: Inline[] = [];
-  // The run being built: its pieces' total width, the gap between its pieces, how many pieces, where it ends.
-  let width = 0;
-  let gap = 0;
-  let pieces = 0;
-  let end = 0;
-  const close = () => {
-    const run = out.at(-1);
-    if (run && pieces > 1) {
-      run.width = width;
-      if (gap > EPSILON) run.characterSpacing = (run.characterSpacing ?? 0) + gap;
+/** pdfmake's renderLine wrapped: the two adjustments, then pdfmake's own drawing of the copy. */
+export function patchedRenderLine(renderLine: RenderLine): RenderLine {
+  return function (this: RendererThis, line: Line, x: number, y: number) {
+    const view = Object.create(line) as Line;
+    if (line._outline) {
+      addBookmark(this, line._outline, y);
+      view._outline = undefined;
     }
+    if (line.inlines.some((i) => i._pageNodeRef)) view.inlines = line.inlines.map((i) => (i._pageNodeRef ? { ...i, _pageNodeRef: resolved(i._pageNodeRef as PageNodeRef) } : i));
+    if (line._pageNodeRef) view._pageNodeRef = resolved(line._pageNodeRef);
+    return renderLine.call(this, view, x, y);
   };
-  for (const inline of inlines) {
-    const run = out.at(-1);
-    if (run && mergeable(inline) && mergeable(run) && SHARED.every((k) => run[k] === inline[k]) && /^\S+$/u.test(inline.text) && /\S$/u.test(run.text)) {
-      const g = inline.x - end;
-      // Only single characters merge: Tc adds the gap after every glyph, and a merged run is laid
-      // out as one string, so a multi-character word (Latin, figures) could gain kerning it was not
-      // measured with. CJK text is one inline per character anyway.
-      const uniform = g > -EPSILON && (pieces === 1 || Math.abs(g - gap) < EPSILON);
-      if (uniform && chars(inline.text) === 1 && chars(run.text) === pieces) {
-        gap = g;
-        run.text += inline.text;
-        width += inline.width;
-        pieces += 1;
-        end = inline.x + inline.width;
-        continue;
-      }
-    }
-    close();
-    out.push({ ...inline });
-    width = inline.width;
-    gap = 0;
-    pieces = 1;
-    end = inline.x + inline.width;
-  }
-  close();
-  return out;
+}
+
+/** pdfmake's Renderer class (private module of the pinned version). */
+export function pdfmakeRenderer(): { prototype: { renderLine: RenderLine } } {
+  return (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: RenderLine } } }).default;
 }
 
 let installed = false;
 
 export function installRenderPatch(): void {
   if (installed) return;
-  const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine(this: RendererThis, line: Line, x: number, y: number): void } } }).default;
-  const renderLine = Renderer.prototype.renderLine;
-  Renderer.prototype.renderLine = function (this: RendererThis, line: Line, x: number, y: number) {
-    const view = Object.create(line) as Line;
-    if (line._outline) {
-      const o = line._outline;
-      const parent = (o.parentId && this.outlineMap[o.parentId]) || this.pdfDocument.outline;
-      // pdfkit writes left = page width − left and top = page height − top (PDF space is bottom-up).
-      const item = parent.addItem(o.text, { expanded: o.expanded, top: y, left: this.pdfDocument.page.width });
-      if (o.id) this.outlineMap[o.id] = item;
-      view._outline = undefined;
-    }
-    view.inlines = mergeInlines(line.inlines.map((i) => (i._pageNodeRef ? { ...i, _pageNodeRef: resolved(i._pageNodeRef as PageNodeRef) } : i)));
-    if (line._pageNodeRef) view._pageNodeRef = resolved(line._pageNodeRef);
-    return renderLine.call(this, view, x, y);
-  };
+  const Renderer = pdfmakeRenderer();
+  Renderer.prototype.renderLine = patchedRenderLine(Renderer.prototype.renderLine);
   installed = true;
 }
