@@ -8,7 +8,7 @@
  *
  * Plain JavaScript dependencies (yaml, zod, handlebars, decimal.js) are bundled too: one file read and
  * compiled instead of hundreds of small modules resolved one by one. Those that read files next to
- * their own code or that the code loads at run time stay in node_modules (EXTERNAL): pdfkit reads its
+ * their own code or that the code loads at run time stay in node_modules (BUNDLED lists the others): pdfkit reads its
  * colour profile and font metrics from its folder, and the PDF engine loads pdfmake, fontkit and
  * linebreak itself so that pdfkit shares our parsed fonts (src/fonts). The workbook's worker loads
  * ExcelJS's prebuilt single-file build (dist/exceljs.min.js: the same code, ~50 ms to load instead of
@@ -36,7 +36,23 @@ function newestSource(dir) {
   return newest;
 }
 
-const EXTERNAL = ['pdfkit', 'pdfmake', 'fontkit', 'linebreak', 'exceljs', 'jszip', 'esbuild'];
+/**
+ * The dependencies bundled: plain JavaScript that reads no file of its own. Every other package stays in
+ * node_modules — pdfkit, pdfmake, fontkit, linebreak (see above), pdfjs-dist (it loads its worker from
+ * its own folder), ECharts, ExcelJS and the rest: a new dependency is external unless added here.
+ */
+const BUNDLED = new Set(['yaml', 'zod', 'handlebars', 'decimal.js']);
+const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+const externals = {
+  name: 'juesuan-externals',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (BUNDLED.has(packageOf(args.path))) return undefined;
+      // ExcelJS's prebuilt single file (see above).
+      return { path: args.path === 'exceljs' ? 'exceljs/dist/exceljs.min.js' : args.path, external: true };
+    });
+  },
+};
 
 /** What else the bundle is made from: this configuration and the installed packages. */
 const INPUTS = [fileURLToPath(import.meta.url), join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
@@ -64,8 +80,7 @@ async function ensureBundle() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: EXTERNAL,
-    alias: { exceljs: 'exceljs/dist/exceljs.min.js' },
+    plugins: [externals],
     // Bundled CommonJS code calls require() for Node's own modules: give the ES module bundle one.
     banner: { js: "import { createRequire as __juesuanRequire } from 'node:module'; const require = __juesuanRequire(import.meta.url);" },
     sourcemap: 'linked',
