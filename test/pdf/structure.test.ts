@@ -84,7 +84,7 @@ describe('the 2024 document', () => {
     const { pages } = await pdf2024();
     const page = squash(pages[pageWith(pages, '财政拨款收入支出决算总表公开04表')]!.text);
     expect(page).toMatch(/总计32.*总计64/);
-    expect(page).toContain('注：本表反映部门(单位)本年度一般公共预算财政拨款');
+    expect(page).toContain('注：本表反映部门（单位）本年度一般公共预算财政拨款');
   });
 
   it('prints the empty 公开07 with its header, its 合计 row and its notes', async () => {
