@@ -55,6 +55,8 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
   scalar({ key: 'basic_total', label: '基本支出', full: (c) => orZero(c.expenditure.total.basic), partial: fromSummary('basic_total') }),
   scalar({ key: 'project_total', label: '项目支出', full: (c) => orZero(c.expenditure.total.project), partial: fromSummary('project_total') }),
   family({ prefix: 'expenditure_class.', label: (name) => `本年支出 ${name}`, entries: (c) => c.totals.expenditureByClass, partial: () => [] }),
+  // 三 财政拨款支出 (公开04 本年支出合计 of the three funds): a key figure of the finance office's batch index.
+  scalar({ key: 'fiscal_expenditure', label: '财政拨款支出', full: (c) => orZero(c.fiscal.expenditure.total) }),
   scalar({
     key: 'gp_basic',
     label: '一般公共预算财政拨款基本支出',
@@ -100,7 +102,7 @@ const isFamily = (f: ScalarFigure | FigureFamily): f is FigureFamily => 'prefix'
 /** The keys of the scalar figures (a typo in a key is a type error). */
 export type FigureKey =
   | 'income_total' | 'non_fiscal_surplus_used' | 'opening_balance' | 'expenditure_total' | 'surplus_distribution' | 'closing_balance'
-  | 'basic_total' | 'project_total' | 'gp_basic' | 'admin_operating_cost'
+  | 'basic_total' | 'project_total' | 'fiscal_expenditure' | 'gp_basic' | 'admin_operating_cost'
   | `three_public.${'total' | 'abroad' | 'vehicles' | 'vehicle_purchase' | 'vehicle_operation' | 'reception'}`
   | `${'expenditure_class' | 'gp_basic_by_class' | 'basic_item' | 'project'}.${string}`;
 
