@@ -184,8 +184,10 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       report.problem = user ? (err as Error).message : `内部错误：${(err as Error)?.message ?? String(err)}\n这不是您的数据问题，请把以上信息报告给开发者。`;
       log(report.problem);
     }
-    report.rendered = cache.rendered;
-    report.reused = cache.reused;
+    // The documents first, then the workbook (the workbook starts first, so it may finish first).
+    const order = (names: string[]) => [...names.filter((n) => n !== '工作簿'), ...names.filter((n) => n === '工作簿')];
+    report.rendered = order(cache.rendered);
+    report.reused = order(cache.reused);
     report.renderMs = cache.renderMs;
     report.sinceSave = performance.now() - since;
     log(summaryLine(report));
