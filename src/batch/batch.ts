@@ -106,7 +106,7 @@ function plan(files: string[], year: number, out: string | undefined, skipped: s
 
 export async function runBatch(plan: BatchPlan, options: BatchOptions): Promise<BatchResult> {
   const indexDir = join(plan.root, SUMMARY_FOLDER, String(plan.year));
-  const progress = new Progress(plan.jobs.length, options.progress);
+  const progress = new Progress(plan.jobs.length, options.progress, Math.min(options.jobs, plan.jobs.length));
   const outcomes = await runPool(plan.jobs, {
     size: options.jobs,
     onStart: (job) => progress.start(job),

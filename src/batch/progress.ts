@@ -2,8 +2,9 @@
  * The batch's progress on the terminal (stderr): one line per finished department —
  * `[12/100] 省体育局 已发布（第 1 版） … 预计还需 23 秒` — and, on a terminal (not when the output goes to
  * a file or a pipe), a status line kept at the bottom, rewritten in place, naming the departments being
- * built. The estimate is the average time per finished department (the workers in parallel included)
- * times the departments left.
+ * built. The estimate is the pace of the last departments to finish (the workers in parallel included)
+ * times the departments left; the first ones, slowed by each worker's start-up, are not a measure, so
+ * no estimate is shown until every worker has finished one.
  */
 import { printable } from '../diagnostics.ts';
 import type { DepartmentJob, DepartmentOutcome } from './department.ts';
@@ -20,12 +21,16 @@ export function duration(seconds: number): string {
   return s < 60 ? `${s} 秒` : `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
 }
 
+/** How many of the last completions the pace is taken over. */
+const WINDOW = 10;
+
 export class Progress {
-  private readonly started = performance.now();
   private done = 0;
+  /** When each department finished (ms, performance.now), in order. */
+  private readonly finished: number[] = [];
   private readonly running = new Map<number, string>();
 
-  constructor(private readonly total: number, private readonly out: ProgressOutput) {}
+  constructor(private readonly total: number, private readonly out: ProgressOutput, private readonly workers = 1) {}
 
   start(job: DepartmentJob): void {
     this.running.set(job.index, printable(job.name));
@@ -34,6 +39,7 @@ export class Progress {
 
   finish(o: DepartmentOutcome): void {
     this.done++;
+    this.finished.push(performance.now());
     this.running.delete(o.index);
     const what = o.ok ? published(o) : failed(o);
     this.out.status?.('');
@@ -48,9 +54,11 @@ export class Progress {
 
   private eta(): string {
     const left = this.total - this.done;
-    if (!left || !this.done) return '';
-    const perDepartment = (performance.now() - this.started) / 1000 / this.done;
-    return ` … 预计还需 ${duration(perDepartment * left)}`;
+    if (!left) return '';
+    if (this.done <= Math.min(this.workers, this.total - 1)) return ' … 预计时间计算中';
+    const k = Math.min(this.done - 1, WINDOW);
+    const pace = (this.finished[this.done - 1]! - this.finished[this.done - 1 - k]!) / 1000 / k;
+    return ` … 预计还需 ${duration(pace * left)}`;
   }
 
   private showStatus(): void {

@@ -41,8 +41,6 @@ export interface WatchBuild {
   /** Outputs rendered again, and outputs whose previous bytes were kept (model unchanged). */
   rendered: string[];
   reused: string[];
-  /** Milliseconds each re-rendered output took (part of timings.render). */
-  renderMs: Record<string, number>;
   timings?: BuildTimings;
   /** From the first file event of this rebuild (≈ the save) to the end of the publish, in ms. */
   sinceSave?: number;
@@ -72,8 +70,6 @@ class OutputCache {
   private workbookEntry: { key: string; bytes: Buffer } | undefined;
   rendered: string[] = [];
   reused: string[] = [];
-  /** Milliseconds each output took to render in this build. */
-  renderMs: Record<string, number> = {};
 
   /** Fonts (juesuan.config.json) are part of what a PDF depends on besides its model. */
   private fonts(): string {
@@ -91,12 +87,10 @@ class OutputCache {
       this.reused.push(doc.fileName);
       return hit.bytes;
     }
-    const started = performance.now();
     const { renderPdf } = await import('../render/pdf/index.ts');
     const bytes = await renderPdf(doc);
     this.pdfs.set(doc.fileName, { key, bytes });
     this.rendered.push(doc.fileName);
-    this.renderMs[doc.fileName] = performance.now() - started;
     return bytes;
   }
 
@@ -107,12 +101,10 @@ class OutputCache {
       return this.workbookEntry.bytes;
     }
     // In this thread: ExcelJS stays loaded between saves (a worker thread would load it every time).
-    const started = performance.now();
     const { renderWorkbook } = await import('../render/xlsx/index.ts');
     const bytes = await renderWorkbook(tables, meta);
     this.workbookEntry = { key, bytes };
     this.rendered.push('工作簿');
-    this.renderMs['工作簿'] = performance.now() - started;
     return bytes;
   }
 
@@ -124,7 +116,6 @@ class OutputCache {
   startBuild(): void {
     this.rendered = [];
     this.reused = [];
-    this.renderMs = {};
   }
 }
 
@@ -165,7 +156,7 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
     }
     lastInputs = inputs();
     cache.startBuild();
-    const report: WatchBuild = { trigger, ok: false, rendered: [], reused: [], renderMs: {} };
+    const report: WatchBuild = { trigger, ok: false, rendered: [], reused: [] };
     try {
       const result = await buildYear(path, {
         ...(options.outputRoot ? { outputRoot: options.outputRoot } : {}),
@@ -188,7 +179,6 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
     const order = (names: string[]) => [...names.filter((n) => n !== '工作簿'), ...names.filter((n) => n === '工作簿')];
     report.rendered = order(cache.rendered);
     report.reused = order(cache.reused);
-    report.renderMs = cache.renderMs;
     report.sinceSave = performance.now() - since;
     log(summaryLine(report));
     options.onBuild?.(report);
@@ -294,8 +284,9 @@ export function summaryLine(b: WatchBuild): string {
     : '';
   const seconds = b.sinceSave !== undefined ? `${(b.sinceSave / 1000).toFixed(2)} 秒` : '';
   const parts = [seconds, stages].filter(Boolean).join('：');
-  const redone = b.rendered.map((name) => `${name} ${ms(b.renderMs[name] ?? 0)}`);
-  const renders = [redone.length ? `重新生成 ${redone.join('、')}` : '', b.reused.length ? `沿用未变的 ${b.reused.join('、')}` : ''].filter(Boolean).join('，');
+  // One time for the rendering: the workbook and the PDFs interleave in this thread, so per-output
+  // times would overlap.
+  const renders = [b.rendered.length ? `重新生成 ${b.rendered.join('、')}` : '', b.reused.length ? `沿用未变的 ${b.reused.join('、')}` : ''].filter(Boolean).join('，');
   const head = `${TRIGGER_TEXT[b.trigger]} → `;
   if (!b.ok) return `${head}${b.problem ? '未发布' : '有错误，未发布'}；已发布的文件保持不变。继续监视中……`;
   const what = b.status === 'unchanged' ? `与已发布的第 ${b.version} 版相同，未写入` : b.status === 'repaired' ? `第 ${b.version} 版（已修复受损文件）` : `已发布第 ${b.version} 版`;
