@@ -230,11 +230,14 @@ describe('the pool from the sources', () => {
           { index: 0, name: '甲单位', file: o.yearFile('甲单位'), outputRoot: join(out, '甲单位'), refused: '不能发布' },
           { index: 1, name: '乙单位', file: o.yearFile('乙单位'), outputRoot: join(out, '乙单位') },
           { index: 2, name: '无此单位', file: join(o.root, 'none', '2024.yaml'), outputRoot: join(out, 'none') },
+          // A job the build cannot even start on (a bug's stand-in): an internal error, reported like the others.
+          { index: 3, name: '坏任务', file: 42 as unknown as string, outputRoot: join(out, 'bad') },
         ],
         { size: 2, onStart: (j) => started.push(j.name) },
       );
-      expect(started.sort()).toEqual(['乙单位', '无此单位', '甲单位'].sort());
-      expect(outcomes.map((x) => [x.name, x.ok, x.failure?.kind])).toEqual([['甲单位', false, 'user'], ['乙单位', false, 'check'], ['无此单位', false, 'check']]);
+      expect(started.sort()).toEqual(['乙单位', '无此单位', '甲单位', '坏任务'].sort());
+      expect(outcomes.map((x) => [x.name, x.ok, x.failure?.kind])).toEqual([['甲单位', false, 'user'], ['乙单位', false, 'check'], ['无此单位', false, 'check'], ['坏任务', false, 'internal']]);
+      expect(outcomes[3]!.failure!.message).toMatch(/^内部错误：.*（这不是您的数据问题，请把这条信息报告给开发者）$/);
       expect(outcomes[1]!.diagnostics.map((d) => d.ruleId)).toEqual(['procurement-structure']);
       expect(outcomes[1]!.department).toBe('江西省乙单位');
       expect(existsSync(out)).toBe(false);
