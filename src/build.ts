@@ -209,7 +209,8 @@ function readPreviousReport(previous: PreviousVersion, log: (line: string) => vo
 /**
  * Where a year file publishes: data/<year>.yaml to output/<year>/; a year file kept in a folder of its
  * own (another department's, e.g. 各单位/省体育局/2024.yaml) to output/<folder>/<year>/, so departments
- * built from one copy of the tool never overwrite — or “correct” — each other.
+ * built from one copy of the tool never overwrite — or “correct” — each other. A batch with --out passes
+ * its folder as `root`, so each department keeps the place it has under output/.
  */
 export function defaultOutputRoot(yearFile: string, root = 'output'): string {
   const dir = dirname(resolve(yearFile));
