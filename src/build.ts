@@ -15,9 +15,9 @@ import { readConfig } from './config.ts';
 import { compareCorrection } from './diff/correction.ts';
 import { formatChanges } from './diff/format-changes.ts';
 import { correctionNotice, noticeInfo } from './diff/notice.ts';
-import { formatDiagnostics, hasErrors } from './diagnostics.ts';
+import { formatDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts';
 import type { DocumentModel } from './model/document.ts';
-import { buildModel, parseReportData, type ReportData } from './model/report.ts';
+import { buildModel, parseReportData, type ReportData, type ReportModel } from './model/report.ts';
 import type { TableSpec } from './model/table-spec.ts';
 import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
@@ -41,10 +41,34 @@ export interface BuildOptions {
   step?: StepHook;
 }
 
+/** Milliseconds per stage of one build (the watch mode and the batch print them). */
+export interface BuildTimings {
+  /** Reading and validating the year file and its prior year (YAML, schema). */
+  load: number;
+  /** The arithmetic (calc/). */
+  calc: number;
+  /** The rules. */
+  check: number;
+  /** The frozen model: tables and every sentence (templates). */
+  model: number;
+  /** PDF(s) and workbook (whatever the renderers did, reused bytes included). */
+  render: number;
+  /** The publish: versions, history, manifest, changes.md. */
+  publish: number;
+}
+
 export interface BuildResult {
   ok: boolean;
   outputDir?: string;
   files: OutputFile[];
+  /** Everything the checks found (errors included when the build stopped on them). */
+  diagnostics: Diagnostic[];
+  /** The department and year, once the year file could be read. */
+  department?: string;
+  year?: number;
+  /** The model's comparable figures, when the year got as far as a model. */
+  figures?: ReportModel['figures'];
+  timings: BuildTimings;
   /**
    * first: first publication; changed: a new version, the previous one archived; unchanged: nothing
    * written; repaired: same version, damaged files rewritten.
@@ -63,25 +87,32 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   const step = (what: string) => log(`  ${what}（${Math.round(performance.now() - started)} ms）`);
 
   const result = loadYear(arg);
-  const warnings = result.diagnostics.filter((d) => d.severity !== 'error' || d.acknowledged);
-  if (hasErrors(result.diagnostics) || !result.value) {
-    log(formatDiagnostics(result.diagnostics));
+  const t = result.timings;
+  const timings: BuildTimings = { load: (t.load ?? 0) + (t.schema ?? 0), calc: t.calc ?? 0, check: t.check ?? 0, model: 0, render: 0, publish: 0 };
+  const { diagnostics } = result;
+  const about = result.value ? { department: result.value.calc.department, year: result.value.calc.year } : {};
+  const warnings = diagnostics.filter((d) => d.severity !== 'error' || d.acknowledged);
+  if (hasErrors(diagnostics) || !result.value) {
+    log(formatDiagnostics(diagnostics));
     log('有错误，未发布任何文件（原有输出保持不变）。');
-    return { ok: false, files: [] };
+    return { ok: false, files: [], diagnostics, ...about, timings };
   }
   const { calc, path } = result.value;
   if (calc.kind === 'partial') {
     log(`${result.value.file} 是部分数据（partial: true），只用于上年对比，不能发布。`);
-    return { ok: false, files: [] };
+    return { ok: false, files: [], diagnostics, ...about, timings };
   }
   step('校验通过');
   if (warnings.length) log(formatDiagnostics(warnings));
   const outputDir = resolve(options.outputRoot ?? defaultOutputRoot(path), String(calc.year));
   userFacing(() => checkOutputFolder(outputDir));
 
+  let mark = performance.now();
   const model = buildModel(calc);
   const { documents, tables } = model;
+  timings.model = performance.now() - mark;
   step('文档模型已生成');
+  mark = performance.now();
 
   // The workbook starts first (off the main thread when possible), then the PDFs are laid out; the
   // renderers are loaded only now, as they pull in pdfmake, the fonts and ExcelJS.
@@ -112,6 +143,8 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   }
   const report = renderJson(model);
   files.push({ name: REPORT, bytes: report });
+  timings.render = performance.now() - mark;
+  mark = performance.now();
 
   const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])]
     .map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) }));
@@ -148,15 +181,17 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   };
 
   const published = userFacing(() => publishVersion(outputDir, files, { ...publishOptions, changes }));
+  timings.publish = performance.now() - mark;
   for (const message of published.messages) log(message);
   const { status, version } = published;
+  const done = { diagnostics, ...about, figures: model.figures, timings };
   if (status === 'unchanged' || status === 'repaired') {
     const inputsNote = JSON.stringify(published.manifest.inputs) === JSON.stringify(inputs)
       ? ''
       : '（输入文件有改动，但不影响任何输出；manifest.json 保留产生这些输出时的输入校验值）';
     if (status === 'unchanged') log(`与上次发布相比没有变化（第 ${version} 版），未写入任何文件。${inputsNote}`);
     else log(`与上次发布相比没有变化（第 ${version} 版）；以下文件与 manifest.json 不符，已重新写入：${published.repaired.join('、')}${inputsNote}`);
-    return { ok: true, outputDir, files: published.files, status, version };
+    return { ok: true, outputDir, files: published.files, status, version, ...done };
   }
   step(`已写入 ${outputDir}`);
   if (status === 'changed') log(`第 ${published.previousVersion} 版已存入 ${outputDir}/${published.archive}/；本次为第 ${version} 版，变化见 ${CHANGES}。`);
@@ -167,6 +202,7 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
     files: published.files,
     status,
     version,
+    ...done,
     ...(published.archive ? { archive: published.archive } : {}),
     ...(published.changes !== undefined ? { changes: published.changes } : {}),
   };
@@ -196,9 +232,10 @@ function readPreviousReport(previous: PreviousVersion, log: (line: string) => vo
 /**
  * Where a year file publishes: data/<year>.yaml to output/<year>/; a year file kept in a folder of its
  * own (another department's, e.g. 各单位/省体育局/2024.yaml) to output/<folder>/<year>/, so departments
- * built from one copy of the tool never overwrite — or “correct” — each other.
+ * built from one copy of the tool never overwrite — or “correct” — each other. A batch with --out passes
+ * its folder as `root`, so each department keeps the place it has under output/.
  */
-export function defaultOutputRoot(yearFile: string): string {
+export function defaultOutputRoot(yearFile: string, root = 'output'): string {
   const dir = dirname(resolve(yearFile));
-  return dir === resolve('data') ? 'output' : join('output', basename(dir));
+  return dir === resolve('data') ? root : join(root, basename(dir));
 }

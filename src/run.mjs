@@ -70,8 +70,8 @@ async function ensureBundle() {
   // Written to a private folder and swapped in, so two runs starting at once never load half a bundle.
   const tmp = join(cacheDir, `cli.${process.pid}`);
   await build({
-    // The workbook's worker thread is a second entry; it shares chunks with the CLI.
-    entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'render', 'xlsx', 'worker.ts')],
+    // The workbook's worker thread and the batch's pool workers are entries too; they share chunks with the CLI.
+    entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'render', 'xlsx', 'worker.ts'), join(root, 'src', 'batch', 'batch-worker.ts')],
     outdir: tmp,
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },

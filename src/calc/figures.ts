@@ -55,6 +55,9 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
   scalar({ key: 'basic_total', label: '基本支出', full: (c) => orZero(c.expenditure.total.basic), partial: fromSummary('basic_total') }),
   scalar({ key: 'project_total', label: '项目支出', full: (c) => orZero(c.expenditure.total.project), partial: fromSummary('project_total') }),
   family({ prefix: 'expenditure_class.', label: (name) => `本年支出 ${name}`, entries: (c) => c.totals.expenditureByClass, partial: () => [] }),
+  // 三 财政拨款支出 (公开04 本年支出合计, 行次 59, of the three funds): in the charts and the finance
+  // office's batch index; a partial file does not state it.
+  scalar({ key: 'fiscal_expenditure', label: '财政拨款支出', full: (c) => orZero(c.fiscal.expenditure.total) }),
   scalar({
     key: 'gp_basic',
     label: '一般公共预算财政拨款基本支出',
@@ -79,8 +82,6 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
           ...[...c.basicEconomic.items].filter(([code]) => !c.catalogue.economicItemCodes.has(code)),
         ],
   }),
-  // 公开04 本年支出合计 (行次 59): what the 财政拨款 of the three budgets paid for; not in a partial file.
-  scalar({ key: 'fiscal_expenditure', label: '财政拨款支出', full: (c) => orZero(c.fiscal.expenditure.total), partial: () => undefined }),
   threePublic('total', '“三公”经费支出', (c) => c.threePublic.total.actual),
   threePublic('abroad', '因公出国（境）费', (c) => c.threePublic.abroad.actual),
   threePublic('vehicles', '公务用车购置及运行维护费', (c) => c.threePublic.vehicles.actual),

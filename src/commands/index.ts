@@ -14,6 +14,7 @@ import { stdio, UsageError, type Command, type Io } from './command.ts';
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
   check: { summary: '校验年度文件，不发布', load: () => import('./check.ts') },
   build: { summary: '校验并发布年度文件（PDF、工作簿、report.json）', load: () => import('./build.ts') },
+  batch: { summary: '批量发布一个文件夹中各单位的年度文件，并生成汇总', load: () => import('./batch.ts') },
   diff: { summary: '对比两个年度', load: () => import('./diff.ts') },
   verify: { summary: '读回已发布的 PDF，逐格、逐段核对是否与数据一致', load: () => import('./verify.ts') },
   schema: { summary: '重新生成编辑器提示用的 JSON Schema', load: () => import('./schema.ts') },
