@@ -85,7 +85,7 @@ describe('npm run batch: three departments, one broken', () => {
       const single = await runCli(['build', `${o.folder}/${name}/2024.yaml`, '--out', `single/${name}`], o.root);
       expect(single.code, single.stderr).toBe(0);
       const batch = files(join(o.root, 'output', name, '2024'));
-      expect(Object.keys(batch).sort()).toEqual(['manifest.json', 'report.json', `${o.department(name)}2024年度部门决算.pdf`, `${o.department(name)}2024年度部门决算公开表.xlsx`].sort());
+      expect(Object.keys(batch).sort()).toEqual(['manifest.json', 'report.json', `${o.department(name)}2024年度部门决算.pdf`, `${o.department(name)}2024年度部门决算.html`, `${o.department(name)}2024年度部门决算公开表.xlsx`].sort());
       expect(batch).toEqual(files(join(o.root, 'single', name, '2024')));
     }
     const broken = await runCli(['build', `${o.folder}/乙单位/2024.yaml`, '--out', 'single/乙单位'], o.root);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { schemaText } from '../../src/commands/schema.ts';
 
 const BASE_DEPARTMENT = '江西省示例协会';
 const base = (year: number) => readFileSync(new URL(`../fixtures/base/${year}.yaml`, import.meta.url), 'utf8');
@@ -32,7 +33,10 @@ export function office(names: string[], prefix = 'batch'): Office {
   for (const name of names) {
     const dir = join(root, folder, name);
     mkdirSync(dir, { recursive: true });
-    for (const year of [2023, 2024]) writeFileSync(join(dir, `${year}.yaml`), base(year).replaceAll(BASE_DEPARTMENT, department(name)));
+    // As an office sets a department's folder up: the year files pointing editors at the schema beside them.
+    const yearText = (year: number) => base(year).replaceAll(BASE_DEPARTMENT, department(name)).replace('$schema=../../../data/year-file.schema.json', '$schema=./year-file.schema.json');
+    for (const year of [2023, 2024]) writeFileSync(join(dir, `${year}.yaml`), yearText(year));
+    writeFileSync(join(dir, 'year-file.schema.json'), schemaText());
   }
   const yearFile = (name: string) => join(root, folder, name, '2024.yaml');
   return {

@@ -103,7 +103,7 @@ describe('build --watch', () => {
     edit('goods: { total: 30.00, sme: 20.00 }', 'goods: { total: 31.00, sme: 20.00 }');
     const line = await w.next(/^年度文件已保存 → /);
     // 货物采购 appears in the narrative only: the workbook is not rendered again.
-    expect(line).toMatch(/^年度文件已保存 → 已发布第 2 版（\d+\.\d\d 秒：读取 \d+ ms，计算 \d+ ms，校验 \d+ ms，模型 \d+ ms，生成 \d+ ms，写入 \d+ ms；重新生成 江西省示例协会2024年度部门决算\.pdf，沿用未变的 工作簿）$/);
+    expect(line).toMatch(/^年度文件已保存 → 已发布第 2 版（\d+\.\d\d 秒：读取 \d+ ms，计算 \d+ ms，校验 \d+ ms，模型 \d+ ms，生成 \d+ ms，写入 \d+ ms；重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf，沿用未变的 工作簿）$/);
     expect(readFileSync(join(out(), 'changes.md'), 'utf8')).toMatch(/31\.00/);
     expect(JSON.parse(readFileSync(join(out(), 'manifest.json'), 'utf8')).version).toBe(2);
     await sameAsColdBuild('cold-correction');
@@ -111,7 +111,7 @@ describe('build --watch', () => {
 
   it('renders the workbook again when a figure of the tables changed', async () => {
     edit('actual: 3.20, fleet: 2', 'actual: 3.10, fleet: 2');
-    expect(await w.next(/^年度文件已保存 → /)).toMatch(/^年度文件已保存 → 已发布第 3 版（.*；重新生成 江西省示例协会2024年度部门决算\.pdf、工作簿）$/);
+    expect(await w.next(/^年度文件已保存 → /)).toMatch(/^年度文件已保存 → 已发布第 3 版（.*；重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf、工作簿）$/);
     await sameAsColdBuild('cold-tables');
   }, 180_000);
 
@@ -132,7 +132,7 @@ describe('build --watch', () => {
 
   it('republishes when the office edits its template', async () => {
     edit('纳入本套部门决算汇编范围的单位共', '纳入本套决算汇编的单位共', join(root, '本单位模板', 'overview.hbs'));
-    expect(await w.next(/^模板已修改 → /)).toMatch(/^模板已修改 → 已发布第 4 版（.*重新生成 江西省示例协会2024年度部门决算\.pdf，沿用未变的 工作簿）$/);
+    expect(await w.next(/^模板已修改 → /)).toMatch(/^模板已修改 → 已发布第 4 版（.*重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf，沿用未变的 工作簿）$/);
     const { pages } = await readPdf(readFileSync(join(out(), PDF)));
     expect(squash(pages.map((p) => p.text).join(''))).toContain(squash('纳入本套决算汇编的单位共1个'));
     await sameAsColdBuild('cold-template');
