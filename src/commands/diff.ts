@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
-import { formatDiagnostics, hasErrors } from '../diagnostics.ts';
+import { formatDiagnostics, hasErrors, printable } from '../diagnostics.ts';
 import { formatHtml } from '../diff/format-html.ts';
 import { formatTerminal } from '../diff/format-terminal.ts';
 import { compareYears, onlyChanged, type YearSide } from '../diff/years.ts';
@@ -73,7 +73,7 @@ export default defineCommand({
   positionals: { min: 2, max: 2 },
   async run({ values, positionals }, io) {
     const bad = positionals.filter((a) => !isYearArg(a));
-    if (bad.length) throw new UsageError(`无法识别的年度：${bad.join('、')}`);
+    if (bad.length) throw new UsageError(`无法识别的年度：${bad.map(printable).join('、')}`);
     const a = loadSide(positionals[0]!, io.err);
     const b = loadSide(positionals[1]!, io.err);
     if (!a || !b) return 1;

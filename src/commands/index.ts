@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { printable } from '../diagnostics.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { parseCommandArgs } from './args.ts';
 import { stdio, UsageError, type Command, type Io } from './command.ts';
@@ -57,7 +58,7 @@ export async function runCommand(argv: string[], io: Io = stdio): Promise<number
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
-    io.err(`${name.startsWith('-') ? '未知选项' : '未知命令'}：${name}\n\n${globalUsage()}`);
+    io.err(`${name.startsWith('-') ? '未知选项' : '未知命令'}：${printable(name)}\n\n${globalUsage()}`);
     return 1;
   }
   const command = (await entry.load()).default;

@@ -93,4 +93,13 @@ describe('juesuan <command>', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, '省体育局', 'year-file.schema.json'), 'utf8')).toBe(readFileSync('data/year-file.schema.json', 'utf8'));
   });
+
+  it('echoes what was typed with its control characters escaped (an ESC in an argument never reaches the terminal raw)', async () => {
+    for (const argv of [['\u001b[31mpublish'], ['check', '2024', '--\u001b[2Jx'], ['diff', '2023', '20\u001b24']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(1);
+      expect(r.err).not.toContain('\u001b');
+      expect(r.err).toContain('\\x1B');
+    }
+  });
 });

@@ -4,7 +4,9 @@
  * a worker thread with the same bytes as in-process.
  */
 import { spawnSync } from 'node:child_process';
-import { statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTables } from '../../src/model/tables.ts';
 import { reviveTables } from '../../src/model/table-spec.ts';
@@ -40,6 +42,20 @@ describe('src/run.mjs', () => {
       expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(before);
     } finally {
       utimesSync(source, original.atime, original.mtime);
+    }
+  });
+});
+
+describe('commands that load a dependency at run time, from the bundle', () => {
+  it('verify reads a PDF with pdfjs, whose worker is found in its own package (not bundled)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'juesuan-launcher-'));
+    try {
+      expect(run('build', '2020', '--out', out).status).toBe(0);
+      const r = run('verify', join(out, '2020', '江西省总工会2020年度部门预算项目绩效自评报告.pdf'));
+      expect(r.stdout + r.stderr).toContain('核对通过');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
