@@ -9,7 +9,7 @@ import { resolveProse } from '../../src/model/prose.ts';
 import { check, yaml } from '../helpers/year.ts';
 
 describe('平均得分', () => {
-  it('scores that do not divide evenly (92, 88, 100, 100, 99, 98: 96.1666…) print with two places, half-up', () => {
+  it('scores that do not divide evenly (98, 92, 88, 100, 100, 99, 98: 96.4285…) print with two places, half-up', () => {
     const r = check(yaml`
       projects: # 追加
         - { name: 宣传经费, fund: general, score: 100, funding: { current: { initial: 0, full_year: 0, executed: 0 } } }
@@ -17,11 +17,11 @@ describe('平均得分', () => {
         - { name: 调研经费, fund: general, score: 99, funding: { current: { initial: 0, full_year: 0, executed: 0 } } }
         - { name: 会议经费, fund: general, score: 98, funding: { current: { initial: 0, full_year: 0, executed: 0 } } }
     `);
-    expect(r.calc!.projects.map((p) => p.score.toFixed())).toEqual(['92', '88', '100', '100', '99', '98']);
+    expect(r.calc!.projects.map((p) => p.score.toFixed())).toEqual(['98', '92', '88', '100', '100', '99', '98']);
     const values = performanceValues(r.calc!);
     const exact = r.calc!.performance.averageScore!;
     expect(exact.decimalPlaces()).toBeGreaterThan(2);
-    expect(resolveProse('{=平均得分}', values)).toBe('96.17');
+    expect(resolveProse('{=平均得分}', values)).toBe('96.43');
     expect(values.get('平均得分')).toEqual(exact.toDecimalPlaces(2, 1));
     expect(resolveProse('平均得分{=平均得分}分', values)).toBe(`平均得分${exact.toDecimalPlaces(2, 1).toFixed().replace(/\.?0+$/, '')}分`);
   });
