@@ -22,8 +22,9 @@ describe('平均得分', () => {
     const exact = r.calc!.performance.averageScore!;
     expect(exact.decimalPlaces()).toBeGreaterThan(2);
     expect(resolveProse('{=平均得分}', values)).toBe('96.43');
-    expect(values.get('平均得分')).toEqual(exact.toDecimalPlaces(2, 1));
-    expect(resolveProse('平均得分{=平均得分}分', values)).toBe(`平均得分${exact.toDecimalPlaces(2, 1).toFixed().replace(/\.?0+$/, '')}分`);
+    // decimal.js rounding mode 4 is ROUND_HALF_UP.
+    expect(values.get('平均得分')).toEqual(exact.toDecimalPlaces(2, 4));
+    expect(resolveProse('平均得分{=平均得分}分', values)).toBe(`平均得分${exact.toDecimalPlaces(2, 4).toFixed().replace(/\.?0+$/, '')}分`);
   });
 
   it('rounds half-up: 99.665 → 99.67, and a whole score stays whole (100, not 100.00)', () => {
