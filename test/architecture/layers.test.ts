@@ -86,3 +86,13 @@ describe('layers of src/', () => {
     expect(ALLOWED[layerOf('src/verify/tables.ts')]).not.toContain(layerOf('src/render/pdf/table.ts'));
   });
 });
+
+describe('the project stands alone', () => {
+  it('no file of the repository cites notes kept outside it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const files = execFileSync('git', ['ls-files', 'src', 'test', 'templates', 'README.md', 'package.json'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const outside = /libraries\.md|domain\.md|DESIGN\.md|style\.md|\.\.\/shared\//;
+    const cited = files.filter((f) => !f.startsWith('test/architecture/') && /\.(ts|mjs|hbs|md|json|yaml)$/.test(f) && outside.test(readFileSync(f, 'utf8')));
+    expect(cited).toEqual([]);
+  });
+});
