@@ -6,17 +6,20 @@
  * source needs no extra step. The bundle is split at dynamic imports, so `check` never loads what only
  * `build` needs (pdfmake, ExcelJS).
  *
- * Plain JavaScript dependencies (yaml, zod, handlebars, decimal.js) are bundled too: one file read and
- * compiled instead of hundreds of small modules resolved one by one. Those that read files next to
- * their own code or that the code loads at run time stay in node_modules (BUNDLED lists the others): pdfkit reads its
- * colour profile and font metrics from its folder, and the PDF engine loads pdfmake, fontkit and
- * linebreak itself so that pdfkit shares our parsed fonts (src/fonts). The workbook's worker loads
- * ExcelJS's prebuilt single-file build (dist/exceljs.min.js: the same code, ~50 ms to load instead of
- * ~0.3–0.5 s for its hundreds of modules; the same workbook bytes, checked by the tests that run the
- * CLI). Since the bundle holds dependency code, it is also rebuilt when the installed packages change
- * (package-lock.json) or this file does.
+ * Plain JavaScript dependencies (yaml, zod, handlebars, decimal.js, ECharts …: BUNDLED) are bundled too:
+ * one file read and compiled instead of hundreds of small modules resolved one by one (ECharts alone is
+ * ~600 ES modules, ~0.4 s to load one by one; bundled, only the charts and components used are kept).
+ * Those that read files next to their own code or that the code loads at run time stay in node_modules:
+ * pdfkit reads its colour profile and font metrics from its folder, and the PDF engine loads pdfmake,
+ * fontkit and linebreak itself so that pdfkit shares our parsed fonts (src/fonts). The workbook's
+ * worker loads ExcelJS's prebuilt single-file build (dist/exceljs.min.js: the same code, ~50 ms to load
+ * instead of ~0.3–0.5 s for its hundreds of modules; the same workbook bytes, checked by the tests that
+ * run the CLI). An external CommonJS package is loaded with require(), not import: importing it makes
+ * Node scan its whole source for export names first (~0.25 s for that 1 MB file). Since the bundle holds
+ * dependency code, it is also rebuilt when the installed packages change (package-lock.json) or this
+ * file does.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -37,20 +40,34 @@ function newestSource(dir) {
 }
 
 /**
- * The dependencies bundled: plain JavaScript that reads no file of its own. Every other package stays in
- * node_modules — pdfkit, pdfmake, fontkit, linebreak (see above), pdfjs-dist (it loads its worker from
- * its own folder), ECharts, ExcelJS and the rest: a new dependency is external unless added here.
+ * The dependencies bundled: plain JavaScript that reads no file of its own (with the packages they
+ * import: ECharts draws with zrender and uses tslib; string-width uses the three after it). Every other
+ * package stays in node_modules — pdfkit, pdfmake, fontkit, linebreak (see above), pdfjs-dist (it loads
+ * its worker from its own folder), ExcelJS and the rest: a new dependency is external unless added here.
  */
-const BUNDLED = new Set(['yaml', 'zod', 'handlebars', 'decimal.js']);
+const BUNDLED = new Set(['yaml', 'zod', 'handlebars', 'decimal.js', 'diff', 'echarts', 'zrender', 'tslib', 'string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex']);
 const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+/** Whether an external module is an ES module (else CommonJS, loaded with require: see above). */
+function isEsm(spec) {
+  if (spec.endsWith('.mjs')) return true;
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules', packageOf(spec), 'package.json'), 'utf8')).type === 'module';
+  } catch {
+    return true; // unknown: leave it to Node
+  }
+}
 const externals = {
   name: 'juesuan-externals',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (BUNDLED.has(packageOf(args.path))) return undefined;
       // ExcelJS's prebuilt single file (see above).
-      return { path: args.path === 'exceljs' ? 'exceljs/dist/exceljs.min.js' : args.path, external: true };
+      const path = args.path === 'exceljs' ? 'exceljs/dist/exceljs.min.js' : args.path;
+      // `import x from 'cjs'` becomes a CommonJS stub that requires it (Node's own interop: x is its module.exports).
+      if (args.kind === 'import-statement' && !path.startsWith('node:') && !isEsm(path)) return { path, namespace: 'juesuan-require' };
+      return { path, external: true };
     });
+    b.onLoad({ filter: /.*/, namespace: 'juesuan-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 

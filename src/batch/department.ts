@@ -13,7 +13,6 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { figureLabel } from '../calc/figures.ts';
 import { parseReportData } from '../model/report.ts';
 import type { TemplateError } from '../model/narrative.ts';
-import { renderWorkbook } from '../render/xlsx/index.ts';
 import { isFile } from '../write/disk.ts';
 import { MANIFEST, readManifest } from '../write/manifest.ts';
 import { PublishError, sha256 } from '../write/publish.ts';
@@ -75,7 +74,9 @@ export async function buildDepartment(job: DepartmentJob): Promise<DepartmentOut
   const finish = (o: Omit<DepartmentOutcome, 'ms'>): DepartmentOutcome => ({ ...o, ms: performance.now() - started });
   if (job.refused) return finish({ ...base, ok: false, failure: { kind: 'user', message: job.refused } });
   try {
-    // The workbook is rendered here, in this thread: a pool worker is already off the main thread.
+    // The workbook is rendered here, in this thread: a pool worker is already off the main thread. (Loaded
+    // on first use: `build` imports this module, and a single build renders its workbook elsewhere.)
+    const { renderWorkbook } = await import('../render/xlsx/index.ts');
     const result = await buildYear(job.file, { outputRoot: job.outputRoot, log: (line) => log.push(line), renderers: { workbook: renderWorkbook } });
     const dir = result.outputDir ?? outputDir(result.year);
     const about = { ...(result.department !== undefined ? { department: result.department } : {}), ...(dir ? { outputDir: dir } : {}) };
