@@ -21,6 +21,7 @@ import { buildModel, parseReportData, type ReportData, type ReportModel } from '
 import type { TableSpec } from './model/table-spec.ts';
 import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
+import type { PdfThread } from './render/pdf/background.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { CHANGES } from './write/manifest.ts';
 import { checkOutputFolder, otherDepartment, previewVersion, publishVersion, recoverFolder, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
@@ -82,6 +83,17 @@ export interface BuildResult {
 }
 
 export async function buildYear(arg: string, options: BuildOptions = {}): Promise<BuildResult> {
+  // The PDFs' thread starts first, so that it loads pdfmake and the fonts while this one reads and
+  // checks the year file (none when the caller brings its renderer: a watching build, a batch worker).
+  const thread = options.renderers?.pdf ? undefined : (await import('./render/pdf/background.ts')).startPdfThread();
+  try {
+    return await build(arg, options, thread);
+  } finally {
+    thread?.close();
+  }
+}
+
+async function build(arg: string, options: BuildOptions, thread: PdfThread | undefined): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
   const step = (what: string) => log(`  ${what}（${Math.round(performance.now() - started)} ms）`);
@@ -114,33 +126,31 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   step('文档模型已生成');
   mark = performance.now();
 
-  // The workbook starts first (off the main thread when possible), then the PDFs are laid out; the
-  // renderers are loaded only now, as they pull in pdfmake, the fonts and ExcelJS.
+  // The PDFs go to their thread at once when there is one; the workbook and the web editions are made
+  // here meanwhile. Without the thread everything is made here, one after another. The renderers are
+  // loaded only now, as they pull in pdfmake, the fonts, ExcelJS and ECharts.
+  const web = await import('./render/html/index.ts');
+  // Charts go into the PDF only when juesuan.config.json asks (the published document has none).
+  const chartsInPdf = readConfig().charts?.pdf === true;
+  const pdfDocs = documents.map((doc) => (chartsInPdf ? web.withPdfCharts(model, doc) : doc));
+  const pdf = options.renderers?.pdf ?? (thread ? (doc: DocumentModel) => thread.render(doc) : (await import('./render/pdf/index.ts')).renderPdf);
+  const sent = thread ? pdfDocs.map((doc) => pdf(doc)) : undefined;
+  for (const p of sent ?? []) p.catch(() => undefined); // awaited below; a rejection must not surface before that
   const title = `${calc.department}${calc.year}年度部门决算公开表`;
   const meta = { title, author: calc.department, date: documents[0]?.date ?? `${calc.year + 1}-09-30` };
-  const workbookBytes = !tables.length
-    ? undefined
-    : options.renderers?.workbook
-      ? options.renderers.workbook(tables, meta)
-      : (await import('./render/xlsx/background.ts')).renderWorkbookInBackground(tables, meta);
-  workbookBytes?.catch(() => undefined); // awaited below; a rejection must not surface before that
-  const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
-  const web = await import('./render/html/index.ts');
-  const chartsInPdf = readConfig().charts?.pdf === true;
+  const workbook = !tables.length ? undefined : (options.renderers?.workbook ?? (await import('./render/xlsx/index.ts')).renderWorkbook)(tables, meta);
+  workbook?.catch(() => undefined);
+  const workbookFile = workbook && (await workbook.then((bytes) => ({ name: outputNames(calc).workbook!.name, bytes })));
+  if (workbookFile) step(`已生成 ${workbookFile.name}`);
   const files: OutputFile[] = [];
-  for (const doc of documents) {
-    // Charts go into the PDF only when juesuan.config.json asks (the published document has none).
-    files.push({ name: doc.fileName, bytes: await pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc) });
-    step(`已生成 ${doc.fileName}`);
+  for (const [i, doc] of documents.entries()) {
     const edition = web.webEdition(model, doc);
-    files.push({ name: edition.name, bytes: edition.bytes });
     step(`已生成 ${edition.name}`);
+    files.push({ name: doc.fileName, bytes: await (sent ? sent[i]! : pdf(pdfDocs[i]!)) });
+    step(`已生成 ${doc.fileName}`);
+    files.push({ name: edition.name, bytes: edition.bytes });
   }
-  if (workbookBytes) {
-    const name = outputNames(calc).workbook!.name;
-    files.push({ name, bytes: await workbookBytes });
-    step(`已生成 ${name}`);
-  }
+  if (workbookFile) files.push(workbookFile);
   const report = renderJson(model);
   files.push({ name: REPORT, bytes: report });
   timings.render = performance.now() - mark;

@@ -11,8 +11,8 @@
  * ~600 ES modules, ~0.4 s to load one by one; bundled, only the charts and components used are kept).
  * Those that read files next to their own code or that the code loads at run time stay in node_modules:
  * pdfkit reads its colour profile and font metrics from its folder, and the PDF engine loads pdfmake,
- * fontkit and linebreak itself so that pdfkit shares our parsed fonts (src/fonts). The workbook's
- * worker loads ExcelJS's prebuilt single-file build (dist/exceljs.min.js: the same code, ~50 ms to load
+ * fontkit and linebreak itself so that pdfkit shares our parsed fonts (src/fonts). The workbook
+ * loads ExcelJS's prebuilt single-file build (dist/exceljs.min.js: the same code, ~50 ms to load
  * instead of ~0.3–0.5 s for its hundreds of modules; the same workbook bytes, checked by the tests that
  * run the CLI). An external CommonJS package is loaded with require(), not import: importing it makes
  * Node scan its whole source for export names first (~0.25 s for that 1 MB file). Since the bundle holds
@@ -22,19 +22,20 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cacheDir = join(root, 'node_modules', '.cache', 'juesuan');
 const bundleDir = join(cacheDir, 'cli');
 const bundle = join(bundleDir, 'cli.mjs');
 
-/** Newest modification time of the sources the bundle is made from. */
-function newestSource(dir) {
+/** Newest modification time of the sources the bundle is made from (.ts files, or the templates). */
+function newestSource(dir, ext = '.ts') {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path, ext));
+    else if (entry.name.endsWith(ext)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -71,13 +72,35 @@ const externals = {
   },
 };
 
+/**
+ * The built-in narrative templates compiled by Handlebars, in place of src/model/precompiled-templates.ts
+ * (which says how they are used). The options are those src/model/narrative.ts compiles with; it uses
+ * a compiled form only when they are the same, and only for the very text it was compiled from.
+ */
+const NARRATIVE_OPTIONS = { strict: true, noEscape: true, preventIndent: true };
+const templatesDir = join(root, 'templates');
+const precompiled = {
+  name: 'juesuan-precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]model[\\/]precompiled-templates\.ts$/ }, () => {
+      const Handlebars = createRequire(import.meta.url)('handlebars');
+      const names = [...readdirSync(templatesDir), ...readdirSync(join(templatesDir, 'phrases')).map((n) => `phrases/${n}`)].filter((n) => n.endsWith('.hbs')).sort();
+      const entries = names.map((name) => {
+        const text = readFileSync(join(templatesDir, name), 'utf8');
+        return `${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, NARRATIVE_OPTIONS)} }`;
+      });
+      return { contents: `export const PRECOMPILED = { options: ${JSON.stringify(NARRATIVE_OPTIONS)}, templates: {\n${entries.join(',\n')}\n} };\n`, loader: 'js' };
+    });
+  },
+};
+
 /** What else the bundle is made from: this configuration and the installed packages. */
 const INPUTS = [fileURLToPath(import.meta.url), join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
 
 function stale() {
   if (!existsSync(bundle)) return true;
   const made = statSync(bundle).mtimeMs;
-  return made < newestSource(join(root, 'src')) || INPUTS.some((f) => existsSync(f) && statSync(f).mtimeMs > made);
+  return made < newestSource(join(root, 'src')) || made < newestSource(templatesDir, '.hbs') || INPUTS.some((f) => existsSync(f) && statSync(f).mtimeMs > made);
 }
 
 async function ensureBundle() {
@@ -87,8 +110,8 @@ async function ensureBundle() {
   // Written to a private folder and swapped in, so two runs starting at once never load half a bundle.
   const tmp = join(cacheDir, `cli.${process.pid}`);
   await build({
-    // The workbook's worker thread and the batch's pool workers are entries too; they share chunks with the CLI.
-    entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'render', 'xlsx', 'worker.ts'), join(root, 'src', 'batch', 'batch-worker.ts')],
+    // The PDF thread of a build and the batch's pool workers are entries too; they share chunks with the CLI.
+    entryPoints: [join(root, 'src', 'cli.ts'), { in: join(root, 'src', 'render', 'pdf', 'worker.ts'), out: 'pdf-worker' }, join(root, 'src', 'batch', 'batch-worker.ts')],
     outdir: tmp,
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
@@ -97,7 +120,7 @@ async function ensureBundle() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    plugins: [externals],
+    plugins: [externals, precompiled],
     // Bundled CommonJS code calls require() for Node's own modules: give the ES module bundle one.
     banner: { js: "import { createRequire as __juesuanRequire } from 'node:module'; const require = __juesuanRequire(import.meta.url);" },
     sourcemap: 'linked',
