@@ -75,11 +75,13 @@ const advances = new Map<string, number>();
  */
 export function textPx(text: string, sizePt: number, bold = false, slack = SLACK): number {
   let em = 0;
+  // Looked up once per call, not per new character: finding the face means reading the configuration.
+  let font: AdvanceFont | undefined;
   for (const ch of text) {
     const key = `${bold ? 'b' : 'r'}${ch}`;
     let w = advances.get(key);
     if (w === undefined) {
-      const font = face(bold ? 'bodyBold' : 'body');
+      font ??= face(bold ? 'bodyBold' : 'body');
       w = font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / font.unitsPerEm / PT_PER_PX;
       advances.set(key, w);
     }
