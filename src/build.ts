@@ -177,6 +177,8 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   for (const message of userFacing(() => recoverFolder(outputDir))) log(message);
   const preview = previewVersion(outputDir, files, publishOptions);
   const prepared = preview?.previous ? { previous: preview.previous.version, version: preview.version, ...(await makeReport(preview.previous, preview.version)) } : undefined;
+  // Every PDF is made: the thread can wind down (freeing its memory takes a while) during the publish.
+  thread?.close();
   const changes: PublishOptions['changes'] = (previous, next) => {
     if (!prepared || prepared.previous !== previous.version || prepared.version !== next.version) {
       throw new UserError(`发布期间输出目录 ${outputDir}/ 中的版本发生了变化（可能有另一个发布刚刚完成）。本次没有写入任何文件，请重新发布。`);

@@ -51,6 +51,7 @@ export function startPdfThread(root?: string): PdfThread | undefined {
       });
     },
     close() {
+      if (failure) return;
       fail(new Error('PDF 生成线程已结束'));
       void worker.terminate();
     },
