@@ -7,7 +7,9 @@
  * is printed as `check` prints it and publishes nothing: the last good publication stays.
  *
  * What it skips, honestly: an output whose model did not change is not rendered again — its bytes are
- * those of the last render of the same model, which a cold build reproduces by determinism. A PDF is a
+ * those of the last render of the same model, which a cold build reproduces by determinism. The
+ * documents' PDFs are laid out by a thread of its own that stays warm between saves, while this one
+ * makes the rest (the 更正说明's PDF included). A PDF is a
  * function of its DocumentModel and the fonts (juesuan.config.json); the workbook of its TableSpecs and
  * metadata. So a correction in the narrative alone re-renders the document, not the workbook. (Reusing
  * single pages is not possible: pdfkit numbers the glyphs of its font subsets in order of first use,
@@ -23,6 +25,7 @@ import { buildYear, type BuildResult, type BuildTimings } from '../build.ts';
 import { UserError } from '../commands/command.ts';
 import { CONFIG_FILE, readConfig } from '../config.ts';
 import type { DocumentModel } from '../model/document.ts';
+import type { PdfThread } from '../render/pdf/background.ts';
 import { clearTemplateCache, type TemplateError } from '../model/narrative.ts';
 import type { TableSpec } from '../model/table-spec.ts';
 import { TEMPLATE_DIR } from '../paths.ts';
@@ -80,18 +83,48 @@ class OutputCache {
     }
   }
 
+  /**
+   * A warm thread of its own lays out the documents' PDFs (src/render/pdf/background.ts), while this
+   * thread makes the web editions, report.json and the 更正说明 (notice), whose PDF is laid out here.
+   * Without the thread (not running from the bundle) everything is laid out here.
+   */
+  private thread: PdfThread | undefined;
+  private threadTried = false;
+
+  /** Starts the thread (again, if it ended), so that it loads pdfmake and the fonts before it is needed. */
+  async startThread(): Promise<void> {
+    if (this.threadTried && !this.thread?.ended) return;
+    this.threadTried = true;
+    this.thread = (await import('../render/pdf/background.ts')).startPdfThread();
+  }
+
   async pdf(doc: DocumentModel): Promise<Buffer> {
+    return this.render(doc, async (d) => {
+      await this.startThread();
+      return this.thread ? this.thread.render(d) : here(d);
+    });
+  }
+
+  notice(doc: DocumentModel): Promise<Buffer> {
+    return this.render(doc, here);
+  }
+
+  private async render(doc: DocumentModel, how: (doc: DocumentModel) => Promise<Buffer>): Promise<Buffer> {
     const key = `${this.fonts()}\n${JSON.stringify(doc)}`;
     const hit = this.pdfs.get(doc.fileName);
     if (hit?.key === key) {
       this.reused.push(doc.fileName);
       return hit.bytes;
     }
-    const { renderPdf } = await import('../render/pdf/index.ts');
-    const bytes = await renderPdf(doc);
-    this.pdfs.set(doc.fileName, { key, bytes });
+    // Listed when asked for, so the list keeps the order of the build whichever finishes first.
     this.rendered.push(doc.fileName);
+    const bytes = await how(doc);
+    this.pdfs.set(doc.fileName, { key, bytes });
     return bytes;
+  }
+
+  close(): void {
+    this.thread?.close();
   }
 
   async workbook(tables: TableSpec[], meta: WorkbookMeta): Promise<Buffer> {
@@ -118,6 +151,9 @@ class OutputCache {
     this.reused = [];
   }
 }
+
+/** A PDF laid out in this thread. */
+const here = async (doc: DocumentModel) => (await import('../render/pdf/index.ts')).renderPdf(doc);
 
 const isOfficeTemplateError = (err: unknown) => err instanceof Error && err.name === 'TemplateError' && (err as TemplateError).overridden;
 const hash = (path: string) => {
@@ -161,7 +197,7 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       const result = await buildYear(path, {
         ...(options.outputRoot ? { outputRoot: options.outputRoot } : {}),
         log,
-        renderers: { pdf: (doc) => cache.pdf(doc), workbook: (tables, meta) => cache.workbook(tables, meta) },
+        renderers: { pdf: (doc) => cache.pdf(doc), notice: (doc) => cache.notice(doc), workbook: (tables, meta) => cache.workbook(tables, meta) },
       });
       if (result.year !== undefined) year = result.year;
       Object.assign(report, {
@@ -248,6 +284,7 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
   watchOverrides();
 
   // The first build, then the watchers take over.
+  await cache.startThread();
   running = rebuild(new Set(['start']), performance.now()).finally(() => {
     running = undefined;
     if (pending && !stopped && !timer) fire();
@@ -270,6 +307,7 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       for (const w of watchers) w.close();
       overrideWatcher?.close();
       await running?.catch(() => undefined);
+      cache.close();
     },
   };
 }
