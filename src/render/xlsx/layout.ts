@@ -74,7 +74,11 @@ const advances = new Map<string, number>();
  * ideographs do not kern, and summing cached advances keeps the many trial wraps cheap.
  */
 export function textPx(text: string, sizePt: number, bold = false, slack = SLACK): number {
-  let em = 0;
+  return addEm(0, text, bold) * sizePt * slack;
+}
+
+/** `em` plus the advances of `text`'s characters, added one by one (so a line can be measured as it grows). */
+function addEm(em: number, text: string, bold: boolean): number {
   // Looked up once per call, not per new character: finding the face means reading the configuration.
   let font: AdvanceFont | undefined;
   for (const ch of text) {
@@ -87,7 +91,7 @@ export function textPx(text: string, sizePt: number, bold = false, slack = SLACK
     }
     em += w;
   }
-  return em * sizePt * slack;
+  return em;
 }
 
 /** No line starts with these (closing punctuation) … */
@@ -115,11 +119,18 @@ export function wrapLines(text: string, sizePt: number, px: number, bold = false
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    // The line's width so far, in em: adding a unit's characters to it gives textPx(line + unit) exactly.
+    let em = 0;
     for (const unit of breakUnits(paragraph)) {
-      if (line && textPx(line + unit, sizePt, bold, slack) > px) {
+      const trial = addEm(em, unit, bold);
+      if (line && trial * sizePt * slack > px) {
         out.push(line);
         line = unit.trimStart();
-      } else line += unit;
+        em = addEm(0, line, bold);
+      } else {
+        line += unit;
+        em = trial;
+      }
     }
     out.push(line);
   }
