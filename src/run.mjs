@@ -73,23 +73,34 @@ const externals = {
 };
 
 /**
- * The built-in narrative templates compiled by Handlebars, in place of src/model/precompiled-templates.ts
- * (which says how they are used). The options are those src/model/narrative.ts compiles with; it uses
- * a compiled form only when they are the same, and only for the very text it was compiled from.
+ * The built-in templates compiled by Handlebars, in place of src/model/precompiled-templates.ts (which
+ * says how they are used): the narrative's (templates/*.hbs, phrases/) with the options
+ * src/model/narrative.ts compiles with, the web edition's (templates/html/) with those of
+ * src/render/html/index.ts. Each uses a compiled form only when the options are the same, and only for
+ * the very text it was compiled from.
  */
-const NARRATIVE_OPTIONS = { strict: true, noEscape: true, preventIndent: true };
 const templatesDir = join(root, 'templates');
+const PRECOMPILE = {
+  narrative: { options: { strict: true, noEscape: true, preventIndent: true }, names: () => [...readdirSync(templatesDir), ...readdirSync(join(templatesDir, 'phrases')).map((n) => `phrases/${n}`)].filter((n) => n.endsWith('.hbs')) },
+  html: { options: { strict: true, preventIndent: true }, names: () => readdirSync(join(templatesDir, 'html')).filter((n) => /\.(hbs|css)$/.test(n)).map((n) => `html/${n}`) },
+};
 const precompiled = {
   name: 'juesuan-precompiled-templates',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]model[\\/]precompiled-templates\.ts$/ }, () => {
+    b.onLoad({ filter: /[\\/]src[\\/]model[\\/]precompiled-templates\.ts$/ }, (args) => {
       const Handlebars = createRequire(import.meta.url)('handlebars');
-      const names = [...readdirSync(templatesDir), ...readdirSync(join(templatesDir, 'phrases')).map((n) => `phrases/${n}`)].filter((n) => n.endsWith('.hbs')).sort();
-      const entries = names.map((name) => {
-        const text = readFileSync(join(templatesDir, name), 'utf8');
-        return `${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, NARRATIVE_OPTIONS)} }`;
+      const groups = Object.entries(PRECOMPILE).map(([group, { options, names }]) => {
+        const entries = names().sort().map((name) => {
+          const text = readFileSync(join(templatesDir, name), 'utf8');
+          return `${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, options)} }`;
+        });
+        return `${group}: { options: ${JSON.stringify(options)}, templates: {\n${entries.join(',\n')}\n} }`;
       });
-      return { contents: `export const PRECOMPILED = { options: ${JSON.stringify(NARRATIVE_OPTIONS)}, templates: {\n${entries.join(',\n')}\n} };\n`, loader: 'js' };
+      // The module as written, its empty PRECOMPILED filled in.
+      const source = readFileSync(args.path, 'utf8');
+      const empty = /(export const PRECOMPILED\b[^=]*= )\{\};/;
+      if (!empty.test(source)) throw new Error(`${args.path}: no empty PRECOMPILED to fill in`);
+      return { contents: source.replace(empty, (_, head) => `${head}{\n${groups.join(',\n')}\n};`), loader: 'ts' };
     });
   },
 };

@@ -21,7 +21,7 @@ import { isDec, type Dec } from '../decimal.ts';
 import { readTemplate, type TemplateFile } from '../template-files.ts';
 import { chineseNumber } from './format-labels.ts';
 import { natural, naturalPercent, percent, textAmount } from './format.ts';
-import { PRECOMPILED } from './precompiled-templates.ts';
+import { precompiled } from './precompiled-templates.ts';
 import { missingFields, templateUsage, unusedFields } from './template-usage.ts';
 
 /** Data text is wrapped in these private-use marks while rendering, so the lint can skip it. */
@@ -134,12 +134,11 @@ function createEngine(): typeof Handlebars {
 const engine = createEngine();
 /** Strict (a misspelt field is an error), no HTML escaping, partials not re-indented. */
 const COMPILE_OPTIONS: CompileOptions = { strict: true, noEscape: true, preventIndent: true };
-const samePrecompileOptions = JSON.stringify(PRECOMPILED.options) === JSON.stringify(COMPILE_OPTIONS);
 
 /** The template's render function: compiled when the bundle was made if it is that very text, else now. */
 function compile(file: string, t: TemplateFile): Handlebars.TemplateDelegate {
-  const pre = t.overridden || !samePrecompileOptions ? undefined : PRECOMPILED.templates[file];
-  return pre?.text === t.text ? engine.template(pre.spec) : engine.compile(t.text, COMPILE_OPTIONS);
+  const spec = t.overridden ? undefined : precompiled('narrative', file, t.text, COMPILE_OPTIONS);
+  return spec ? engine.template(spec) : engine.compile(t.text, COMPILE_OPTIONS);
 }
 
 interface Compiled {
