@@ -9,8 +9,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentModel } from '../../model/document.ts';
 import { reviveTables } from '../../model/table-spec.ts';
+import { runWidth, type Role } from '../../fonts/index.ts';
 import { fontSet } from './engine.ts';
 import { renderPdf } from './index.ts';
+import { SIZE } from './style.ts';
 
 export interface PdfJob {
   id: number;
@@ -29,10 +31,21 @@ export function reviveDocument(json: string): DocumentModel {
   return doc;
 }
 
+/**
+ * Text that makes fontkit read the tables every layout uses (cmap, metrics, the substitution and
+ * positioning lookups, the `halt` feature's), which it reads only on first use: read now, while the
+ * thread waits for its first document. Whatever is read gives the same widths and glyphs later.
+ */
+const WARM_UP = '一般公共预算财政拨款收入支出决算表，。、；：（）“”《》0123456789.,%';
+
 const root = (workerData as { root?: string } | undefined)?.root;
 try {
   // pdfmake, its patch and the fonts (read, installed in pdfmake's file system), before the first job.
-  fontSet(root);
+  const fonts = fontSet(root);
+  for (const role of Object.keys(fonts.family) as Role[]) {
+    runWidth(WARM_UP, role, SIZE.san, fonts);
+    runWidth(WARM_UP, role, SIZE.san, fonts, ['halt']);
+  }
 } catch {
   // A font that cannot be read is reported by the render that needs it.
 }
