@@ -72,41 +72,24 @@ const externals = {
   },
 };
 
-/**
- * The built-in templates compiled by Handlebars, in place of src/model/precompiled-templates.ts (which
- * says how they are used): the narrative's (templates/*.hbs, phrases/) with the options
- * src/model/narrative.ts compiles with, the web edition's (templates/html/) with those of
- * src/render/html/index.ts. Each uses a compiled form only when the options are the same, and only for
- * the very text it was compiled from.
- */
+/** The built-in templates compiled by Handlebars (src/precompile-templates.mjs), in place of src/model/precompiled-templates.ts's empty PRECOMPILED. */
 const templatesDir = join(root, 'templates');
-const PRECOMPILE = {
-  narrative: { options: { strict: true, noEscape: true, preventIndent: true }, names: () => [...readdirSync(templatesDir), ...readdirSync(join(templatesDir, 'phrases')).map((n) => `phrases/${n}`)].filter((n) => n.endsWith('.hbs')) },
-  html: { options: { strict: true, preventIndent: true }, names: () => readdirSync(join(templatesDir, 'html')).filter((n) => /\.(hbs|css)$/.test(n)).map((n) => `html/${n}`) },
-};
 const precompiled = {
   name: 'juesuan-precompiled-templates',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]model[\\/]precompiled-templates\.ts$/ }, (args) => {
-      const Handlebars = createRequire(import.meta.url)('handlebars');
-      const groups = Object.entries(PRECOMPILE).map(([group, { options, names }]) => {
-        const entries = names().sort().map((name) => {
-          const text = readFileSync(join(templatesDir, name), 'utf8');
-          return `${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, options)} }`;
-        });
-        return `${group}: { options: ${JSON.stringify(options)}, templates: {\n${entries.join(',\n')}\n} }`;
-      });
-      // The module as written, its empty PRECOMPILED filled in.
+    b.onLoad({ filter: /[\\/]src[\\/]model[\\/]precompiled-templates\.ts$/ }, async (args) => {
+      const { precompiledSource } = await import('./precompile-templates.mjs');
       const source = readFileSync(args.path, 'utf8');
       const empty = /(export const PRECOMPILED\b[^=]*= )\{\};/;
       if (!empty.test(source)) throw new Error(`${args.path}: no empty PRECOMPILED to fill in`);
-      return { contents: source.replace(empty, (_, head) => `${head}{\n${groups.join(',\n')}\n};`), loader: 'ts' };
+      const filled = precompiledSource(templatesDir, createRequire(import.meta.url)('handlebars'));
+      return { contents: source.replace(empty, (_, head) => `${head}${filled};`), loader: 'ts' };
     });
   },
 };
 
-/** What else the bundle is made from: this configuration and the installed packages. */
-const INPUTS = [fileURLToPath(import.meta.url), join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
+/** What else the bundle is made from: this configuration, the template compiler and the installed packages. */
+const INPUTS = [fileURLToPath(import.meta.url), join(root, 'src', 'precompile-templates.mjs'), join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
 
 function stale() {
   if (!existsSync(bundle)) return true;

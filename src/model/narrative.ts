@@ -133,7 +133,7 @@ function createEngine(): typeof Handlebars {
 
 const engine = createEngine();
 /** Strict (a misspelt field is an error), no HTML escaping, partials not re-indented. */
-const COMPILE_OPTIONS: CompileOptions = { strict: true, noEscape: true, preventIndent: true };
+export const COMPILE_OPTIONS: CompileOptions = { strict: true, noEscape: true, preventIndent: true };
 
 /** The template's render function: compiled when the bundle was made if it is that very text, else now. */
 function compile(file: string, t: TemplateFile): Handlebars.TemplateDelegate {

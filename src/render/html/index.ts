@@ -24,7 +24,7 @@ const PARTIALS = ['style.css', 'cover.hbs', 'toc.hbs', 'block.hbs', 'table.hbs',
 let compiled: { key: string; page: HandlebarsTemplateDelegate } | undefined;
 
 /** Strict (a misspelt field is an error), escaping on, partials not re-indented. */
-const COMPILE_OPTIONS: CompileOptions = { strict: true, preventIndent: true };
+export const COMPILE_OPTIONS: CompileOptions = { strict: true, preventIndent: true };
 
 function template(root: string): HandlebarsTemplateDelegate {
   const files = [readTemplate('html/page.hbs', root), ...PARTIALS.map((name) => readTemplate(`html/${name}`, root))];
