@@ -176,7 +176,8 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   // a new one follows depends on the folder alone, so the preview is asked without the PDFs, and asked
   // again with them (the outputs may all be the same: no new version). The publish hands over the
   // version it really follows, and a report made for another one is not used.
-  const after = parseReportData(report.toString('utf8'));
+  let parsed: ReportData | undefined;
+  const after = () => (parsed ??= parseReportData(report.toString('utf8')));
   const previousReports = new Map<number, { report?: ReportData }>();
   const previousReport = (previous: PreviousVersion) => {
     let old = previousReports.get(previous.version);
@@ -187,9 +188,9 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
     const old = previousReport(previous);
     // A manifest of an older tool does not name its department; its report.json does.
     if (old.report && old.report.department !== calc.department) throw new UserError(otherDepartment(outputDir, old.report.department, calc.department, calc.year));
-    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after, manifest: { inputs, outputs: [] } });
+    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after(), manifest: { inputs, outputs: [] } });
     const v = { version, previousVersion: previous.version, archive: previous.archive };
-    const notice = correctionNotice(correction, noticeInfo(old.report, after, v));
+    const notice = correctionNotice(correction, noticeInfo(old.report, after(), v));
     return { previous: previous.version, version, v, files: [{ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await noticePdf(notice) }] };
   };
   for (const message of userFacing(() => recoverFolder(outputDir))) log(message);
@@ -216,7 +217,7 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
       throw new UserError(`发布期间输出目录 ${outputDir}/ 中的版本发生了变化（可能有另一个发布刚刚完成）。本次没有写入任何文件，请重新发布。`);
     }
     // The file comparison needs the manifest this publish writes.
-    const correction = compareCorrection({ ...previousReport(previous), ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after, manifest: next.manifest });
+    const correction = compareCorrection({ ...previousReport(previous), ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after(), manifest: next.manifest });
     const text = formatChanges(correction, { ...prepared.v, notes: previous.notes, damaged: previous.damaged });
     return { text, files: prepared.files };
   };
