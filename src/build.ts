@@ -207,9 +207,14 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   timings.render = performance.now() - mark;
   mark = performance.now();
   const preview = previewVersion(outputDir, files, publishOptions);
-  let prepared = speculative && (await speculative);
-  if (!preview?.previous) prepared = undefined;
-  else if (prepared?.previous !== preview.previous.version || prepared.version !== preview.version) prepared = await makeReport(preview.previous, preview.version);
+  // A report only for a new version (the outputs may all be as published); the one made early if it
+  // is for the version this one follows, else made now.
+  const guess = preview?.previous && speculative ? await speculative : undefined;
+  const prepared = !preview?.previous
+    ? undefined
+    : guess?.previous === preview.previous.version && guess.version === preview.version
+      ? guess
+      : await makeReport(preview.previous, preview.version);
   // Every PDF is made: the thread can wind down (freeing its memory takes a while) during the publish.
   thread?.close();
   const changes: PublishOptions['changes'] = (previous, next) => {

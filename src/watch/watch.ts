@@ -72,6 +72,8 @@ class OutputCache {
   private readonly pdfs = new Map<string, { key: string; bytes: Buffer }>();
   private workbookEntry: { key: string; bytes: Buffer } | undefined;
   rendered: string[] = [];
+  /** The 更正说明's PDF, made alongside the documents' (listed after them). */
+  renderedNotices: string[] = [];
   reused: string[] = [];
 
   /** Fonts (juesuan.config.json) are part of what a PDF depends on besides its model. */
@@ -106,18 +108,18 @@ class OutputCache {
   }
 
   notice(doc: DocumentModel): Promise<Buffer> {
-    return this.render(doc, here);
+    return this.render(doc, here, this.renderedNotices);
   }
 
-  private async render(doc: DocumentModel, how: (doc: DocumentModel) => Promise<Buffer>): Promise<Buffer> {
+  private async render(doc: DocumentModel, how: (doc: DocumentModel) => Promise<Buffer>, list = this.rendered): Promise<Buffer> {
     const key = `${this.fonts()}\n${JSON.stringify(doc)}`;
     const hit = this.pdfs.get(doc.fileName);
     if (hit?.key === key) {
       this.reused.push(doc.fileName);
       return hit.bytes;
     }
-    // Listed when asked for, so the list keeps the order of the build whichever finishes first.
-    this.rendered.push(doc.fileName);
+    // Listed when asked for (the documents in their order, whichever finishes first).
+    list.push(doc.fileName);
     const bytes = await how(doc);
     this.pdfs.set(doc.fileName, { key, bytes });
     return bytes;
@@ -148,6 +150,7 @@ class OutputCache {
 
   startBuild(): void {
     this.rendered = [];
+    this.renderedNotices = [];
     this.reused = [];
   }
 }
@@ -211,9 +214,9 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       report.problem = user ? (err as Error).message : `内部错误：${(err as Error)?.message ?? String(err)}\n这不是您的数据问题，请把以上信息报告给开发者。`;
       log(report.problem);
     }
-    // The documents first, then the workbook (the workbook starts first, so it may finish first).
+    // The documents first, then the 更正说明, then the workbook (the workbook may finish first).
     const order = (names: string[]) => [...names.filter((n) => n !== '工作簿'), ...names.filter((n) => n === '工作簿')];
-    report.rendered = order(cache.rendered);
+    report.rendered = order([...cache.rendered, ...cache.renderedNotices]);
     report.reused = order(cache.reused);
     report.sinceSave = performance.now() - since;
     log(summaryLine(report));
