@@ -7,13 +7,13 @@
  * is printed as `check` prints it and publishes nothing: the last good publication stays.
  *
  * What it skips, honestly: an output whose model did not change is not rendered again — its bytes are
- * those of the last render of the same model, which a cold build reproduces by determinism. The
- * documents' PDFs are laid out by a thread of its own that stays warm between saves, while this one
- * makes the rest (the 更正说明's PDF included). A PDF is a
+ * those of the last render of the same model, which a cold build reproduces by determinism. A PDF is a
  * function of its DocumentModel and the fonts (juesuan.config.json); the workbook of its TableSpecs and
  * metadata. So a correction in the narrative alone re-renders the document, not the workbook. (Reusing
  * single pages is not possible: pdfkit numbers the glyphs of its font subsets in order of first use,
- * so a change on one page changes the bytes of every later one.)
+ * so a change on one page changes the bytes of every later one.) The documents' PDFs are laid out by a
+ * thread of their own that stays warm between saves, while this one makes the rest, the 更正说明's PDF
+ * included.
  *
  * Ctrl-C: the publish is synchronous, so a signal is handled between publishes, never inside one; the
  * lock is held only inside it. Stopping abandons a render in progress, which has written nothing yet.
