@@ -138,7 +138,7 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   const here = () => import('./render/pdf/index.ts').then((m) => (doc: DocumentModel) => m.renderPdf(doc));
   const pdf = options.renderers?.pdf ?? (thread ? (doc: DocumentModel) => thread.render(doc) : await here());
   // The 更正说明's PDF is made here while the thread lays out the documents.
-  const noticePdf = options.renderers?.notice ?? (thread ? await here() : pdf);
+  const noticePdf = options.renderers?.notice ?? (thread ? async (doc: DocumentModel) => (await here())(doc) : pdf);
   let queue: Promise<unknown> = Promise.resolve();
   const pdfs = documents.map((doc) => {
     const bytes = queue.then(() => pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc));
