@@ -172,7 +172,7 @@ export function addTableSheet(wb: Workbook, spec: TableSpec): void {
 
   const lastColumn = ws.getColumn(widths.length).letter;
   // `A$1:K$40`: ExcelJS only adds the `$` before the column, and LibreOffice ignores a print area with
-  // relative rows (libraries.md §6); `$A$1` would come out as `$$A$1`.
+  // relative rows; `$A$1` would come out as `$$A$1`.
   ws.pageSetup.printArea = `A$1:${lastColumn}$${r - 1}`;
   if (spec.header.length) ws.pageSetup.printTitlesRow = `${headerTop}:${headerBottom}`;
   ws.views = [{ state: 'frozen', xSplit: spec.frozenColumns ?? 0, ySplit: headerBottom, showGridLines: false }];

@@ -1,7 +1,7 @@
 /**
  * ExcelJS stamps every zip entry with the current time (JSZip's `new Date()`), so two builds of the
  * same data differ in a few bytes. Re-zipping with every entry dated from the data makes the workbook
- * byte-for-byte reproducible (libraries.md §2). JSZip writes DOS times from UTC fields, so TZ is moot.
+ * byte-for-byte reproducible. JSZip writes DOS times from UTC fields, so TZ is moot.
  */
 import JSZip from 'jszip';
 
