@@ -104,7 +104,19 @@ const NO_END = /[（「『《〈“‘(\[{]$/;
  * ideographs, never inside a run of Latin letters or digits (1,234.56 / 100万元 keeps “100”), never
  * before closing or after opening punctuation.
  */
-function breakUnits(text: string): string[] {
+function breakUnits(text: string): readonly string[] {
+  // The same cell text is wrapped at several widths (column sizing, orphan checks): split it once.
+  let units = unitsOf.get(text);
+  if (!units) {
+    if (unitsOf.size >= 10_000) unitsOf.clear();
+    unitsOf.set(text, (units = splitUnits(text)));
+  }
+  return units;
+}
+
+const unitsOf = new Map<string, readonly string[]>();
+
+function splitUnits(text: string): string[] {
   const units: string[] = [];
   for (const piece of text.match(/[A-Za-z0-9.,%\-+]+|\s+|[^A-Za-z0-9.,%\-+\s]/g) ?? []) {
     const last = units[units.length - 1];
