@@ -30,8 +30,6 @@ export const REPORT = 'report.json';
 
 export interface Renderers {
   pdf: (doc: DocumentModel) => Promise<Buffer>;
-  /** The 更正说明's PDF (default: `pdf`); a watching build renders it here while `pdf` uses its thread. */
-  notice?: (doc: DocumentModel) => Promise<Buffer>;
   workbook: (tables: TableSpec[], meta: WorkbookMeta) => Promise<Buffer>;
 }
 
@@ -138,7 +136,7 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   const here = () => import('./render/pdf/index.ts').then((m) => (doc: DocumentModel) => m.renderPdf(doc));
   const pdf = options.renderers?.pdf ?? (thread ? (doc: DocumentModel) => thread.render(doc) : await here());
   // The 更正说明's PDF is made here while the thread lays out the documents.
-  const noticePdf = options.renderers?.notice ?? (thread ? async (doc: DocumentModel) => (await here())(doc) : pdf);
+  const noticePdf = thread ? async (doc: DocumentModel) => (await here())(doc) : pdf;
   let queue: Promise<unknown> = Promise.resolve();
   const pdfs = documents.map((doc) => {
     const bytes = queue.then(() => pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc));
@@ -172,10 +170,10 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
 
   // The correction report: changes.md, the correction diff of the two report.json files, and the
   // 更正说明 to post with the corrected publication (a web page and a PDF). It is made before the
-  // publish, for the version the folder shows now — already while the PDFs are laid out: which version
-  // a new one follows depends on the folder alone, so the preview is asked without the PDFs, and asked
-  // again with them (the outputs may all be the same: no new version). The publish hands over the
-  // version it really follows, and a report made for another one is not used.
+  // publish, for the version the folder shows now — while the PDF thread lays the documents out, if
+  // there is one: which version a new one follows depends on the folder alone, so the preview is asked
+  // without the PDFs, and asked again with them (the outputs may all be the same: no new version). The
+  // publish hands over the version it really follows, and a report made for another one is not used.
   let parsed: ReportData | undefined;
   const after = () => (parsed ??= parseReportData(report.toString('utf8')));
   const previousReports = new Map<number, { report?: ReportData }>();
@@ -194,7 +192,8 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
     return { previous: previous.version, version, v, files: [{ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await noticePdf(notice) }] };
   };
   for (const message of userFacing(() => recoverFolder(outputDir))) log(message);
-  const early = previewVersion(outputDir, outputs([]), publishOptions);
+  // Early only when the PDFs are laid out elsewhere meanwhile; here it would only be one more preview.
+  const early = thread ? previewVersion(outputDir, outputs([]), publishOptions) : undefined;
   const speculative = early?.previous ? makeReport(early.previous, early.version) : undefined;
   speculative?.catch(() => undefined);
 

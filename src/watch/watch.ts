@@ -11,9 +11,7 @@
  * function of its DocumentModel and the fonts (juesuan.config.json); the workbook of its TableSpecs and
  * metadata. So a correction in the narrative alone re-renders the document, not the workbook. (Reusing
  * single pages is not possible: pdfkit numbers the glyphs of its font subsets in order of first use,
- * so a change on one page changes the bytes of every later one.) The documents' PDFs are laid out by a
- * thread of their own that stays warm between saves, while this one makes the rest, the 更正说明's PDF
- * included.
+ * so a change on one page changes the bytes of every later one.)
  *
  * Ctrl-C: the publish is synchronous, so a signal is handled between publishes, never inside one; the
  * lock is held only inside it. Stopping abandons a render in progress, which has written nothing yet.
@@ -25,7 +23,6 @@ import { buildYear, type BuildResult, type BuildTimings } from '../build.ts';
 import { UserError } from '../commands/command.ts';
 import { CONFIG_FILE, readConfig } from '../config.ts';
 import type { DocumentModel } from '../model/document.ts';
-import type { PdfThread } from '../render/pdf/background.ts';
 import { clearTemplateCache, type TemplateError } from '../model/narrative.ts';
 import type { TableSpec } from '../model/table-spec.ts';
 import { TEMPLATE_DIR } from '../paths.ts';
@@ -72,8 +69,6 @@ class OutputCache {
   private readonly pdfs = new Map<string, { key: string; bytes: Buffer }>();
   private workbookEntry: { key: string; bytes: Buffer } | undefined;
   rendered: string[] = [];
-  /** The 更正说明's PDF, made alongside the documents' (listed after them). */
-  renderedNotices: string[] = [];
   reused: string[] = [];
 
   /** Fonts (juesuan.config.json) are part of what a PDF depends on besides its model. */
@@ -85,48 +80,18 @@ class OutputCache {
     }
   }
 
-  /**
-   * A warm thread of its own lays out the documents' PDFs (src/render/pdf/background.ts), while this
-   * thread makes the web editions, report.json and the 更正说明 (notice), whose PDF is laid out here.
-   * Without the thread (not running from the bundle) everything is laid out here.
-   */
-  private thread: PdfThread | undefined;
-  private threadTried = false;
-
-  /** Starts the thread (again, if it ended), so that it loads pdfmake and the fonts before it is needed. */
-  async startThread(): Promise<void> {
-    if (this.threadTried && !this.thread?.ended) return;
-    this.threadTried = true;
-    this.thread = (await import('../render/pdf/background.ts')).startPdfThread();
-  }
-
   async pdf(doc: DocumentModel): Promise<Buffer> {
-    return this.render(doc, async (d) => {
-      await this.startThread();
-      return this.thread ? this.thread.render(d) : here(d);
-    });
-  }
-
-  notice(doc: DocumentModel): Promise<Buffer> {
-    return this.render(doc, here, this.renderedNotices);
-  }
-
-  private async render(doc: DocumentModel, how: (doc: DocumentModel) => Promise<Buffer>, list = this.rendered): Promise<Buffer> {
     const key = `${this.fonts()}\n${JSON.stringify(doc)}`;
     const hit = this.pdfs.get(doc.fileName);
     if (hit?.key === key) {
       this.reused.push(doc.fileName);
       return hit.bytes;
     }
-    // Listed when asked for (the documents in their order, whichever finishes first).
-    list.push(doc.fileName);
-    const bytes = await how(doc);
+    const { renderPdf } = await import('../render/pdf/index.ts');
+    const bytes = await renderPdf(doc);
     this.pdfs.set(doc.fileName, { key, bytes });
+    this.rendered.push(doc.fileName);
     return bytes;
-  }
-
-  close(): void {
-    this.thread?.close();
   }
 
   async workbook(tables: TableSpec[], meta: WorkbookMeta): Promise<Buffer> {
@@ -150,13 +115,9 @@ class OutputCache {
 
   startBuild(): void {
     this.rendered = [];
-    this.renderedNotices = [];
     this.reused = [];
   }
 }
-
-/** A PDF laid out in this thread. */
-const here = async (doc: DocumentModel) => (await import('../render/pdf/index.ts')).renderPdf(doc);
 
 const isOfficeTemplateError = (err: unknown) => err instanceof Error && err.name === 'TemplateError' && (err as TemplateError).overridden;
 const hash = (path: string) => {
@@ -200,7 +161,7 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       const result = await buildYear(path, {
         ...(options.outputRoot ? { outputRoot: options.outputRoot } : {}),
         log,
-        renderers: { pdf: (doc) => cache.pdf(doc), notice: (doc) => cache.notice(doc), workbook: (tables, meta) => cache.workbook(tables, meta) },
+        renderers: { pdf: (doc) => cache.pdf(doc), workbook: (tables, meta) => cache.workbook(tables, meta) },
       });
       if (result.year !== undefined) year = result.year;
       Object.assign(report, {
@@ -214,9 +175,9 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       report.problem = user ? (err as Error).message : `内部错误：${(err as Error)?.message ?? String(err)}\n这不是您的数据问题，请把以上信息报告给开发者。`;
       log(report.problem);
     }
-    // The documents first, then the 更正说明, then the workbook (the workbook may finish first).
+    // The documents first, then the workbook (the workbook starts first, so it may finish first).
     const order = (names: string[]) => [...names.filter((n) => n !== '工作簿'), ...names.filter((n) => n === '工作簿')];
-    report.rendered = order([...cache.rendered, ...cache.renderedNotices]);
+    report.rendered = order(cache.rendered);
     report.reused = order(cache.reused);
     report.sinceSave = performance.now() - since;
     log(summaryLine(report));
@@ -287,7 +248,6 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
   watchOverrides();
 
   // The first build, then the watchers take over.
-  await cache.startThread();
   running = rebuild(new Set(['start']), performance.now()).finally(() => {
     running = undefined;
     if (pending && !stopped && !timer) fire();
@@ -310,7 +270,6 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       for (const w of watchers) w.close();
       overrideWatcher?.close();
       await running?.catch(() => undefined);
-      cache.close();
     },
   };
 }

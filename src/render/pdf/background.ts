@@ -15,8 +15,6 @@ import type { PdfJob, PdfReply } from './worker.ts';
 
 export interface PdfThread {
   render(doc: DocumentModel): Promise<Buffer>;
-  /** Whether the thread has ended (closed, or stopped by an error): a new one is needed. */
-  readonly ended: boolean;
   /** Ends the thread (a render in progress is abandoned); the build calls it however it ends. */
   close(): void;
 }
@@ -44,9 +42,6 @@ export function startPdfThread(root?: string): PdfThread | undefined {
   worker.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
   worker.on('exit', (code) => fail(new Error(`PDF 生成线程意外退出（退出码 ${code}）`)));
   return {
-    get ended() {
-      return failure !== undefined;
-    },
     render(doc) {
       if (failure) return Promise.reject(failure);
       const id = next++;
