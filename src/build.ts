@@ -21,6 +21,7 @@ import { buildModel, parseReportData, type ReportData, type ReportModel } from '
 import type { TableSpec } from './model/table-spec.ts';
 import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
+import type { PdfThread } from './render/pdf/background.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { CHANGES } from './write/manifest.ts';
 import { checkOutputFolder, otherDepartment, previewVersion, publishVersion, recoverFolder, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
@@ -82,6 +83,17 @@ export interface BuildResult {
 }
 
 export async function buildYear(arg: string, options: BuildOptions = {}): Promise<BuildResult> {
+  // The PDFs' thread starts first, so that it loads pdfmake and the fonts while this one reads and
+  // checks the year file (none when the caller brings its renderer: a watching build, a batch worker).
+  const thread = options.renderers?.pdf ? undefined : (await import('./render/pdf/background.ts')).startPdfThread();
+  try {
+    return await build(arg, options, thread);
+  } finally {
+    thread?.close();
+  }
+}
+
+async function build(arg: string, options: BuildOptions, thread: PdfThread | undefined): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = performance.now();
   const step = (what: string) => log(`  ${what}（${Math.round(performance.now() - started)} ms）`);
@@ -114,68 +126,102 @@ export async function buildYear(arg: string, options: BuildOptions = {}): Promis
   step('文档模型已生成');
   mark = performance.now();
 
-  // The workbook starts first (off the main thread when possible), then the PDFs are laid out; the
-  // renderers are loaded only now, as they pull in pdfmake, the fonts and ExcelJS.
+  // The PDFs are started first (one after another): in their thread when there is one, while this
+  // thread makes the workbook, the web editions, report.json and, for a correction, the correction
+  // report. Without the thread everything is made here. The renderers are loaded only now, as they
+  // pull in pdfmake, the fonts, ExcelJS and ECharts.
+  const web = await import('./render/html/index.ts');
+  // Charts go into the PDF only when juesuan.config.json asks (the published document has none).
+  const chartsInPdf = readConfig().charts?.pdf === true;
+  const here = () => import('./render/pdf/index.ts').then((m) => (doc: DocumentModel) => m.renderPdf(doc));
+  const pdf = options.renderers?.pdf ?? (thread ? (doc: DocumentModel) => thread.render(doc) : await here());
+  // The 更正说明's PDF is made here while the thread lays out the documents.
+  const noticePdf = thread ? async (doc: DocumentModel) => (await here())(doc) : pdf;
+  let queue: Promise<unknown> = Promise.resolve();
+  const pdfs = documents.map((doc) => {
+    const bytes = queue.then(() => pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc));
+    queue = bytes.catch(() => undefined);
+    bytes.catch(() => undefined); // awaited below; a rejection must not surface before that
+    return bytes;
+  });
   const title = `${calc.department}${calc.year}年度部门决算公开表`;
   const meta = { title, author: calc.department, date: documents[0]?.date ?? `${calc.year + 1}-09-30` };
-  const workbookBytes = !tables.length
-    ? undefined
-    : options.renderers?.workbook
-      ? options.renderers.workbook(tables, meta)
-      : (await import('./render/xlsx/background.ts')).renderWorkbookInBackground(tables, meta);
-  workbookBytes?.catch(() => undefined); // awaited below; a rejection must not surface before that
-  const pdf = options.renderers?.pdf ?? (await import('./render/pdf/index.ts')).renderPdf;
-  const web = await import('./render/html/index.ts');
-  const chartsInPdf = readConfig().charts?.pdf === true;
-  const files: OutputFile[] = [];
-  for (const doc of documents) {
-    // Charts go into the PDF only when juesuan.config.json asks (the published document has none).
-    files.push({ name: doc.fileName, bytes: await pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc) });
-    step(`已生成 ${doc.fileName}`);
+  const workbook = !tables.length ? undefined : (options.renderers?.workbook ?? (await import('./render/xlsx/index.ts')).renderWorkbook)(tables, meta);
+  workbook?.catch(() => undefined);
+  const workbookFile = workbook && (await workbook.then((bytes) => ({ name: outputNames(calc).workbook!.name, bytes })));
+  if (workbookFile) step(`已生成 ${workbookFile.name}`);
+  const editions = documents.map((doc) => {
     const edition = web.webEdition(model, doc);
-    files.push({ name: edition.name, bytes: edition.bytes });
     step(`已生成 ${edition.name}`);
-  }
-  if (workbookBytes) {
-    const name = outputNames(calc).workbook!.name;
-    files.push({ name, bytes: await workbookBytes });
-    step(`已生成 ${name}`);
-  }
+    return edition;
+  });
   const report = renderJson(model);
-  files.push({ name: REPORT, bytes: report });
-  timings.render = performance.now() - mark;
-  mark = performance.now();
+  const reportFile = { name: REPORT, bytes: report };
+  /** The outputs in their order: each document's PDF and web edition, the workbook, report.json. */
+  const outputs = (pdfBytes: (Buffer | undefined)[]): OutputFile[] => [
+    ...documents.flatMap((doc, i) => [...(pdfBytes[i] ? [{ name: doc.fileName, bytes: pdfBytes[i] }] : []), editions[i]!]),
+    ...(workbookFile ? [workbookFile] : []),
+    reportFile,
+  ];
 
   const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])]
     .map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) }));
   const publishOptions = { department: calc.department, year: calc.year, inputs, ...(options.step ? { step: options.step } : {}) };
 
   // The correction report: changes.md, the correction diff of the two report.json files, and the
-  // 更正说明 to post with the corrected publication (a web page and a PDF). Rendering the PDF takes a
-  // while, so the report is made before the publish, for the version the folder shows now; the publish
-  // hands over the version it really follows, and a report made for another one is not used.
+  // 更正说明 to post with the corrected publication (a web page and a PDF). It is made before the
+  // publish, for the version the folder shows now — while the PDF thread lays the documents out, if
+  // there is one: which version a new one follows depends on the folder alone, so the preview is asked
+  // without the PDFs, and asked again with them (the outputs may all be the same: no new version). The
+  // publish hands over the version it really follows, and a report made for another one is not used.
+  let parsed: ReportData | undefined;
+  const after = () => (parsed ??= parseReportData(report.toString('utf8')));
+  const previousReports = new Map<number, { report?: ReportData }>();
+  const previousReport = (previous: PreviousVersion) => {
+    let old = previousReports.get(previous.version);
+    if (!old) previousReports.set(previous.version, (old = readPreviousReport(previous, log)));
+    return old;
+  };
   const makeReport = async (previous: PreviousVersion, version: number) => {
-    const old = readPreviousReport(previous, log);
+    const old = previousReport(previous);
     // A manifest of an older tool does not name its department; its report.json does.
     if (old.report && old.report.department !== calc.department) throw new UserError(otherDepartment(outputDir, old.report.department, calc.department, calc.year));
-    const after = parseReportData(report.toString('utf8'));
-    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after, manifest: { inputs, outputs: [] } });
+    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after(), manifest: { inputs, outputs: [] } });
     const v = { version, previousVersion: previous.version, archive: previous.archive };
-    const notice = correctionNotice(correction, noticeInfo(old.report, after, v));
-    return { correction, v, files: [{ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await pdf(notice) }] };
+    const notice = correctionNotice(correction, noticeInfo(old.report, after(), v));
+    return { previous: previous.version, version, v, files: [{ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await noticePdf(notice) }] };
   };
   for (const message of userFacing(() => recoverFolder(outputDir))) log(message);
+  // Early only when the PDFs are laid out elsewhere meanwhile; here it would only be one more preview.
+  const early = thread ? previewVersion(outputDir, outputs([]), publishOptions) : undefined;
+  const speculative = early?.previous ? makeReport(early.previous, early.version) : undefined;
+  speculative?.catch(() => undefined);
+
+  const pdfBytes: Buffer[] = [];
+  for (const [i, doc] of documents.entries()) {
+    pdfBytes.push(await pdfs[i]!);
+    step(`已生成 ${doc.fileName}`);
+  }
+  const files = outputs(pdfBytes);
+  timings.render = performance.now() - mark;
+  mark = performance.now();
   const preview = previewVersion(outputDir, files, publishOptions);
-  const prepared = preview?.previous ? { previous: preview.previous.version, version: preview.version, ...(await makeReport(preview.previous, preview.version)) } : undefined;
+  // A report only for a new version (the outputs may all be as published); the one made early if it
+  // is for the version this one follows, else made now.
+  const guess = preview?.previous && speculative ? await speculative : undefined;
+  const prepared = !preview?.previous
+    ? undefined
+    : guess?.previous === preview.previous.version && guess.version === preview.version
+      ? guess
+      : await makeReport(preview.previous, preview.version);
+  // Every PDF is made: the thread can wind down (freeing its memory takes a while) during the publish.
+  thread?.close();
   const changes: PublishOptions['changes'] = (previous, next) => {
     if (!prepared || prepared.previous !== previous.version || prepared.version !== next.version) {
       throw new UserError(`发布期间输出目录 ${outputDir}/ 中的版本发生了变化（可能有另一个发布刚刚完成）。本次没有写入任何文件，请重新发布。`);
     }
     // The file comparison needs the manifest this publish writes.
-    const correction = compareCorrection(
-      { ...readPreviousReport(previous, log), ...(previous.manifest ? { manifest: previous.manifest } : {}) },
-      { report: parseReportData(report.toString('utf8')), manifest: next.manifest },
-    );
+    const correction = compareCorrection({ ...previousReport(previous), ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after(), manifest: next.manifest });
     const text = formatChanges(correction, { ...prepared.v, notes: previous.notes, damaged: previous.damaged });
     return { text, files: prepared.files };
   };

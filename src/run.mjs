@@ -6,61 +6,95 @@
  * source needs no extra step. The bundle is split at dynamic imports, so `check` never loads what only
  * `build` needs (pdfmake, ExcelJS).
  *
- * Plain JavaScript dependencies (yaml, zod, handlebars, decimal.js) are bundled too: one file read and
- * compiled instead of hundreds of small modules resolved one by one. Those that read files next to
- * their own code or that the code loads at run time stay in node_modules (BUNDLED lists the others): pdfkit reads its
- * colour profile and font metrics from its folder, and the PDF engine loads pdfmake, fontkit and
- * linebreak itself so that pdfkit shares our parsed fonts (src/fonts). The workbook's worker loads
- * ExcelJS's prebuilt single-file build (dist/exceljs.min.js: the same code, ~50 ms to load instead of
- * ~0.3–0.5 s for its hundreds of modules; the same workbook bytes, checked by the tests that run the
- * CLI). Since the bundle holds dependency code, it is also rebuilt when the installed packages change
- * (package-lock.json) or this file does.
+ * Plain JavaScript dependencies (yaml, zod, handlebars, decimal.js, ECharts …: BUNDLED) are bundled too:
+ * one file read and compiled instead of hundreds of small modules resolved one by one (ECharts alone is
+ * ~600 ES modules, ~0.4 s to load one by one; bundled, only the charts and components used are kept).
+ * Those that read files next to their own code or that the code loads at run time stay in node_modules:
+ * pdfkit reads its colour profile and font metrics from its folder, and the PDF engine loads pdfmake,
+ * fontkit and linebreak itself so that pdfkit shares our parsed fonts (src/fonts). The workbook
+ * loads ExcelJS's prebuilt single-file build (dist/exceljs.min.js: the same code, ~50 ms to load
+ * instead of ~0.3–0.5 s for its hundreds of modules; the same workbook bytes, checked by the tests that
+ * run the CLI). An external CommonJS package is loaded with require(), not import: importing it makes
+ * Node scan its whole source for export names first (~0.25 s for that 1 MB file). Since the bundle holds
+ * dependency code, it is also rebuilt when the installed packages change (package-lock.json) or this
+ * file does.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cacheDir = join(root, 'node_modules', '.cache', 'juesuan');
 const bundleDir = join(cacheDir, 'cli');
 const bundle = join(bundleDir, 'cli.mjs');
 
-/** Newest modification time of the sources the bundle is made from. */
-function newestSource(dir) {
+/** Newest modification time of the sources the bundle is made from (.ts files, or the templates). */
+function newestSource(dir, ext = '.ts') {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path, ext));
+    else if (entry.name.endsWith(ext)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
 /**
- * The dependencies bundled: plain JavaScript that reads no file of its own. Every other package stays in
- * node_modules — pdfkit, pdfmake, fontkit, linebreak (see above), pdfjs-dist (it loads its worker from
- * its own folder), ECharts, ExcelJS and the rest: a new dependency is external unless added here.
+ * The dependencies bundled: plain JavaScript that reads no file of its own (with the packages they
+ * import: ECharts draws with zrender and uses tslib; string-width uses the three after it). Every other
+ * package stays in node_modules — pdfkit, pdfmake, fontkit, linebreak (see above), pdfjs-dist (it loads
+ * its worker from its own folder), ExcelJS and the rest: a new dependency is external unless added here.
  */
-const BUNDLED = new Set(['yaml', 'zod', 'handlebars', 'decimal.js']);
+const BUNDLED = new Set(['yaml', 'zod', 'handlebars', 'decimal.js', 'diff', 'echarts', 'zrender', 'tslib', 'string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex']);
 const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+/** Whether an external module is an ES module (else CommonJS, loaded with require: see above). */
+function isEsm(spec) {
+  if (spec.endsWith('.mjs')) return true;
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules', packageOf(spec), 'package.json'), 'utf8')).type === 'module';
+  } catch {
+    return true; // unknown: leave it to Node
+  }
+}
 const externals = {
   name: 'juesuan-externals',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (BUNDLED.has(packageOf(args.path))) return undefined;
       // ExcelJS's prebuilt single file (see above).
-      return { path: args.path === 'exceljs' ? 'exceljs/dist/exceljs.min.js' : args.path, external: true };
+      const path = args.path === 'exceljs' ? 'exceljs/dist/exceljs.min.js' : args.path;
+      // `import x from 'cjs'` becomes a CommonJS stub that requires it (Node's own interop: x is its module.exports).
+      if (args.kind === 'import-statement' && !path.startsWith('node:') && !isEsm(path)) return { path, namespace: 'juesuan-require' };
+      return { path, external: true };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'juesuan-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/** The built-in templates compiled by Handlebars (src/precompile-templates.mjs), in place of src/model/precompiled-templates.ts's empty PRECOMPILED. */
+const templatesDir = join(root, 'templates');
+const precompiled = {
+  name: 'juesuan-precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]model[\\/]precompiled-templates\.ts$/ }, async (args) => {
+      const { precompiledSource } = await import('./precompile-templates.mjs');
+      const source = readFileSync(args.path, 'utf8');
+      const empty = /(export const PRECOMPILED\b[^=]*= )\{\};/;
+      if (!empty.test(source)) throw new Error(`${args.path}: no empty PRECOMPILED to fill in`);
+      const filled = precompiledSource(templatesDir, createRequire(import.meta.url)('handlebars'));
+      return { contents: source.replace(empty, (_, head) => `${head}${filled};`), loader: 'ts' };
     });
   },
 };
 
-/** What else the bundle is made from: this configuration and the installed packages. */
-const INPUTS = [fileURLToPath(import.meta.url), join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
+/** What else the bundle is made from: this configuration, the template compiler and the installed packages. */
+const INPUTS = [fileURLToPath(import.meta.url), join(root, 'src', 'precompile-templates.mjs'), join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
 
 function stale() {
   if (!existsSync(bundle)) return true;
   const made = statSync(bundle).mtimeMs;
-  return made < newestSource(join(root, 'src')) || INPUTS.some((f) => existsSync(f) && statSync(f).mtimeMs > made);
+  return made < newestSource(join(root, 'src')) || made < newestSource(templatesDir, '.hbs') || INPUTS.some((f) => existsSync(f) && statSync(f).mtimeMs > made);
 }
 
 async function ensureBundle() {
@@ -70,8 +104,8 @@ async function ensureBundle() {
   // Written to a private folder and swapped in, so two runs starting at once never load half a bundle.
   const tmp = join(cacheDir, `cli.${process.pid}`);
   await build({
-    // The workbook's worker thread and the batch's pool workers are entries too; they share chunks with the CLI.
-    entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'render', 'xlsx', 'worker.ts'), join(root, 'src', 'batch', 'batch-worker.ts')],
+    // The PDF thread of a build and the batch's pool workers are entries too; they share chunks with the CLI.
+    entryPoints: [join(root, 'src', 'cli.ts'), { in: join(root, 'src', 'render', 'pdf', 'worker.ts'), out: 'pdf-worker' }, join(root, 'src', 'batch', 'batch-worker.ts')],
     outdir: tmp,
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
@@ -80,7 +114,7 @@ async function ensureBundle() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    plugins: [externals],
+    plugins: [externals, precompiled],
     // Bundled CommonJS code calls require() for Node's own modules: give the ES module bundle one.
     banner: { js: "import { createRequire as __juesuanRequire } from 'node:module'; const require = __juesuanRequire(import.meta.url);" },
     sourcemap: 'linked',

@@ -15,7 +15,6 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { defaultOutputRoot } from '../build.ts';
 import { UserError } from '../commands/command.ts';
 import { byCodeUnit, printable } from '../diagnostics.ts';
-import { renderWorkbook } from '../render/xlsx/index.ts';
 import { PublishError, shown } from '../write/disk.ts';
 import { publish } from '../write/publish.ts';
 import type { DepartmentJob, DepartmentOutcome } from './department.ts';
@@ -119,6 +118,8 @@ export async function runBatch(plan: BatchPlan, options: BatchOptions): Promise<
   const previous = readPreviousSummary(indexDir, plan.year);
   const summary = summarize(plan.year, outcomes, plan.units, previous, plan.skipped);
   const table = summaryTable(summary);
+  // Loaded here, not at start-up: `build` imports this module, and a single build renders its workbook elsewhere.
+  const { renderWorkbook } = await import('../render/xlsx/index.ts');
   const workbook = await renderWorkbook([table, messagesTable(summary)], {
     title: table.title,
     author: '部门决算汇总',

@@ -13,7 +13,6 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { figureLabel } from '../calc/figures.ts';
 import { parseReportData } from '../model/report.ts';
 import type { TemplateError } from '../model/narrative.ts';
-import { renderWorkbook } from '../render/xlsx/index.ts';
 import { isFile } from '../write/disk.ts';
 import { MANIFEST, readManifest } from '../write/manifest.ts';
 import { PublishError, sha256 } from '../write/publish.ts';
@@ -75,8 +74,10 @@ export async function buildDepartment(job: DepartmentJob): Promise<DepartmentOut
   const finish = (o: Omit<DepartmentOutcome, 'ms'>): DepartmentOutcome => ({ ...o, ms: performance.now() - started });
   if (job.refused) return finish({ ...base, ok: false, failure: { kind: 'user', message: job.refused } });
   try {
-    // The workbook is rendered here, in this thread: a pool worker is already off the main thread.
-    const result = await buildYear(job.file, { outputRoot: job.outputRoot, log: (line) => log.push(line), renderers: { workbook: renderWorkbook } });
+    // Everything is rendered here, in this thread: a pool worker is already off the main thread, and the
+    // pool has as many as there are cores. (Loaded on first use: `build` imports this module.)
+    const [{ renderWorkbook }, { renderPdf }] = await Promise.all([import('../render/xlsx/index.ts'), import('../render/pdf/index.ts')]);
+    const result = await buildYear(job.file, { outputRoot: job.outputRoot, log: (line) => log.push(line), renderers: { workbook: renderWorkbook, pdf: (doc) => renderPdf(doc) } });
     const dir = result.outputDir ?? outputDir(result.year);
     const about = { ...(result.department !== undefined ? { department: result.department } : {}), ...(dir ? { outputDir: dir } : {}) };
     if (result.ok) {

@@ -18,9 +18,10 @@
 import Handlebars from 'handlebars';
 import type { Change, ExplanationCalc } from '../calc/index.ts';
 import { isDec, type Dec } from '../decimal.ts';
-import { readTemplate } from '../template-files.ts';
+import { readTemplate, type TemplateFile } from '../template-files.ts';
 import { chineseNumber } from './format-labels.ts';
 import { natural, naturalPercent, percent, textAmount } from './format.ts';
+import { precompiled } from './precompiled-templates.ts';
 import { missingFields, templateUsage, unusedFields } from './template-usage.ts';
 
 /** Data text is wrapped in these private-use marks while rendering, so the lint can skip it. */
@@ -131,6 +132,15 @@ function createEngine(): typeof Handlebars {
 }
 
 const engine = createEngine();
+/** Strict (a misspelt field is an error), no HTML escaping, partials not re-indented. */
+export const COMPILE_OPTIONS: CompileOptions = { strict: true, noEscape: true, preventIndent: true };
+
+/** The template's render function: compiled when the bundle was made if it is that very text, else now. */
+function compile(file: string, t: TemplateFile): Handlebars.TemplateDelegate {
+  const spec = t.overridden ? undefined : precompiled('narrative', file, t.text, COMPILE_OPTIONS);
+  return spec ? engine.template(spec) : engine.compile(t.text, COMPILE_OPTIONS);
+}
+
 interface Compiled {
   render: Handlebars.TemplateDelegate;
   overridden: boolean;
@@ -147,7 +157,7 @@ function template(file: string): Compiled {
   if (!c) {
     const label = t.overridden ? t.path : `templates/${file}`;
     try {
-      c = { render: engine.compile(t.text, { strict: true, noEscape: true, preventIndent: true }), overridden: t.overridden, usage: templateUsage(t.text, HELPER_NAMES), label };
+      c = { render: compile(file, t), overridden: t.overridden, usage: templateUsage(t.text, HELPER_NAMES), label };
     } catch (err) {
       throw new TemplateError(`模板 ${label} 有语法错误：${(err as Error).message}`, file, t.overridden);
     }

@@ -12,7 +12,8 @@
 import Handlebars from 'handlebars';
 import type { Block, ChartData, DocumentModel } from '../../model/document.ts';
 import type { ReportModel } from '../../model/report.ts';
-import { readTemplate } from '../../template-files.ts';
+import { precompiled } from '../../model/precompiled-templates.ts';
+import { readTemplate, type TemplateFile } from '../../template-files.ts';
 import { pageView } from './view.ts';
 
 
@@ -22,13 +23,22 @@ const PARTIALS = ['style.css', 'cover.hbs', 'toc.hbs', 'block.hbs', 'table.hbs',
 /** Compiled templates, kept while the files read are the same (an office may override any of them). */
 let compiled: { key: string; page: HandlebarsTemplateDelegate } | undefined;
 
+/** Strict (a misspelt field is an error), escaping on, partials not re-indented. */
+export const COMPILE_OPTIONS: CompileOptions = { strict: true, preventIndent: true };
+
 function template(root: string): HandlebarsTemplateDelegate {
   const files = [readTemplate('html/page.hbs', root), ...PARTIALS.map((name) => readTemplate(`html/${name}`, root))];
   const key = files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
   if (compiled?.key === key) return compiled.page;
   const hb = Handlebars.create();
-  for (const f of files.slice(1)) hb.registerPartial(f.name.replace(/^html\//, '').replace(/\.(hbs|css)$/, ''), f.text);
-  const page = hb.compile(files[0]!.text, { strict: true, preventIndent: true });
+  // Each file compiled with the page's options — when the bundle was made if it is that very text —
+  // and the partials registered compiled, as Handlebars would compile them on first use.
+  const compile = (f: TemplateFile) => {
+    const spec = f.overridden ? undefined : precompiled('html', f.name, f.text, COMPILE_OPTIONS);
+    return spec ? hb.template(spec) : hb.compile(f.text, COMPILE_OPTIONS);
+  };
+  for (const f of files.slice(1)) hb.registerPartial(f.name.replace(/^html\//, '').replace(/\.(hbs|css)$/, ''), compile(f));
+  const page = compile(files[0]!);
   compiled = { key, page };
   return page;
 }

@@ -7,15 +7,23 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import type { ChartData } from '../../model/document.ts';
 import type { FontSet } from '../../fonts/index.ts';
-import { chartSvg } from '../html/chart-svg.ts';
+import type { chartSvg } from '../html/chart-svg.ts';
 import { SIZE } from './style.ts';
 
 const GAP = 14;
 
+let draw: typeof chartSvg | undefined;
+
+/** Loads ECharts (~50 ms), which only a document with charts needs: renderPdf awaits this first. */
+export async function loadCharts(): Promise<void> {
+  draw ??= (await import('../html/chart-svg.ts')).chartSvg;
+}
+
 export function chartsContent(charts: readonly ChartData[], fonts: FontSet, width: number): Content[] {
   const column = (width - GAP) / 2;
   const figure = (chart: ChartData, number: number): Content => {
-    const { svg } = chartSvg(chart);
+    if (!draw) throw new Error('chartsContent: loadCharts() was not awaited');
+    const { svg } = draw(chart);
     return {
       stack: [
         { text: `图${number}　${chart.title}`, font: fonts.family.hei, fontSize: SIZE.xiaowu, alignment: 'center', margin: [0, 0, 0, 4] },

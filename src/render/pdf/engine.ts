@@ -1,7 +1,8 @@
 /**
  * The one place that touches pdfmake's singleton: fonts into its virtual file system (pdfmake rejects
  * fonts given as Buffers), no network and no file access beyond the font directories, the drawing
- * patch (render-patch.ts), and the render call itself.
+ * patch (render-patch.ts), the render call itself, and the shaped runs a warm process keeps from one
+ * document to the next (the one wrapper of pdfkit's private code, below).
  */
 import { createRequire } from 'node:module';
 import { resolve, sep } from 'node:path';
@@ -87,6 +88,54 @@ export interface FinishedDocument {
  */
 export async function render(definition: TDocumentDefinitions, finish?: (doc: FinishedDocument) => void): Promise<Buffer> {
   const out = loadPdfmake().createPdf(definition) as unknown as { getStream(): Promise<FinishedDocument>; getBuffer(): Promise<Buffer> };
-  if (finish) finish(await out.getStream());
+  const drawn = await out.getStream();
+  keepShapedRuns(drawn);
+  if (finish) finish(drawn);
   return out.getBuffer();
 }
+
+// ─── Shaped runs kept from one document to the next ───────────────────────────────────────────────
+
+/** The part of pdfkit's EmbeddedFont (pdfkit 0.19, a private class) the cache wraps. */
+interface EmbeddedFontPrototype {
+  layoutRun(this: { font: object }, text: string, features?: string[]): unknown;
+}
+
+/** Runs per font kept in two generations: the newer filled until it holds KEEP, then it becomes the older. */
+const KEEP = 4000;
+const runs = new WeakMap<object, { newer: Map<string, unknown>; older: Map<string, unknown> }>();
+let wrapped: EmbeddedFontPrototype | undefined;
+
+/**
+ * pdfkit shapes every run of text with fontkit (substitutions, positioning), caching the result per
+ * document: a warm process (build --watch, a batch worker) shapes the same lines again for every
+ * document. From the first document drawn on, pdfkit's EmbeddedFont.layoutRun — a pure function of
+ * the font, the text and the features, whose result pdfkit only reads (as it already shares one run
+ * between the repeats of a text in a document) — answers from runs kept across documents, per parsed
+ * font: the same glyphs and positions, shaped once. A cold build draws one document and is unaffected.
+ * test/pdf/shaped-runs.test.ts checks that it is in place and that the bytes stay a cold run's.
+ */
+function keepShapedRuns(doc: FinishedDocument): void {
+  if (wrapped) return;
+  const font = (doc as unknown as { _font?: object })._font;
+  const proto = font && (Object.getPrototypeOf(font) as Partial<EmbeddedFontPrototype>);
+  if (!proto || typeof proto.layoutRun !== 'function') return; // pdfkit changed: no cache, the same bytes
+  const layoutRun = proto.layoutRun;
+  proto.layoutRun = function (text, features) {
+    let kept = runs.get(this.font);
+    if (!kept) runs.set(this.font, (kept = { newer: new Map(), older: new Map() }));
+    const key = features === undefined ? text : `${features.join(',')}\u0000${text}`;
+    let run = kept.newer.get(key) ?? kept.older.get(key);
+    if (run === undefined) run = layoutRun.call(this, text, features);
+    if (!kept.newer.has(key)) {
+      if (kept.newer.size >= KEEP) kept = { newer: new Map(), older: kept.newer };
+      runs.set(this.font, kept);
+      kept.newer.set(key, run);
+    }
+    return run;
+  };
+  wrapped = proto as EmbeddedFontPrototype;
+}
+
+/** Whether runs are kept across documents (for the test that guards the private code it wraps). */
+export const keepsShapedRuns = () => wrapped !== undefined;

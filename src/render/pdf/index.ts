@@ -21,6 +21,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { readConfig } from '../../config.ts';
 import type { DocumentModel } from '../../model/document.ts';
 import { layoutBlocks } from './blocks.ts';
+import { loadCharts } from './chart.ts';
 import { fontSet, render } from './engine.ts';
 import { pageOf, relativeTo } from './render-patch.ts';
 import { textStyles } from './style.ts';
@@ -46,6 +47,7 @@ export async function renderPdf(doc: DocumentModel, options: PdfOptions = {}): P
   const fonts = fontSet(options.root);
   const styles = textStyles(fonts);
   const toc = tocEntries(doc);
+  if (doc.blocks.some((b) => b.kind === 'charts')) await loadCharts();
   const { sections, anchors } = layoutBlocks({ doc, fonts, styles, toc });
 
   // Page 1 is the first part's page when the document has front matter, else the first page.

@@ -75,15 +75,21 @@ const gaps = (runs: readonly Run[]) => runs.reduce((n, r) => n + Math.max(0, r.t
 /** Room left unused at the end of a justified line, so float rounding never pushes its last run onto a line of its own. */
 const SAFETY = 0.001;
 
-/** A line being filled: its words, and their widths with full- and with half-width punctuation. */
+/**
+ * A line being filled: its words, and their widths with full- and with half-width punctuation. The
+ * half-width sum is taken only when a line may be compressed (halfOf), as few lines are: each new word
+ * costs a shaping with the `halt` feature.
+ */
 interface Filling {
   words: string[];
   full: number;
   half: number;
+  /** How many of `words` `half` has summed. */
+  halved: number;
 }
 
 /** No line yet (add() starts a fresh one: a Filling is filled in place). */
-const EMPTY: Filling = Object.freeze({ words: [], full: 0, half: 0 }) as Filling;
+const EMPTY: Filling = Object.freeze({ words: [], full: 0, half: 0, halved: 0 }) as Filling;
 
 /** A word without the white space that does not count at the end of a line. */
 const trimmed = (word: string) => word.replace(/\s+$/u, '');
@@ -101,6 +107,11 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
       halves.set(word, w);
     }
     return w;
+  };
+  /** The line's width with half-width punctuation, summed word by word in order as the line was filled. */
+  const halfOf = (l: Filling) => {
+    while (l.halved < l.words.length) l.half += half(l.words[l.halved++]!);
+    return l.half;
   };
   const drawn = (r: Run) => runWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined);
   let line = EMPTY;
@@ -121,10 +132,9 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
     compressed = false;
   };
   const add = (word: string) => {
-    if (line === EMPTY) line = { words: [], full: 0, half: 0 };
+    if (line === EMPTY) line = { words: [], full: 0, half: 0, halved: 0 };
     line.words.push(word);
     line.full += full(word);
-    line.half += half(word);
   };
 
   for (const raw of words(text)) {
@@ -135,8 +145,8 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
       // Widths of the line ending with this word (its trailing space would not count).
       const t = trimmed(word);
       const fullEnd = line.full + full(t);
-      if (!line.words.length || (compressed ? line.half + half(t) : fullEnd) <= room()) add(word);
-      else if (justify && !compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && line.half + half(t) <= room()) {
+      if (!line.words.length || (compressed ? halfOf(line) + half(t) : fullEnd) <= room()) add(word);
+      else if (justify && !compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && halfOf(line) + half(t) <= room()) {
         // Stretching would show: set the line's punctuation half-width and go on filling it.
         compressed = true;
         add(word);

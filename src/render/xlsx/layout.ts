@@ -74,18 +74,24 @@ const advances = new Map<string, number>();
  * ideographs do not kern, and summing cached advances keeps the many trial wraps cheap.
  */
 export function textPx(text: string, sizePt: number, bold = false, slack = SLACK): number {
-  let em = 0;
+  return addEm(0, text, bold) * sizePt * slack;
+}
+
+/** `em` plus the advances of `text`'s characters, added one by one (so a line can be measured as it grows). */
+function addEm(em: number, text: string, bold: boolean): number {
+  // Looked up once per call, not per new character: finding the face means reading the configuration.
+  let font: AdvanceFont | undefined;
   for (const ch of text) {
     const key = `${bold ? 'b' : 'r'}${ch}`;
     let w = advances.get(key);
     if (w === undefined) {
-      const font = face(bold ? 'bodyBold' : 'body');
+      font ??= face(bold ? 'bodyBold' : 'body');
       w = font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / font.unitsPerEm / PT_PER_PX;
       advances.set(key, w);
     }
     em += w;
   }
-  return em * sizePt * slack;
+  return em;
 }
 
 /** No line starts with these (closing punctuation) … */
@@ -98,7 +104,19 @@ const NO_END = /[（「『《〈“‘(\[{]$/;
  * ideographs, never inside a run of Latin letters or digits (1,234.56 / 100万元 keeps “100”), never
  * before closing or after opening punctuation.
  */
-function breakUnits(text: string): string[] {
+function breakUnits(text: string): readonly string[] {
+  // The same cell text is wrapped at several widths (column sizing, orphan checks): split it once.
+  let units = unitsOf.get(text);
+  if (!units) {
+    if (unitsOf.size >= 10_000) unitsOf.clear();
+    unitsOf.set(text, (units = splitUnits(text)));
+  }
+  return units;
+}
+
+const unitsOf = new Map<string, readonly string[]>();
+
+function splitUnits(text: string): string[] {
   const units: string[] = [];
   for (const piece of text.match(/[A-Za-z0-9.,%\-+]+|\s+|[^A-Za-z0-9.,%\-+\s]/g) ?? []) {
     const last = units[units.length - 1];
@@ -113,11 +131,18 @@ export function wrapLines(text: string, sizePt: number, px: number, bold = false
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    // The line's width so far, in em: adding a unit's characters to it gives textPx(line + unit) exactly.
+    let em = 0;
     for (const unit of breakUnits(paragraph)) {
-      if (line && textPx(line + unit, sizePt, bold, slack) > px) {
+      const trial = addEm(em, unit, bold);
+      if (line && trial * sizePt * slack > px) {
         out.push(line);
         line = unit.trimStart();
-      } else line += unit;
+        em = addEm(0, line, bold);
+      } else {
+        line += unit;
+        em = trial;
+      }
     }
     out.push(line);
   }
