@@ -43,8 +43,9 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'unit', include: ['test/**/*.test.ts', 'src/**/*.test.ts'], exclude: E2E } },
       // Sorted before `unit` (vitest starts projects in name order): the long child processes start first
-      // and the unit files fill the gaps.
-      { test: { ...shared, name: 'e2e', include: E2E } },
+      // and the unit files fill the gaps. A process per worker (forks), so that test/helpers/in-folder.ts
+      // may run the command line in an office's folder (worker threads cannot change the working folder).
+      { test: { ...shared, name: 'e2e', include: E2E, pool: 'forks' } },
     ],
   },
 });
