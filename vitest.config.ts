@@ -32,11 +32,14 @@ const shared = {
   isolate: false,
 } as const;
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   test: {
-    // A private temp folder for the run, checked for leftovers at its end; then the seed years built once
-    // for every test (see each file). Defined here only: a project would run its own copy.
-    globalSetup: ['test/setup/temp-folders.ts', 'test/setup/seed-build.ts'],
+    // A private temp folder for the run, checked for leftovers at its end; with `--mode full` (npm test),
+    // the type check alongside the tests; the seed years built once for every test (see each file).
+    // Defined here only: a project would run its own copy.
+    globalSetup: ['test/setup/temp-folders.ts', ...(mode === 'full' ? ['test/setup/type-check.ts'] : []), 'test/setup/seed-build.ts'],
+    // `it.only` left in a test file fails the run instead of silently running that test alone.
+    allowOnly: false,
     // Two cores: the e2e tests' child processes use one while their worker waits, so a third worker keeps
     // both busy (vitest's default is one worker less than the cores).
     maxWorkers: 3,
@@ -48,4 +51,4 @@ export default defineConfig({
       { test: { ...shared, name: 'e2e', include: E2E, pool: 'forks' } },
     ],
   },
-});
+}));

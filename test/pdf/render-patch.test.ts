@@ -59,7 +59,7 @@ describe('the wrapped renderLine (parts 1 and 2 together)', () => {
   it('adds the bookmark at the line’s top, nested under its parent, and draws a copy without it', () => {
     const { renderer, added } = fakeRenderer();
     const drawn: Line[] = [];
-    const draw = patchedRenderLine(function (line) {
+    const draw = patchedRenderLine((line) => {
       drawn.push(line);
     });
     const part: Line = { inlines: [glyph('第', 0)], _outline: { id: 'p3', text: '第三部分', expanded: false } };
@@ -82,7 +82,7 @@ describe('the wrapped renderLine (parts 1 and 2 together)', () => {
     const target = { positions: [{ pageNumber: 9 }] };
     relativeTo(target, origin);
     let seen: unknown;
-    patchedRenderLine(function (line) {
+    patchedRenderLine((line) => {
       seen = line.inlines[0]!._pageNodeRef;
     }).call(renderer, { inlines: [glyph('00000', 0, { _pageNodeRef: target })] }, 0, 0);
     expect(seen).toEqual({ positions: [{ pageNumber: 7 }] });
