@@ -24,7 +24,8 @@ export interface ProjectCopy {
 
 export function projectCopy(): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), 'juesuan-project-'));
-  for (const item of ['package.json', 'package-lock.json', 'src', 'templates']) cpSync(join(ROOT, item), join(root, item), { recursive: true, preserveTimestamps: true });
+  for (const item of ['package.json', 'package-lock.json', 'src', 'templates'])
+    cpSync(join(ROOT, item), join(root, item), { recursive: true, preserveTimestamps: true });
   mkdirSync(join(root, 'node_modules'));
   for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
     if (entry !== '.cache' && entry !== '.vite') symlinkSync(join(ROOT, 'node_modules', entry), join(root, 'node_modules', entry));
