@@ -4,8 +4,9 @@
  * in the folder), and the temporary files of a killed publish are never taken for outputs: the next
  * build removes them and publishes a complete, self-consistent set.
  *
- * The real CLI runs as a child process (cli-run.ts, as `npm run build` starts it); the kill comes when the build reports a stage on
- * stderr: after the document model is built (before any rendering) and after the PDF is rendered (the
+ * The builds that are killed are the real CLI as a child process (cli-run.ts, as `npm run build` starts
+ * it); version 1 and the build after the kills run the command line in this process
+ * (test/helpers/in-folder.ts). The kill comes when the build reports a stage on stderr: after the document model is built (before any rendering) and after the PDF is rendered (the
  * long part, before the workbook and the publish). Killing inside the publish itself is the business of
  * src/write/ and its own tests: test/write/publish-steps.test.ts stops a publish at every single step,
  * test/write/random-kill.test.ts kills a publishing process with SIGKILL at random moments. The files
@@ -78,7 +79,8 @@ describe('a build killed midway', () => {
     writeFileSync(join(out, `.tmp-99999-${pdfName}`), '%PDF-1.7 half written');
     writeFileSync(join(out, '.tmp-99999-report.json'), '{"format":');
 
-    const last = await runCli(['build', '2024'], cwd);
+    // The next build, run in this process (the recovery is the publish's own: src/write/).
+    const last = await runInFolder(cwd, ['build', '2024']);
     expect(last.code, last.stderr).toBe(0);
     expect(crashSigns(`${last.stdout}\n${last.stderr}`)).toBeUndefined();
     expect(listing(out).filter((f) => /(^|\/)\./.test(f))).toEqual([]);
