@@ -262,4 +262,4 @@ export function performanceValues(calc: Pick<YearCalc, 'year' | 'department' | '
   return values;
 }
 
-export { type Amount };
+export type { Amount };

@@ -17,7 +17,6 @@ import { sumAmounts, ZERO, type Amount, type Dec } from '../decimal.ts';
 import { labelOf } from './locate.ts';
 import { cellName, showAmount } from './problems.ts';
 import type { CodeTable, EconomicTable, Figure, LabelTable, Problems } from './read-tables.ts';
-import { T09_COUNTS } from './specs.ts';
 
 export interface Split {
   general?: Dec;

@@ -150,7 +150,10 @@ export function checkWorkbookBytes(bytes: Buffer, what: string): void {
     refuse(`${what}有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，公开表工作簿通常不到 1 MB；请检查是否选错了文件（上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`);
   }
   if (bytes.subarray(0, 8).equals(OLE2)) refuse(`${what}${describeOle2(bytes)}`);
-  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return checkZip(bytes, what);
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+    checkZip(bytes, what);
+    return;
+  }
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x06054b50) refuse(`${what}是一个空的压缩包，不是工作簿`);
   refuse(`${what}${describeText(bytes) ?? '不是 Excel 工作簿（.xlsx）；请导入决算软件导出的 Excel 公开表'}`);
 }

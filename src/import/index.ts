@@ -20,7 +20,7 @@ import { draftNextYear, WORKBOOK_SECTIONS } from '../new-year/draft.ts';
 import { FileExistsError, parseYearText, renderYearText, updateHeader, writeYearFile } from '../new-year/year-document.ts';
 import { applyFigures, markMissing } from './apply.ts';
 import { deriveFigures, type Tables } from './figures.ts';
-import { labelOf, locateTables, norm, readMeta, tableName, TABLE_IDS, type Region, type TableId, type TableMeta } from './locate.ts';
+import { labelOf, locateTables, norm, readMeta, TABLE_IDS, type Region, type TableId, type TableMeta } from './locate.ts';
 import { ImportError, MAX_PROBLEMS, refuse } from './problems.ts';
 import { readCodeTable, readEconomicTable, readLabelTable, type CodeTable } from './read-tables.ts';
 import { classLookup, CODE_TABLES, t01Spec, t04Spec, T09_SPEC, T10_SPEC } from './specs.ts';

@@ -6,7 +6,7 @@
  * mistake (unclosed quote or bracket, missing space after a colon, a colon inside text, a stray
  * indent…) on the line where the user made it.
  */
-import { CST, LineCounter, Parser, type Document, type YAMLError } from 'yaml';
+import { type CST, type LineCounter, Parser, type Document, type YAMLError } from 'yaml';
 
 export interface SyntaxProblem {
   ruleId: string;

@@ -72,7 +72,7 @@ export function buildContext(calc: YearCalc) {
       completion: n.budget.completion,
       lines: n.budget.lines
         .filter((l) => !l.actual.isZero() || l.initial !== null)
-        .map((l, i) => ({
+        .map((l) => ({
           name: calc.catalogue.functionalName(l.code) ?? l.code,
           initial: l.initial,
           hasInitial: l.initial !== null,
@@ -84,7 +84,7 @@ export function buildContext(calc: YearCalc) {
     },
     basic: {
       total: n.gpBasic,
-      lines: n.basicClasses.map((l, i) => ({
+      lines: n.basicClasses.map((l) => ({
         name: BASIC_CLASS_NARRATIVE_NAMES[l.code] ?? l.name,
         change: l.change,
         reason: wrapReason(l.reason),

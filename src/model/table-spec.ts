@@ -102,12 +102,10 @@ export const empty = (opts: Omit<Cell, 'value'> = {}): Cell => ({ value: { kind:
 /** Places cells with spans into a full grid row, filling covered positions with null. */
 export function row(kind: TableRow['kind'], cells: Cell[], width: number, covered: Set<number> = new Set()): TableRow {
   const out: (Cell | null)[] = [];
-  let i = 0;
   for (const cell of cells) {
     while (covered.has(out.length)) out.push(null);
     out.push(cell);
     for (let s = 1; s < (cell.colSpan ?? 1); s++) out.push(null);
-    i++;
   }
   while (out.length < width) out.push(covered.has(out.length) ? null : empty());
   if (out.length !== width) throw new Error(`table row has ${out.length} cells, expected ${width}`);

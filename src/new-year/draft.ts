@@ -39,8 +39,8 @@ function toFill(node: unknown): void {
 function toDraft(node: unknown): void {
   if (!isScalar(node)) return;
   const text = String(node.value ?? '');
-  if (!text.trim()) return toFill(node);
-  node.value = draftText(text);
+  if (!text.trim()) toFill(node);
+  else node.value = draftText(text);
 }
 
 function fillKeys(map: unknown, keys: readonly string[]): void {
@@ -58,7 +58,10 @@ function removeKeys(map: unknown, keys: readonly string[]): void {
 
 /** A reason: a sentence (a draft) or itemised amounts (drafts to fill). */
 function draftExplanation(node: unknown): void {
-  if (isScalar(node)) return toDraft(node);
+  if (isScalar(node)) {
+    toDraft(node);
+    return;
+  }
   draftKeys(node, ['text']);
   for (const item of items(child(node, 'items'))) {
     draftKeys(item, ['text']);

@@ -5,7 +5,7 @@
  * (schema/year-file.schema.json) so editors can complete and explain the keys.
  */
 import { z } from 'zod';
-import { amount, code, count, flag, isoDate, requiredSignedAmount, score, signedAmount, text } from './primitives.ts';
+import { amount, code, count, flag, isoDate, requiredSignedAmount, score, text } from './primitives.ts';
 
 const obj = <T extends z.ZodRawShape>(shape: T, description?: string) => {
   const schema = z.strictObject(shape);

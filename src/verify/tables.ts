@@ -248,7 +248,7 @@ function textBetween(page: PdfPage, top: number, bottom: number): string {
 /** How a finding names a cell: 「2012901 行政运行 行 本年收入合计 栏」, 「表头 第 2 行 第 3 栏」. */
 class Labels {
   private columns: string[];
-  constructor(private table: TableData) {
+  constructor(table: TableData) {
     this.columns = table.columns.map((_, c) => {
       let label = '';
       for (const row of table.header) {

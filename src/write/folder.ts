@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileNameProblem } from '../file-names.ts';
-import { Disk, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
+import { type Disk, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
 import { CHANGES, HISTORY, HostileManifest, MANIFEST, readManifest, UnreadableManifest, type Manifest } from './manifest.ts';
 
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');

@@ -19,7 +19,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileNameProblem } from '../file-names.ts';
-import { Disk, isDir, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
+import { type Disk, isDir, isFile, isFolder, kind, PublishError, shown } from './disk.ts';
 import { sha256 } from './folder.ts';
 import { HISTORY, MANIFEST, printable } from './manifest.ts';
 

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli as runCommandLine } from '../../src/cli.ts';
 import { D } from '../../src/decimal.ts';
 import { tableAmount } from '../../src/model/format.ts';
 import { runCli, warmUp, type Run } from '../robustness/cli-run.ts';
@@ -53,6 +54,17 @@ async function sheetRows(path: string, sheet: string): Promise<string[][]> {
   return rows;
 }
 
+/**
+ * `build <单位>/2024.yaml --out single/<单位>`: a department's own build, run in this process (the command
+ * line's own function, src/cli.ts runCli, with its output collected): the batch above is the child
+ * process, this is what it must equal.
+ */
+async function build(o: Office, name: string): Promise<{ code: number; stderr: string }> {
+  const err: string[] = [];
+  const code = await runCommandLine(['build', o.yearFile(name), '--out', join(o.root, 'single', name)], { out: () => {}, err: (t) => err.push(t) });
+  return { code, stderr: err.join('\n') };
+}
+
 describe('npm run batch: three departments, one broken', () => {
   let o: Office;
   let first: Run;
@@ -82,13 +94,13 @@ describe('npm run batch: three departments, one broken', () => {
 
   it('publishes each department byte for byte as its own build does', async () => {
     for (const name of ['甲单位', '丙单位']) {
-      const single = await runCli(['build', `${o.folder}/${name}/2024.yaml`, '--out', `single/${name}`], o.root);
+      const single = await build(o, name);
       expect(single.code, single.stderr).toBe(0);
       const batch = files(join(o.root, 'output', name, '2024'));
       expect(Object.keys(batch).sort()).toEqual(['manifest.json', 'report.json', `${o.department(name)}2024年度部门决算.pdf`, `${o.department(name)}2024年度部门决算.html`, `${o.department(name)}2024年度部门决算公开表.xlsx`].sort());
       expect(batch).toEqual(files(join(o.root, 'single', name, '2024')));
     }
-    const broken = await runCli(['build', `${o.folder}/乙单位/2024.yaml`, '--out', 'single/乙单位'], o.root);
+    const broken = await build(o, '乙单位');
     expect(broken.code).toBe(1);
   }, 300_000);
 
@@ -146,7 +158,7 @@ describe('npm run batch: three departments, one broken', () => {
     expect(second.stderr).toMatch(/^\[[123]\/3\] 甲单位 已更正为第 2 版/m);
 
     // The correction is the department's own: history/001 and changes.md, as its single build makes them.
-    const single = await runCli(['build', `${o.folder}/甲单位/2024.yaml`, '--out', 'single/甲单位'], o.root);
+    const single = await build(o, '甲单位');
     expect(single.code, single.stderr).toBe(0);
     const batch = files(join(o.root, 'output', '甲单位', '2024'));
     expect(Object.keys(batch)).toContain('changes.md');

@@ -29,8 +29,22 @@ export interface Workspace {
 
 export function workspace(): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'juesuan-diff-'));
+  cpSync('data', join(root, 'data'), { recursive: true });
+  return workspaceIn(root);
+}
+
+/**
+ * A new workspace that starts as a copy of `from`, its year files and everything it published (file
+ * times kept): tests that each need, say, version 1 published share one build of it.
+ */
+export function copyOf(from: Workspace): Workspace {
+  const root = mkdtempSync(join(tmpdir(), 'juesuan-diff-'));
+  cpSync(from.root, root, { recursive: true, preserveTimestamps: true });
+  return workspaceIn(root);
+}
+
+function workspaceIn(root: string): Workspace {
   const data = join(root, 'data');
-  cpSync('data', data, { recursive: true });
   const output = join(root, 'output');
   const yearFile = join(data, '2024.yaml');
   const logs: string[] = [];

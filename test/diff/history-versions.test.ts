@@ -15,7 +15,7 @@ import { buildYear } from '../../src/build.ts';
 import { UserError } from '../../src/commands/command.ts';
 import { readManifest } from '../../src/write/manifest.ts';
 import { treeWithTimes } from '../write/helpers.ts';
-import { CORRECTION, fakeRenderers, workspace, type Workspace } from './fixture.ts';
+import { copyOf, CORRECTION, fakeRenderers, workspace, type Workspace } from './fixture.ts';
 
 const PDF = '江西省总工会2024年度部门决算.pdf';
 const SECOND: [string, string][] = [['performance:\n  overall:\n    grade: 优', 'performance:\n  overall:\n    grade: 良']];
@@ -23,13 +23,31 @@ const SECOND: [string, string][] = [['performance:\n  overall:\n    grade: 优',
 const spaces: Workspace[] = [];
 afterAll(() => spaces.forEach((w) => w.cleanup()));
 
+/** Built once for the tests below, each of which starts from a copy. */
+let first: Workspace | undefined;
+let second: Workspace | undefined;
+
+/** Version 1 published. */
+async function oneVersion(): Promise<Workspace> {
+  if (!first) {
+    first = workspace();
+    spaces.push(first);
+    await first.build();
+  }
+  const ws = copyOf(first);
+  spaces.push(ws);
+  return ws;
+}
+
 /** Version 1 published, then corrected to version 2 (history/001 holds version 1). */
 async function twoVersions(): Promise<Workspace> {
-  const ws = workspace();
+  if (!second) {
+    second = await oneVersion();
+    second.edit(CORRECTION);
+    expect(await second.build()).toMatchObject({ status: 'changed', version: 2, archive: 'history/001' });
+  }
+  const ws = copyOf(second);
   spaces.push(ws);
-  await ws.build();
-  ws.edit(CORRECTION);
-  expect(await ws.build()).toMatchObject({ status: 'changed', version: 2, archive: 'history/001' });
   return ws;
 }
 
@@ -119,16 +137,12 @@ describe('an output folder belongs to one department', () => {
   };
 
   it('another department’s year file into an existing folder: an error naming both, nothing written', async () => {
-    const ws = workspace();
-    spaces.push(ws);
-    await ws.build();
+    const ws = await oneVersion();
     await refused(ws, otherDepartment(ws));
   });
 
   it('also when the folder was published by an older version of the tool (no department in its manifest)', async () => {
-    const ws = workspace();
-    spaces.push(ws);
-    await ws.build();
+    const ws = await oneVersion();
     const path = join(ws.year, 'manifest.json');
     const m = JSON.parse(readFileSync(path, 'utf8'));
     delete m.department;
@@ -137,9 +151,7 @@ describe('an output folder belongs to one department', () => {
   });
 
   it('the manifest records the department', async () => {
-    const ws = workspace();
-    spaces.push(ws);
-    await ws.build();
+    const ws = await oneVersion();
     expect(Object.keys(JSON.parse(readFileSync(join(ws.year, 'manifest.json'), 'utf8')))).toEqual(['year', 'department', 'version', 'inputs', 'outputs']);
     expect(readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).department).toBe('江西省总工会');
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/write/manifest.ts';
 import { sha256 } from '../../src/write/publish.ts';
-import { contents, CORRECTION, workspace, type Workspace } from './fixture.ts';
+import { contents, copyOf, CORRECTION, workspace, type Workspace } from './fixture.ts';
 
 const PDF = '江西省总工会2024年度部门决算.pdf';
 
@@ -30,16 +30,20 @@ function manifestVersionIsWhole(dir: string): boolean {
 describe('publishing is safe if the build is killed midway', () => {
   let reference: Record<string, string>;
   let referenceFirst: Record<string, string>;
+  /** Version 1 published, uninterrupted: the tests that start from it start from a copy. */
+  let first: Workspace;
 
   beforeAll(async () => {
-    const ws = workspace();
-    await ws.build();
-    referenceFirst = contents(ws.year);
+    first = workspace();
+    await first.build();
+    referenceFirst = contents(first.year);
+    const ws = copyOf(first);
     ws.edit(CORRECTION);
     await ws.build();
     reference = contents(ws.year);
     ws.cleanup();
   });
+  afterAll(() => first.cleanup());
 
   const renamed = (name: string) => `rename:.juesuan/staging/${name}→${name}`;
   // The main points of a correction through the whole build (changes.md included); every single step of
@@ -49,12 +53,11 @@ describe('publishing is safe if the build is killed midway', () => {
   describe.each(steps)('killed at step %s of a correction', (step) => {
     let ws: Workspace;
     beforeAll(() => {
-      ws = workspace();
+      ws = copyOf(first);
     });
     afterAll(() => ws.cleanup());
 
     it('keeps a whole version, and the next build ends exactly like an uninterrupted one', async () => {
-      await ws.build();
       ws.edit(CORRECTION);
       await expect(ws.build({ step: killAt(step) })).rejects.toBeInstanceOf(Killed);
       expect(manifestVersionIsWhole(ws.year)).toBe(true);
@@ -80,9 +83,8 @@ describe('publishing is safe if the build is killed midway', () => {
   });
 
   it('a killed correction whose data is then reverted restores the previous version and writes nothing new', async () => {
-    const ws = workspace();
+    const ws = copyOf(first);
     try {
-      await ws.build();
       const original = readFileSync(ws.yearFile);
       ws.edit(CORRECTION);
       await expect(ws.build({ step: killAt('rename:.juesuan/staging/report.json→report.json') })).rejects.toBeInstanceOf(Killed);
@@ -103,9 +105,8 @@ describe('publishing is safe if the build is killed midway', () => {
   });
 
   it('a folder emptied by hand but for history/ continues the numbering instead of restarting at 1', async () => {
-    const ws = workspace();
+    const ws = copyOf(first);
     try {
-      await ws.build();
       ws.edit(CORRECTION);
       await ws.build();
       const { readdirSync, rmSync } = await import('node:fs');
@@ -118,9 +119,8 @@ describe('publishing is safe if the build is killed midway', () => {
   });
 
   it('a folder whose manifest.json is unreadable is kept whole as the previous version', async () => {
-    const ws = workspace();
+    const ws = copyOf(first);
     try {
-      await ws.build();
       writeFileSync(join(ws.year, 'manifest.json'), '不是 JSON');
       const before = contents(ws.year);
       ws.edit(CORRECTION);
@@ -136,9 +136,8 @@ describe('publishing is safe if the build is killed midway', () => {
   });
 
   it('an output deleted by hand is rewritten without a new version', async () => {
-    const ws = workspace();
+    const ws = copyOf(first);
     try {
-      await ws.build();
       const { rmSync } = await import('node:fs');
       rmSync(join(ws.year, PDF));
       expect(await ws.build()).toMatchObject({ status: 'repaired', version: 1 });

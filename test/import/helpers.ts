@@ -1,21 +1,10 @@
 /** Shared by the import tests: temporary folders (removed afterwards), running a command in-process. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli.ts';
-
-const dirs: string[] = [];
-// Registered while the test file is collected (a hook added from inside a running test is ignored).
-afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+import { tempDir as madeTempDir } from '../helpers/temp-dirs.ts';
 
 /** A temporary folder juesuan-import-*, removed when the test file ends. */
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'juesuan-import-'));
-  dirs.push(dir);
-  return dir;
-}
+export const tempDir = (): string => madeTempDir('import');
 
 /** Runs `juesuan <argv>` as the command line does (exit code, stdout, stderr). */
 export async function cli(...argv: string[]) {

@@ -1,12 +1,14 @@
 /**
  * An office rewords a sentence without touching code (issue 10): juesuan.config.json names a folder of
  * its own templates; a file there replaces the built-in one of the same name, and the published PDF
- * says what the office wrote. Run as a user runs it: the command line in the office's folder.
+ * says what the office wrote. Run as a user runs it: the command line in the office's folder — the first
+ * case as a child process (`npm run build`), the others in this process (test/helpers/in-folder.ts).
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInFolder } from '../helpers/in-folder.ts';
 import { runCli, warmUp } from '../robustness/cli-run.ts';
 import { readPdf, squash } from '../pdf/pdf-text.ts';
 
@@ -50,7 +52,7 @@ describe('an office’s own templates', () => {
 
   it('a template naming a field the data lacks: exit 1, the office’s file named, no 内部错误, nothing published', async () => {
     const dir = office('misspelt', { 'explanation.hbs': builtIn('explanation.hbs').replace('{{amt income.grandTotal}}', '{{amt income.grandTotl}}') });
-    const run = await runCli(['build', '2024'], dir);
+    const run = await runInFolder(dir, ['build', '2024']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(join(dir, '本单位模板', 'explanation.hbs'));
     expect(run.stderr).toContain('grandTotl');
@@ -60,13 +62,13 @@ describe('an office’s own templates', () => {
   it('a sentence dropped leaves its figures unused: the build says which, and {{omit …}} accepts it', async () => {
     const without = builtIn('explanation.hbs').replace(/# 七、政府采购支出情况说明[\s\S]*?(?=# 八、)/, '# 七、政府采购支出情况说明\n\n本部门无政府采购。\n\n');
     const dropped = office('dropped', { 'explanation.hbs': without });
-    const run = await runCli(['build', '2024'], dropped);
+    const run = await runInFolder(dropped, ['build', '2024']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/没有用到这些数据：procurement\.total、procurement\.goods/);
     expect(run.stderr).toContain('{{omit 字段名}}');
 
     const omitted = office('omitted', { 'explanation.hbs': without.replace('本部门无政府采购。', '本部门无政府采购。{{omit procurement}}') });
-    const ok = await runCli(['build', '2024'], omitted);
+    const ok = await runInFolder(omitted, ['build', '2024']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(await pdfText(omitted)).toContain('七、政府采购支出情况说明本部门无政府采购。');
   });

@@ -1,13 +1,13 @@
 /**
- * Test helpers: render a year's documents through the real pipeline, and read a PDF back with pdfjs
- * (the legacy build, which runs on Node 20 without Promise.withResolvers).
+ * Test helpers: a year's documents through the real pipeline with the PDFs `build` published of them, and
+ * a PDF read back with pdfjs (the legacy build, which runs on Node 20 without Promise.withResolvers).
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect } from 'vitest';
 import { buildDocuments } from '../../src/model/build-document.ts';
 import type { DocumentModel } from '../../src/model/document.ts';
 import { loadYear } from '../../src/pipeline.ts';
-import { renderPdf } from '../../src/render/pdf/index.ts';
+import { seedFile } from '../helpers/seed-build.ts';
 
 export function documentsOf(year: string): DocumentModel[] {
   const result = loadYear(year);
@@ -15,20 +15,12 @@ export function documentsOf(year: string): DocumentModel[] {
   return buildDocuments(result.value!.calc);
 }
 
-const rendered = new Map<string, Promise<{ doc: DocumentModel; pdf: Buffer }[]>>();
-
-/** The PDFs of a year (rendered once per test file). */
-export function renderYear(year: string): Promise<{ doc: DocumentModel; pdf: Buffer }[]> {
-  let p = rendered.get(year);
-  if (!p) {
-    p = (async () => {
-      const out = [];
-      for (const doc of documentsOf(year)) out.push({ doc, pdf: await renderPdf(doc) });
-      return out;
-    })();
-    rendered.set(year, p);
-  }
-  return p;
+/**
+ * The documents of a seed year with their PDFs as `build` published them (rendered once for the whole
+ * run by test/setup/seed-build.ts; test/pdf/engine.test.ts proves an in-process render gives the same bytes).
+ */
+export async function renderYear(year: string): Promise<{ doc: DocumentModel; pdf: Buffer }[]> {
+  return documentsOf(year).map((doc) => ({ doc, pdf: seedFile(year, doc.fileName) }));
 }
 
 export interface PdfPage {

@@ -1,8 +1,10 @@
 /**
  * Issue 9 §6: same data, same bytes — in any time zone and any locale. `build 2024` and `build 2020` run
  * as `npm run build` runs them (the src/run.mjs bundle, a fresh process each), under time zones and
- * LANG/LC_ALL settings including zh_CN.UTF-8, and every published file (PDF, workbook, report.json,
- * manifest.json) must be byte-identical across them; `check` must print the same text.
+ * LANG/LC_ALL settings including zh_CN.UTF-8, and every published file (PDF, web edition, workbook,
+ * report.json, manifest.json) must be byte-identical across them; `check` must print the same text. The
+ * first variant, UTC and the C locale, is the run's seed build (test/setup/seed-build.ts): the others are
+ * compared with it.
  *
  * The test proves it could fail: Node's ICU takes its default locale from LANG/LC_ALL, so a child with
  * LANG=zh_CN.UTF-8 really sorts with `localeCompare` in Chinese (pinyin) order — which is what once made
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { naturalOrder } from '../../src/diff/figures.ts';
 import { loadYear } from '../../src/pipeline.ts';
+import { REFERENCE_ENV, seedOutput } from '../helpers/seed-build.ts';
 import { warmUp } from './cli-run.ts';
 import { snapshot, tempDir } from './files.ts';
 
@@ -22,12 +25,16 @@ const RUN = join(ROOT, 'src/run.mjs');
 
 type Env = Record<string, string | undefined>;
 
-/** Time zone × locale: the C locale, a Chinese desktop, a Chinese LANG under an American zone. */
+/** Time zone × locale: the C locale (the seed build's), a Chinese desktop, a Chinese LANG under an American zone. */
+const REFERENCE = { name: 'UTC · C.UTF-8', env: REFERENCE_ENV };
 const VARIANTS: { name: string; env: Env }[] = [
-  { name: 'UTC · C.UTF-8', env: { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } },
+  REFERENCE,
   { name: 'Asia/Shanghai · zh_CN.UTF-8', env: { TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' } },
   { name: 'America/Los_Angeles · LANG=zh_CN.UTF-8', env: { TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8', LC_ALL: undefined } },
 ];
+
+/** File contents only (the modification times of course differ): relative path → sha256. */
+const contents = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).map(([name, stamp]) => [name, stamp.split(' ')[0]]));
 
 function childEnv(extra: Env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
@@ -83,20 +90,18 @@ describe('published bytes in every time zone and locale', () => {
   });
 
   it.each(['2024', '2020'])('build %s: every published file is the same in every variant', async (year) => {
+    const reference = contents(seedOutput(year));
+    expect(Object.keys(reference).length).toBeGreaterThanOrEqual(year === '2024' ? 5 : 4);
     const outputs = await Promise.all(
-      VARIANTS.map(async (v) => {
+      VARIANTS.filter((v) => v !== REFERENCE).map(async (v) => {
         const out = tempDir(`locale-${year}`);
         dirs.push(out);
         const r = await run([RUN, 'build', year, `--out=${out}`], v.env);
         expect(r.code, `${v.name}\n${r.stderr}`).toBe(0);
-        // File contents only: the modification times of course differ.
-        const files = Object.fromEntries(Object.entries(snapshot(out)).map(([name, stamp]) => [name, stamp.split(' ')[0]]));
-        return { name: v.name, files };
+        return { name: v.name, files: contents(join(out, year)) };
       }),
     );
-    const [first, ...rest] = outputs;
-    expect(Object.keys(first!.files).length).toBeGreaterThanOrEqual(year === '2024' ? 4 : 3);
-    for (const o of rest) expect(o.files, `${o.name} vs ${first!.name}`).toEqual(first!.files);
+    for (const o of outputs) expect(o.files, `${o.name} vs ${REFERENCE.name}`).toEqual(reference);
   });
 
   it('check prints the same report in every variant', async () => {

@@ -2,7 +2,8 @@
  * `build --watch` as a user runs it: the command line in an office folder (the small base year in
  * data/, the office's own template folder), left running while the year file and a template are edited.
  * The test waits for the watcher's own line after each save (never a guessed sleep), then checks what
- * was published: the same bytes as a cold build of the same files; nothing touched after an error;
+ * was published: the same bytes as a cold build of the same files (the command line run afresh in the
+ * office folder, in this test's process: test/helpers/in-folder.ts); nothing touched after an error;
  * the template's new wording in the PDF. Ctrl-C leaves no lock and no staging behind.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -12,8 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../batch/office.ts';
+import { runInFolder } from '../helpers/in-folder.ts';
 import { readPdf, squash } from '../pdf/pdf-text.ts';
-import { runCli, warmUp } from '../robustness/cli-run.ts';
+import { warmUp } from '../robustness/cli-run.ts';
 
 const RUN = fileURLToPath(new URL('../../src/run.mjs', import.meta.url));
 const WAIT_MS = 120_000;
@@ -73,7 +75,7 @@ describe('build --watch', () => {
   };
   /** The published bytes of PDF, workbook and report.json equal those of a cold build of the same files. */
   const sameAsColdBuild = async (name: string) => {
-    const cold = await runCli(['build', 'data/2024.yaml', '--out', name], root);
+    const cold = await runInFolder(root, ['build', 'data/2024.yaml', '--out', name]);
     expect(cold.code, cold.stderr).toBe(0);
     for (const f of [PDF, XLSX, 'report.json']) expect(readFileSync(join(out(), f)).equals(readFileSync(join(root, name, '2024', f))), f).toBe(true);
   };

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/write/lock.ts';
+import { runInFolder } from '../helpers/in-folder.ts';
 import { runCli, warmUp, type Run } from '../robustness/cli-run.ts';
 import { crashSigns } from '../robustness/corpus.ts';
 import { tempDir } from '../robustness/files.ts';
@@ -61,7 +62,8 @@ let published: Record<string, string>;
 beforeAll(async () => {
   cwd = workFolder();
   await warmUp(cwd);
-  const first = await runCli(['build', '2020'], cwd);
+  // Version 1, published by the command line run in this process (every case below is a real process).
+  const first = await runInFolder(cwd, ['build', '2020']);
   expect(first.code, first.stderr).toBe(0);
   published = tree(join(cwd, 'output'));
   const text = readFileSync(BASE, 'utf8');

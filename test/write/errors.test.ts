@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/commands/command.ts';
 import { acquireLock, LOCK } from '../../src/write/lock.ts';
 import { PublishError } from '../../src/write/publish.ts';
-import { CORRECTION, workspace as buildWorkspace, type Workspace } from '../diff/fixture.ts';
+import { copyOf, CORRECTION, workspace as buildWorkspace, type Workspace } from '../diff/fixture.ts';
 import { cleanup, errno, publishN, tree, workspace } from './helpers.ts';
 
 const PDF = '江西省总工会2024年度部门决算.pdf';
@@ -28,11 +28,18 @@ afterAll(() => {
   cleanup();
 });
 
+/** Version 1, published once for the tests below: each starts from a copy of it. */
+let first: Workspace | undefined;
+
 /** Version 1 published, the correction of issue 5 waiting in the year file. */
 async function published(): Promise<Workspace> {
-  const ws = buildWorkspace();
+  if (!first) {
+    first = buildWorkspace();
+    spaces.push(first);
+    await first.build();
+  }
+  const ws = copyOf(first);
   spaces.push(ws);
-  await ws.build();
   ws.edit(CORRECTION);
   return ws;
 }

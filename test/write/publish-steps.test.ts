@@ -14,7 +14,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PublishError } from '../../src/write/publish.ts';
-import { cleanup, errno, Killed, manifestIsWhole, PDF, publishN, REPORT_PDF, stepsOf, stopAt, tree, treeWithTimes, visible, workspace, XLSX } from './helpers.ts';
+import { cleanup, errno, Killed, manifestIsWhole, PDF, publishN, REPORT_PDF, stepsOf, stopAt, tree, treeWithTimes, visible, workspace } from './helpers.ts';
 
 afterAll(cleanup);
 

@@ -8,7 +8,7 @@
 import { D } from '../../decimal.ts';
 import type { Block, ChartData, DocumentModel, TextRun } from '../../model/document.ts';
 import { cellText, tableAmount } from '../../model/format.ts';
-import type { Cell, TableRow, TableSpec } from '../../model/table-spec.ts';
+import type { TableRow, TableSpec } from '../../model/table-spec.ts';
 import { tocText } from '../toc-text.ts';
 import { chartSvg } from './chart-svg.ts';
 

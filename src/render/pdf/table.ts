@@ -12,7 +12,7 @@
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import { lineHeightPt, type FontSet, type Role } from '../../fonts/index.ts';
 import { cellText } from '../../model/format.ts';
-import type { Cell, TableRow, TableSpec } from '../../model/table-spec.ts';
+import type { Cell, TableSpec } from '../../model/table-spec.ts';
 import { lineHeightFor, SIZE } from './style.ts';
 import { textLines } from './lines.ts';
 import { allocate, cellLines, cellRoom, LINE, measureColumns, PAD_X, proportional } from './table-layout.ts';

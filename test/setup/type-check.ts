@@ -1,0 +1,31 @@
+/**
+ * `npm test` type-checks the project (tsc --noEmit, tsconfig.json: src/ and test/) while the tests run,
+ * instead of before them: a few seconds of one core that the run's start leaves idle. The run fails when
+ * tsc does, with its messages. Only in `vitest run --mode full` (what npm test runs, see vitest.config.ts):
+ * a developer running a few test files runs `npm run typecheck` when they want it.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+export default function setup(): () => Promise<void> {
+  const child = spawn(process.execPath, [TSC, '--noEmit', '--pretty', 'false'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+  const done = new Promise<number | string>((resolve) => {
+    child.on('error', (err) => resolve(err.message));
+    child.on('close', (code, signal) => resolve(code ?? String(signal)));
+  });
+  return async () => {
+    const result = await done;
+    if (result !== 0) {
+      // Vitest reports an error thrown here but still exits 0; the exit code makes `npm test` fail.
+      process.exitCode = 1;
+      throw new Error(`类型检查（tsc --noEmit）未通过（${result}）：\n${output.trim()}`);
+    }
+  };
+}
