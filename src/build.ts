@@ -24,7 +24,19 @@ import { renderJson } from './render/json.ts';
 import type { PdfThread } from './render/pdf/background.ts';
 import type { WorkbookMeta } from './render/xlsx/index.ts';
 import { CHANGES } from './write/manifest.ts';
-import { checkOutputFolder, otherDepartment, previewVersion, publishVersion, recoverFolder, PublishError, sha256, type OutputFile, type PreviousVersion, type PublishOptions, type StepHook } from './write/publish.ts';
+import {
+  checkOutputFolder,
+  otherDepartment,
+  previewVersion,
+  publishVersion,
+  recoverFolder,
+  PublishError,
+  sha256,
+  type OutputFile,
+  type PreviousVersion,
+  type PublishOptions,
+  type StepHook,
+} from './write/publish.ts';
 
 export const REPORT = 'report.json';
 
@@ -100,7 +112,14 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
 
   const result = loadYear(arg);
   const t = result.timings;
-  const timings: BuildTimings = { load: (t.load ?? 0) + (t.schema ?? 0), calc: t.calc ?? 0, check: t.check ?? 0, model: 0, render: 0, publish: 0 };
+  const timings: BuildTimings = {
+    load: (t.load ?? 0) + (t.schema ?? 0),
+    calc: t.calc ?? 0,
+    check: t.check ?? 0,
+    model: 0,
+    render: 0,
+    publish: 0,
+  };
   const { diagnostics } = result;
   const about = result.value ? { department: result.value.calc.department, year: result.value.calc.year } : {};
   const warnings = diagnostics.filter((d) => d.severity !== 'error' || d.acknowledged);
@@ -146,7 +165,9 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   });
   const title = `${calc.department}${calc.year}年度部门决算公开表`;
   const meta = { title, author: calc.department, date: documents[0]?.date ?? `${calc.year + 1}-09-30` };
-  const workbook = !tables.length ? undefined : (options.renderers?.workbook ?? (await import('./render/xlsx/index.ts')).renderWorkbook)(tables, meta);
+  const workbook = !tables.length
+    ? undefined
+    : (options.renderers?.workbook ?? (await import('./render/xlsx/index.ts')).renderWorkbook)(tables, meta);
   workbook?.catch(() => undefined);
   const workbookFile = workbook && (await workbook.then((bytes) => ({ name: outputNames(calc).workbook!.name, bytes })));
   if (workbookFile) step(`已生成 ${workbookFile.name}`);
@@ -164,8 +185,10 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
     reportFile,
   ];
 
-  const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])]
-    .map((p) => ({ file: p.split('/').slice(-2).join('/'), sha256: sha256(readFileSync(p)) }));
+  const inputs = [path, ...(result.value.prior ? [resolve(path, '..', `${calc.year - 1}.yaml`)] : [])].map((p) => ({
+    file: p.split('/').slice(-2).join('/'),
+    sha256: sha256(readFileSync(p)),
+  }));
   const publishOptions = { department: calc.department, year: calc.year, inputs, ...(options.step ? { step: options.step } : {}) };
 
   // The correction report: changes.md, the correction diff of the two report.json files, and the
@@ -185,11 +208,23 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   const makeReport = async (previous: PreviousVersion, version: number) => {
     const old = previousReport(previous);
     // A manifest of an older tool does not name its department; its report.json does.
-    if (old.report && old.report.department !== calc.department) throw new UserError(otherDepartment(outputDir, old.report.department, calc.department, calc.year));
-    const correction = compareCorrection({ ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after(), manifest: { inputs, outputs: [] } });
+    if (old.report && old.report.department !== calc.department)
+      throw new UserError(otherDepartment(outputDir, old.report.department, calc.department, calc.year));
+    const correction = compareCorrection(
+      { ...old, ...(previous.manifest ? { manifest: previous.manifest } : {}) },
+      { report: after(), manifest: { inputs, outputs: [] } },
+    );
     const v = { version, previousVersion: previous.version, archive: previous.archive };
     const notice = correctionNotice(correction, noticeInfo(old.report, after(), v));
-    return { previous: previous.version, version, v, files: [{ name: web.htmlFileName(notice), bytes: web.renderHtml(notice) }, { name: notice.fileName, bytes: await noticePdf(notice) }] };
+    return {
+      previous: previous.version,
+      version,
+      v,
+      files: [
+        { name: web.htmlFileName(notice), bytes: web.renderHtml(notice) },
+        { name: notice.fileName, bytes: await noticePdf(notice) },
+      ],
+    };
   };
   for (const message of userFacing(() => recoverFolder(outputDir))) log(message);
   // Early only when the PDFs are laid out elsewhere meanwhile; here it would only be one more preview.
@@ -218,10 +253,15 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   thread?.close();
   const changes: PublishOptions['changes'] = (previous, next) => {
     if (!prepared || prepared.previous !== previous.version || prepared.version !== next.version) {
-      throw new UserError(`发布期间输出目录 ${outputDir}/ 中的版本发生了变化（可能有另一个发布刚刚完成）。本次没有写入任何文件，请重新发布。`);
+      throw new UserError(
+        `发布期间输出目录 ${outputDir}/ 中的版本发生了变化（可能有另一个发布刚刚完成）。本次没有写入任何文件，请重新发布。`,
+      );
     }
     // The file comparison needs the manifest this publish writes.
-    const correction = compareCorrection({ ...previousReport(previous), ...(previous.manifest ? { manifest: previous.manifest } : {}) }, { report: after(), manifest: next.manifest });
+    const correction = compareCorrection(
+      { ...previousReport(previous), ...(previous.manifest ? { manifest: previous.manifest } : {}) },
+      { report: after(), manifest: next.manifest },
+    );
     const text = formatChanges(correction, { ...prepared.v, notes: previous.notes, damaged: previous.damaged });
     return { text, files: prepared.files };
   };
@@ -232,16 +272,22 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   const { status, version } = published;
   const done = { diagnostics, ...about, figures: model.figures, timings };
   if (status === 'unchanged' || status === 'repaired') {
-    const inputsNote = JSON.stringify(published.manifest.inputs) === JSON.stringify(inputs)
-      ? ''
-      : '（输入文件有改动，但不影响任何输出；manifest.json 保留产生这些输出时的输入校验值）';
+    const inputsNote =
+      JSON.stringify(published.manifest.inputs) === JSON.stringify(inputs)
+        ? ''
+        : '（输入文件有改动，但不影响任何输出；manifest.json 保留产生这些输出时的输入校验值）';
     if (status === 'unchanged') log(`与上次发布相比没有变化（第 ${version} 版），未写入任何文件。${inputsNote}`);
-    else log(`与上次发布相比没有变化（第 ${version} 版）；以下文件与 manifest.json 不符，已重新写入：${published.repaired.join('、')}${inputsNote}`);
+    else
+      log(
+        `与上次发布相比没有变化（第 ${version} 版）；以下文件与 manifest.json 不符，已重新写入：${published.repaired.join('、')}${inputsNote}`,
+      );
     return { ok: true, outputDir, files: published.files, status, version, ...done };
   }
   step(`已写入 ${outputDir}`);
-  if (status === 'changed') log(`第 ${published.previousVersion} 版已存入 ${outputDir}/${published.archive}/；本次为第 ${version} 版，变化见 ${CHANGES}。`);
-  else if (published.archive) log(`本次为第 ${version} 版，与 ${published.archive}/ 中的第 ${published.previousVersion} 版相比的变化见 ${CHANGES}。`);
+  if (status === 'changed')
+    log(`第 ${published.previousVersion} 版已存入 ${outputDir}/${published.archive}/；本次为第 ${version} 版，变化见 ${CHANGES}。`);
+  else if (published.archive)
+    log(`本次为第 ${version} 版，与 ${published.archive}/ 中的第 ${published.previousVersion} 版相比的变化见 ${CHANGES}。`);
   return {
     ok: true,
     outputDir,

@@ -69,5 +69,9 @@ export function readConfig(root = process.cwd()): Config {
   if (!fonts) return { ...parsed.data, ...templates };
   const abs = (f?: { normal?: string; bold?: string }) =>
     f && { ...(f.normal ? { normal: resolve(root, f.normal) } : {}), ...(f.bold ? { bold: resolve(root, f.bold) } : {}) };
-  return { ...parsed.data, ...templates, fonts: { serif: abs(fonts.serif), sans: abs(fonts.sans), title: abs(fonts.title), kai: abs(fonts.kai) } };
+  return {
+    ...parsed.data,
+    ...templates,
+    fonts: { serif: abs(fonts.serif), sans: abs(fonts.sans), title: abs(fonts.title), kai: abs(fonts.kai) },
+  };
 }

@@ -72,9 +72,7 @@ export function sharesOf(parts: Dec[], places = 2): Dec[] {
   const exact = parts.map((p) => p.div(whole).times(HUNDRED));
   const floors = exact.map((e) => e.toDecimalPlaces(places, Decimal.ROUND_DOWN));
   let missing = HUNDRED.minus(sum(floors)).div(unit).round().toNumber(); // a small count of units, not money
-  const order = exact
-    .map((e, i) => ({ i, rest: e.minus(floors[i]!) }))
-    .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  const order = exact.map((e, i) => ({ i, rest: e.minus(floors[i]!) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
   const result = [...floors];
   for (const { i, rest } of order) {
     if (missing <= 0) break;

@@ -44,7 +44,10 @@ export function safeFileName(text: string): string {
 export function unsafeParts(text: string): string[] {
   const out: string[] = [];
   const chars = [...new Set(text.match(FORBIDDEN) ?? [])];
-  if (chars.length) out.push(`含有${chars.map((c) => (/[\\/:*?"<>|]/.test(c) ? `「${c}」` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('')}`);
+  if (chars.length)
+    out.push(
+      `含有${chars.map((c) => (/[\\/:*?"<>|]/.test(c) ? `「${c}」` : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('')}`,
+    );
   const trimmed = text.trim();
   if (trimmed !== text) out.push('首尾有空白');
   if (trimmed.startsWith('.')) out.push('以「.」开头（会成为隐藏文件）');

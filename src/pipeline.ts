@@ -84,9 +84,7 @@ export function loadYear(arg: string, options: { dataDir?: string } = {}): YearR
   }
 
   const calc = timed(timings, 'calc', () => calcYear(input, prior ? { prior: prior.calc.figures } : {}));
-  const checked = timed(timings, 'check', () =>
-    runRules({ calc, raw: loaded.data, source: loaded.source, ...(prior ? { prior } : {}) }),
-  );
+  const checked = timed(timings, 'check', () => runRules({ calc, raw: loaded.data, source: loaded.source, ...(prior ? { prior } : {}) }));
   diagnostics.push(...checked);
   return {
     value: { file: loaded.file, path, raw: loaded.data, source: loaded.source, input, calc, ...(prior ? { prior } : {}) },
@@ -113,12 +111,14 @@ function modelineProblems(path: string, file: string): Diagnostic[] {
   if (existsSync(schema)) return [];
   const rel = relative(process.cwd(), dirname(path));
   const folder = rel.startsWith('..') ? dirname(path) : rel || '.';
-  return [{
-    ruleId: 'load/schema-modeline',
-    severity: 'warning',
-    message: `第一行指向的编辑器提示文件 ${target} 不存在，编辑器无法即时标出写错的地方；请运行 npm run schema -- ${folder} 把它写到这个文件夹`,
-    place: { file, line: 1 },
-  }];
+  return [
+    {
+      ruleId: 'load/schema-modeline',
+      severity: 'warning',
+      message: `第一行指向的编辑器提示文件 ${target} 不存在，编辑器无法即时标出写错的地方；请运行 npm run schema -- ${folder} 把它写到这个文件夹`,
+      place: { file, line: 1 },
+    },
+  ];
 }
 
 export { hasErrors };

@@ -13,22 +13,28 @@ import { join } from 'node:path';
 export const PRECOMPILE = {
   narrative: {
     options: { strict: true, noEscape: true, preventIndent: true },
-    names: (dir) => [...readdirSync(dir), ...readdirSync(join(dir, 'phrases')).map((n) => `phrases/${n}`)].filter((n) => n.endsWith('.hbs')),
+    names: (dir) =>
+      [...readdirSync(dir), ...readdirSync(join(dir, 'phrases')).map((n) => `phrases/${n}`)].filter((n) => n.endsWith('.hbs')),
   },
   html: {
     options: { strict: true, preventIndent: true },
-    names: (dir) => readdirSync(join(dir, 'html')).filter((n) => /\.(hbs|css)$/.test(n)).map((n) => `html/${n}`),
+    names: (dir) =>
+      readdirSync(join(dir, 'html'))
+        .filter((n) => /\.(hbs|css)$/.test(n))
+        .map((n) => `html/${n}`),
   },
 };
 
 /** The groups as the source of a JavaScript object literal: { group: { options, templates: { name: { text, spec } } } }. */
 export function precompiledSource(templatesDir, Handlebars) {
   const groups = Object.entries(PRECOMPILE).map(([group, { options, names }]) => {
-    const entries = names(templatesDir).sort().map((name) => {
-      const text = readFileSync(join(templatesDir, name), 'utf8');
-      // A copy: Handlebars adds its defaults to the options object it is given.
-      return `${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, { ...options })} }`;
-    });
+    const entries = names(templatesDir)
+      .sort()
+      .map((name) => {
+        const text = readFileSync(join(templatesDir, name), 'utf8');
+        // A copy: Handlebars adds its defaults to the options object it is given.
+        return `${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, { ...options })} }`;
+      });
     return `${group}: { options: ${JSON.stringify(options)}, templates: {\n${entries.join(',\n')}\n} }`;
   });
   return `{\n${groups.join(',\n')}\n}`;

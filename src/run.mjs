@@ -46,7 +46,21 @@ function newestSource(dir, ext = '.ts') {
  * package stays in node_modules — pdfkit, pdfmake, fontkit, linebreak (see above), pdfjs-dist (it loads
  * its worker from its own folder), ExcelJS and the rest: a new dependency is external unless added here.
  */
-const BUNDLED = new Set(['yaml', 'zod', 'handlebars', 'decimal.js', 'diff', 'echarts', 'zrender', 'tslib', 'string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex']);
+const BUNDLED = new Set([
+  'yaml',
+  'zod',
+  'handlebars',
+  'decimal.js',
+  'diff',
+  'echarts',
+  'zrender',
+  'tslib',
+  'string-width',
+  'get-east-asian-width',
+  'strip-ansi',
+  'ansi-regex',
+  'emoji-regex',
+]);
 const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 /** Whether an external module is an ES module (else CommonJS, loaded with require: see above). */
 function isEsm(spec) {
@@ -68,7 +82,10 @@ const externals = {
       if (args.kind === 'import-statement' && !path.startsWith('node:') && !isEsm(path)) return { path, namespace: 'juesuan-require' };
       return { path, external: true };
     });
-    b.onLoad({ filter: /.*/, namespace: 'juesuan-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'juesuan-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -89,12 +106,21 @@ const precompiled = {
 };
 
 /** What else the bundle is made from: this configuration, the template compiler and the installed packages. */
-const INPUTS = [fileURLToPath(import.meta.url), join(root, 'src', 'precompile-templates.mjs'), join(root, 'package-lock.json'), join(root, 'node_modules', '.package-lock.json')];
+const INPUTS = [
+  fileURLToPath(import.meta.url),
+  join(root, 'src', 'precompile-templates.mjs'),
+  join(root, 'package-lock.json'),
+  join(root, 'node_modules', '.package-lock.json'),
+];
 
 function stale() {
   if (!existsSync(bundle)) return true;
   const made = statSync(bundle).mtimeMs;
-  return made < newestSource(join(root, 'src')) || made < newestSource(templatesDir, '.hbs') || INPUTS.some((f) => existsSync(f) && statSync(f).mtimeMs > made);
+  return (
+    made < newestSource(join(root, 'src')) ||
+    made < newestSource(templatesDir, '.hbs') ||
+    INPUTS.some((f) => existsSync(f) && statSync(f).mtimeMs > made)
+  );
 }
 
 async function ensureBundle() {
@@ -105,7 +131,11 @@ async function ensureBundle() {
   const tmp = join(cacheDir, `cli.${process.pid}`);
   await build({
     // The PDF thread of a build and the batch's pool workers are entries too; they share chunks with the CLI.
-    entryPoints: [join(root, 'src', 'cli.ts'), { in: join(root, 'src', 'render', 'pdf', 'worker.ts'), out: 'pdf-worker' }, join(root, 'src', 'batch', 'batch-worker.ts')],
+    entryPoints: [
+      join(root, 'src', 'cli.ts'),
+      { in: join(root, 'src', 'render', 'pdf', 'worker.ts'), out: 'pdf-worker' },
+      join(root, 'src', 'batch', 'batch-worker.ts'),
+    ],
     outdir: tmp,
     entryNames: '[name]',
     outExtension: { '.js': '.mjs' },

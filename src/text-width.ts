@@ -23,5 +23,10 @@ export function pad(text: string, width: number, align: 'left' | 'right' = 'left
 export function columns(rows: string[][], aligns: ('left' | 'right')[]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
-  return rows.map((r) => r.map((c, i) => pad(c, i === r.length - 1 && aligns[i] !== 'right' ? 0 : widths[i]!, aligns[i] ?? 'left')).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => pad(c, i === r.length - 1 && aligns[i] !== 'right' ? 0 : widths[i]!, aligns[i] ?? 'left'))
+      .join('  ')
+      .trimEnd(),
+  );
 }

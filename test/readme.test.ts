@@ -12,7 +12,8 @@ import { parseCommandArgs } from '../src/commands/args.ts';
 import { runCommand } from '../src/commands/index.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const scripts = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
 const bashBlocks = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 const dirs: string[] = [];
@@ -31,7 +32,10 @@ describe('README', () => {
   });
 
   it('shows only command lines the tool accepts: an npm script that exists, options the command knows', async () => {
-    const lines = bashBlocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l.startsWith('npm run ') || l.startsWith('npx juesuan '));
+    const lines = bashBlocks
+      .flatMap((b) => b.split('\n'))
+      .map((l) => l.replace(/#.*$/, '').trim())
+      .filter((l) => l.startsWith('npm run ') || l.startsWith('npx juesuan '));
     expect(lines.length).toBeGreaterThan(8);
     const { COMMANDS } = await import('../src/commands/index.ts');
     for (const line of lines) {

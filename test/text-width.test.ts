@@ -18,7 +18,14 @@ describe('terminal width', () => {
   });
 
   it('aligns columns of mixed Chinese and figures', () => {
-    const lines = columns([['项目', '金额'], ['本年收入合计', '12,653.82'], ['年初结转和结余', '0.00']], ['left', 'right']);
+    const lines = columns(
+      [
+        ['项目', '金额'],
+        ['本年收入合计', '12,653.82'],
+        ['年初结转和结余', '0.00'],
+      ],
+      ['left', 'right'],
+    );
     expect(new Set(lines.map(displayWidth)).size).toBe(1);
     expect(lines[1]).toBe('本年收入合计    12,653.82');
   });

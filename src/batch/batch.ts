@@ -55,7 +55,10 @@ export function planFolder(folder: string, year: number, out?: string): BatchPla
   const dir = resolve(folder);
   let entries: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new UserError(`${folder} 不是文件夹。批量发布的用法：npm run batch -- <文件夹> <年度>，文件夹中每个单位一个子文件夹（如 各单位/省体育局/${year}.yaml）。`);
+    if (!statSync(dir).isDirectory())
+      throw new UserError(
+        `${folder} 不是文件夹。批量发布的用法：npm run batch -- <文件夹> <年度>，文件夹中每个单位一个子文件夹（如 各单位/省体育局/${year}.yaml）。`,
+      );
     entries = readdirSync(dir);
   } catch (e) {
     if (e instanceof UserError) throw e;
@@ -72,14 +75,21 @@ export function planFolder(folder: string, year: number, out?: string): BatchPla
     else skipped.push(name);
   }
   if (!files.length) {
-    throw new UserError(`${folder} 中没有找到任何单位的 ${year}.yaml：批量发布要求每个单位一个子文件夹，年度文件放在其中（如 ${folder}/省体育局/${year}.yaml）。`);
+    throw new UserError(
+      `${folder} 中没有找到任何单位的 ${year}.yaml：批量发布要求每个单位一个子文件夹，年度文件放在其中（如 ${folder}/省体育局/${year}.yaml）。`,
+    );
   }
   return plan(files, year, out, skipped);
 }
 
 /** Named year files (`build a/2024.yaml b/2024.yaml`), all of one year. */
 export function planFiles(files: string[], year: number, out?: string): BatchPlan {
-  return plan(files.map((f) => resolve(f)), year, out, []);
+  return plan(
+    files.map((f) => resolve(f)),
+    year,
+    out,
+    [],
+  );
 }
 
 function plan(files: string[], year: number, out: string | undefined, skipped: string[]): BatchPlan {
@@ -89,7 +99,9 @@ function plan(files: string[], year: number, out: string | undefined, skipped: s
   const taken = new Map<string, string>();
   files.forEach((file, index) => {
     const outputRoot = resolve(defaultOutputRoot(file, root));
-    const unit = relative(root, join(outputRoot, String(year))).split(sep).join('/');
+    const unit = relative(root, join(outputRoot, String(year)))
+      .split(sep)
+      .join('/');
     const name = basename(join(file, '..'));
     let refused: string | undefined;
     if (unit.split('/')[0] === SUMMARY_FOLDER) {
@@ -159,7 +171,10 @@ export function failureReport(result: BatchResult): string[] {
   const lines: string[] = [];
   for (const o of result.outcomes.filter((x) => !x.ok)) {
     lines.push(`  ${printable(o.name)}（${shown(o.file)}）：`);
-    const shownLines = [...(o.failure && o.failure.kind !== 'check' ? [o.failure.message] : []), ...(o.failure?.kind === 'check' ? o.log : [])];
+    const shownLines = [
+      ...(o.failure && o.failure.kind !== 'check' ? [o.failure.message] : []),
+      ...(o.failure?.kind === 'check' ? o.log : []),
+    ];
     for (const l of shownLines.join('\n').split('\n')) if (l.trim()) lines.push(`    ${printable(l)}`);
   }
   return lines;

@@ -77,7 +77,11 @@ export async function buildDepartment(job: DepartmentJob): Promise<DepartmentOut
     // Everything is rendered here, in this thread: a pool worker is already off the main thread, and the
     // pool has as many as there are cores. (Loaded on first use: `build` imports this module.)
     const [{ renderWorkbook }, { renderPdf }] = await Promise.all([import('../render/xlsx/index.ts'), import('../render/pdf/index.ts')]);
-    const result = await buildYear(job.file, { outputRoot: job.outputRoot, log: (line) => log.push(line), renderers: { workbook: renderWorkbook, pdf: (doc) => renderPdf(doc) } });
+    const result = await buildYear(job.file, {
+      outputRoot: job.outputRoot,
+      log: (line) => log.push(line),
+      renderers: { workbook: renderWorkbook, pdf: (doc) => renderPdf(doc) },
+    });
     const dir = result.outputDir ?? outputDir(result.year);
     const about = { ...(result.department !== undefined ? { department: result.department } : {}), ...(dir ? { outputDir: dir } : {}) };
     if (result.ok) {
@@ -106,15 +110,24 @@ export async function buildDepartment(job: DepartmentJob): Promise<DepartmentOut
       ...(dir ? earlierPublication(dir) : {}),
       ok: false,
       diagnostics: result.diagnostics,
-      failure: partial ? { kind: 'partial', message: log.at(-1) ?? '部分数据文件不能发布' } : { kind: 'check', message: '有错误，未发布（原有输出保持不变）' },
+      failure: partial
+        ? { kind: 'partial', message: log.at(-1) ?? '部分数据文件不能发布' }
+        : { kind: 'check', message: '有错误，未发布（原有输出保持不变）' },
       timings: result.timings,
     });
   } catch (err) {
     const user = err instanceof UserError || err instanceof PublishError || isOfficeTemplateError(err);
-    const message = user ? (err as Error).message : `内部错误：${(err as Error)?.message ?? String(err)}（这不是您的数据问题，请把这条信息报告给开发者）`;
+    const message = user
+      ? (err as Error).message
+      : `内部错误：${(err as Error)?.message ?? String(err)}（这不是您的数据问题，请把这条信息报告给开发者）`;
     log.push(message);
     const dir = outputDir(yearOfFile(job.file));
-    return finish({ ...base, ...(dir ? { outputDir: dir, ...earlierPublication(dir) } : {}), ok: false, failure: { kind: user ? 'user' : 'internal', message } });
+    return finish({
+      ...base,
+      ...(dir ? { outputDir: dir, ...earlierPublication(dir) } : {}),
+      ok: false,
+      failure: { kind: user ? 'user' : 'internal', message },
+    });
   }
 }
 
@@ -132,7 +145,9 @@ const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
  * The version that stayed in a department's folder when this build failed: its number, department and
  * key figures, read as untrusted input — report.json only when the manifest vouches for its bytes.
  */
-export function earlierPublication(dir: string): Pick<DepartmentOutcome, 'version' | 'department' | 'figures' | 'figuresFromEarlier'> & { files?: string[] } {
+export function earlierPublication(
+  dir: string,
+): Pick<DepartmentOutcome, 'version' | 'department' | 'figures' | 'figuresFromEarlier'> & { files?: string[] } {
   try {
     const read = (name: string) => {
       const path = join(dir, name);
@@ -141,7 +156,11 @@ export function earlierPublication(dir: string): Pick<DepartmentOutcome, 'versio
     const manifestBytes = read(MANIFEST);
     if (!manifestBytes) return { figures: {} };
     const manifest = readManifest(manifestBytes.toString('utf8'));
-    const about = { version: manifest.version ?? 1, ...(manifest.department ? { department: manifest.department } : {}), files: manifest.outputs.map((o) => o.file) };
+    const about = {
+      version: manifest.version ?? 1,
+      ...(manifest.department ? { department: manifest.department } : {}),
+      files: manifest.outputs.map((o) => o.file),
+    };
     const entry = manifest.outputs.find((o) => o.file === REPORT);
     const report = entry ? read(REPORT) : undefined;
     if (!report || sha256(report) !== entry!.sha256) return { ...about, figures: {} };

@@ -29,7 +29,9 @@ function link(indexDir: string, target: string, trailingSlash = false): string {
 
 export function renderIndexPage(s: Summary, table: TableSpec, indexDir: string): Buffer {
   const col = (c: SummaryColumn) => SUMMARY_COLUMNS.indexOf(c);
-  const header = table.header.map((r) => r.cells.flatMap((c) => (c ? [{ text: cellText(c.value), colSpan: c.colSpan ?? 0, rowSpan: c.rowSpan ?? 0 }] : [])));
+  const header = table.header.map((r) =>
+    r.cells.flatMap((c) => (c ? [{ text: cellText(c.value), colSpan: c.colSpan ?? 0, rowSpan: c.rowSpan ?? 0 }] : [])),
+  );
   const rows = table.body.map((r: TableRow, i) => {
     const summaryRow = s.rows[i];
     const o = summaryRow?.outcome;
@@ -43,7 +45,9 @@ export function renderIndexPage(s: Summary, table: TableSpec, indexDir: string):
     }
     return {
       kind: r.kind === 'total' ? 'total' : o && !o.ok ? 'failed' : 'line',
-      cells: r.cells.flatMap((c, j) => (c ? [{ text: cellText(c.value), align: c.align ?? 'left', colSpan: c.colSpan ?? 0, href: hrefs.get(j) ?? '' }] : [])),
+      cells: r.cells.flatMap((c, j) =>
+        c ? [{ text: cellText(c.value), align: c.align ?? 'left', colSpan: c.colSpan ?? 0, href: hrefs.get(j) ?? '' }] : [],
+      ),
     };
   });
   const published = s.rows.filter((r) => r.outcome.ok);
@@ -58,12 +62,14 @@ export function renderIndexPage(s: Summary, table: TableSpec, indexDir: string):
     rows,
     notes: table.notes,
     workbook: INDEX_WORKBOOK,
-    messages: s.rows.filter((r) => r.hasMessages).map((r) => ({
-      anchor: `msg-${r.n}`,
-      title: `${r.n}. ${printable(r.outcome.name)}${r.outcome.department ? `（${printable(r.outcome.department)}）` : ''}`,
-      result: `${r.result}；年度文件：${printable(shown(r.outcome.file))}`,
-      lines: messageLines(r.outcome),
-    })),
+    messages: s.rows
+      .filter((r) => r.hasMessages)
+      .map((r) => ({
+        anchor: `msg-${r.n}`,
+        title: `${r.n}. ${printable(r.outcome.name)}${r.outcome.department ? `（${printable(r.outcome.department)}）` : ''}`,
+        result: `${r.result}；年度文件：${printable(shown(r.outcome.file))}`,
+        lines: messageLines(r.outcome),
+      })),
   };
   return Buffer.from(compile()(context));
 }

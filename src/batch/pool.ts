@@ -119,5 +119,16 @@ const sorted = (outcomes: DepartmentOutcome[]) => outcomes.sort((a, b) => a.inde
 
 function crashed(job: DepartmentJob, reason: string): DepartmentOutcome {
   const message = `内部错误：生成这个单位时工作线程出错（${reason}）。这不是您的数据问题，请把这条信息报告给开发者；其他单位不受影响。`;
-  return { index: job.index, name: job.name, file: job.file, ok: false, figures: {}, diagnostics: [], failure: { kind: 'internal', message }, files: [], log: [message], ms: 0 };
+  return {
+    index: job.index,
+    name: job.name,
+    file: job.file,
+    ok: false,
+    figures: {},
+    diagnostics: [],
+    failure: { kind: 'internal', message },
+    files: [],
+    log: [message],
+    ms: 0,
+  };
 }

@@ -30,7 +30,11 @@ export class Progress {
   private readonly finished: number[] = [];
   private readonly running = new Map<number, string>();
 
-  constructor(private readonly total: number, private readonly out: ProgressOutput, private readonly workers = 1) {}
+  constructor(
+    private readonly total: number,
+    private readonly out: ProgressOutput,
+    private readonly workers = 1,
+  ) {}
 
   start(job: DepartmentJob): void {
     this.running.set(job.index, printable(job.name));

@@ -58,7 +58,11 @@ export function serializeSummary(s: Summary): string {
 /** The previous batch's records for `year` from `dir`, or found: false (with a note when one was there but unusable). */
 export function readPreviousSummary(dir: string, year: number): PreviousSummary {
   const path = join(dir, SUMMARY_DATA);
-  const unusable = (why: string): PreviousSummary => ({ found: false, records: [], note: `上次汇总留下的 ${SUMMARY_DATA} ${why}，本次按首次汇总处理。` });
+  const unusable = (why: string): PreviousSummary => ({
+    found: false,
+    records: [],
+    note: `上次汇总留下的 ${SUMMARY_DATA} ${why}，本次按首次汇总处理。`,
+  });
   let data: unknown;
   try {
     if (!isFile(path)) return { found: false, records: [] };

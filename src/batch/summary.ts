@@ -49,7 +49,13 @@ export interface Summary {
   failed: number;
 }
 
-export function summarize(year: number, outcomes: DepartmentOutcome[], units: string[], previous: PreviousSummary, skipped: string[]): Summary {
+export function summarize(
+  year: number,
+  outcomes: DepartmentOutcome[],
+  units: string[],
+  previous: PreviousSummary,
+  skipped: string[],
+): Summary {
   const before = new Map(previous.records.map((r) => [r.unit, r]));
   const rows = outcomes.map((o, i): SummaryRow => {
     const unit = units[i]!;
@@ -108,7 +114,8 @@ function resultText(o: DepartmentOutcome): string {
 /** 第 1 版 → 第 2 版：本年收入合计 +12.00 … / 无变化 / 新增 … */
 function sinceText(before: SummaryRecord | undefined, o: DepartmentOutcome): string {
   if (!before) return o.version === undefined ? '新增（尚未发布）' : '新增';
-  if (o.version === undefined) return before.version === undefined ? '无变化（仍未发布）' : `上次为第 ${before.version} 版，现在没有已发布的版本`;
+  if (o.version === undefined)
+    return before.version === undefined ? '无变化（仍未发布）' : `上次为第 ${before.version} 版，现在没有已发布的版本`;
   if (before.version === o.version) return '无变化';
   const deltas: string[] = [];
   for (const key of KEY_FIGURES) {
@@ -148,25 +155,41 @@ export function summaryTable(s: Summary): TableSpec {
   const figure = (v: string | undefined): Cell => amount(v === undefined ? null : D(v));
   const body: TableRow[] = s.rows.map((r) => {
     const o = r.outcome;
-    return row('line', [
-      // Small whole numbers as centred text: not sized as a column of amounts, so the names get the room.
-      text(String(r.n), { align: 'center' }),
-      text(printable(o.name)),
-      text(printable(o.department ?? '')),
-      text(r.result),
-      text(o.version === undefined ? '' : String(o.version), { align: 'center' }),
-      ...KEY_FIGURES.map((k) => figure(o.figures[k])),
-      text(String(r.errors), { align: 'center' }),
-      text(String(r.warnings), { align: 'center' }),
-      text(printable(r.since)),
-    ], width);
+    return row(
+      'line',
+      [
+        // Small whole numbers as centred text: not sized as a column of amounts, so the names get the room.
+        text(String(r.n), { align: 'center' }),
+        text(printable(o.name)),
+        text(printable(o.department ?? '')),
+        text(r.result),
+        text(o.version === undefined ? '' : String(o.version), { align: 'center' }),
+        ...KEY_FIGURES.map((k) => figure(o.figures[k])),
+        text(String(r.errors), { align: 'center' }),
+        text(String(r.warnings), { align: 'center' }),
+        text(printable(r.since)),
+      ],
+      width,
+    );
   });
-  const totals = KEY_FIGURES.map((k) => sumAmounts(s.rows.map((r) => (r.outcome.figures[k] === undefined ? null : D(r.outcome.figures[k]!)))));
-  body.push(row('total', [
-    text(`合计（${s.rows.filter((r) => KEY_FIGURES.some((k) => r.outcome.figures[k] !== undefined)).length} 个单位的已发布数）`, { colSpan: 5, align: 'center', bold: true }),
-    ...totals.map((v) => amount(v, undefined, { bold: true })),
-    text('', { colSpan: 3 }),
-  ], width));
+  const totals = KEY_FIGURES.map((k) =>
+    sumAmounts(s.rows.map((r) => (r.outcome.figures[k] === undefined ? null : D(r.outcome.figures[k]!)))),
+  );
+  body.push(
+    row(
+      'total',
+      [
+        text(`合计（${s.rows.filter((r) => KEY_FIGURES.some((k) => r.outcome.figures[k] !== undefined)).length} 个单位的已发布数）`, {
+          colSpan: 5,
+          align: 'center',
+          bold: true,
+        }),
+        ...totals.map((v) => amount(v, undefined, { bold: true })),
+        text('', { colSpan: 3 }),
+      ],
+      width,
+    ),
+  );
   return {
     id: 'summary',
     title: `${s.year}年度部门决算汇总`,
@@ -201,19 +224,40 @@ export function messagesTable(s: Summary): TableSpec {
   for (const r of s.rows) {
     const o = r.outcome;
     if (o.failure && o.failure.kind !== 'check') {
-      body.push(row('line', [text(String(r.n), { align: 'center' }), text(printable(o.name)), text('未发布', { align: 'center' }), text(''), text(''), text(printable(o.failure.message))], width));
+      body.push(
+        row(
+          'line',
+          [
+            text(String(r.n), { align: 'center' }),
+            text(printable(o.name)),
+            text('未发布', { align: 'center' }),
+            text(''),
+            text(''),
+            text(printable(o.failure.message)),
+          ],
+          width,
+        ),
+      );
     }
-    const sorted = [...o.diagnostics].sort((a, b) => byCodeUnit(a.place?.file ?? '', b.place?.file ?? '') || (a.place?.line ?? 0) - (b.place?.line ?? 0));
+    const sorted = [...o.diagnostics].sort(
+      (a, b) => byCodeUnit(a.place?.file ?? '', b.place?.file ?? '') || (a.place?.line ?? 0) - (b.place?.line ?? 0),
+    );
     for (const d of sorted) {
       const level = d.acknowledged ? '已确认' : d.severity === 'error' ? '错误' : d.severity === 'warning' ? '警告' : '提示';
-      body.push(row('line', [
-        text(String(r.n), { align: 'center' }),
-        text(printable(o.name)),
-        text(level, { align: 'center' }),
-        text(printable(d.ruleId)),
-        text(printable(formatPlace(d.place))),
-        text(printable(d.message) + (d.acknowledged ? `（确认理由：${printable(d.acknowledged)}）` : '')),
-      ], width));
+      body.push(
+        row(
+          'line',
+          [
+            text(String(r.n), { align: 'center' }),
+            text(printable(o.name)),
+            text(level, { align: 'center' }),
+            text(printable(d.ruleId)),
+            text(printable(formatPlace(d.place))),
+            text(printable(d.message) + (d.acknowledged ? `（确认理由：${printable(d.acknowledged)}）` : '')),
+          ],
+          width,
+        ),
+      );
     }
   }
   if (!body.length) body.push(row('line', [text('没有任何错误或警告', { colSpan: width, align: 'center' })], width));

@@ -16,7 +16,8 @@ const SPLIT_COLS: readonly SplitCol[] = ['total', 'basic', 'project'];
 const splitTotal = (s: Split | undefined): Amount => (s ? sumAmounts([s.general, s.gov_fund, s.state_capital, s.other]) : null);
 
 /** What a 项 spent from one fiscal fund (basic + project). */
-export const fundSpend = (row: ExpenditureRow, fund: FundKey): Amount => sumAmounts([row.basic?.[fund] ?? null, row.project?.[fund] ?? null]);
+export const fundSpend = (row: ExpenditureRow, fund: FundKey): Amount =>
+  sumAmounts([row.basic?.[fund] ?? null, row.project?.[fund] ?? null]);
 
 /** One fund's part of the expenditure, by 项, split into 基本 and 项目 (公开05, 公开08). */
 function byFund(rows: readonly ExpenditureRow[], fund: FundKey) {
@@ -41,7 +42,11 @@ export function calcExpenditure(input: YearFile): Pick<YearCalc, 'expenditure' |
         code: r.code,
         values: {
           total: sumAmounts([basic, project, r.remit_superior, r.operating, r.subsidy_affiliated]),
-          basic, project, remit: r.remit_superior, operating: r.operating, subsidy: r.subsidy_affiliated,
+          basic,
+          project,
+          remit: r.remit_superior,
+          operating: r.operating,
+          subsidy: r.subsidy_affiliated,
         },
       };
     }),

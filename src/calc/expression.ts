@@ -33,9 +33,16 @@ function tokenize(source: string): Token[] {
   let at = 0;
   while (at < source.length) {
     const ws = match(WS, at);
-    if (ws) { at += ws.length; continue; }
+    if (ws) {
+      at += ws.length;
+      continue;
+    }
     const num = match(NUM, at);
-    if (num) { tokens.push({ kind: 'num', text: num }); at += num.length; continue; }
+    if (num) {
+      tokens.push({ kind: 'num', text: num });
+      at += num.length;
+      continue;
+    }
     const ch = source[at]!;
     if ('+-*/()×÷－'.includes(ch)) {
       const op = ch === '×' ? '*' : ch === '÷' ? '/' : ch === '－' ? '-' : ch;
@@ -44,7 +51,11 @@ function tokenize(source: string): Token[] {
       continue;
     }
     const name = match(NAME_TOKEN, at);
-    if (name) { tokens.push({ kind: 'name', text: name }); at += name.length; continue; }
+    if (name) {
+      tokens.push({ kind: 'name', text: name });
+      at += name.length;
+      continue;
+    }
     throw new ExpressionError(`无法识别的字符「${String.fromCodePoint(source.codePointAt(at)!)}」`);
   }
   return tokens;

@@ -36,25 +36,61 @@ interface FigureFamily {
 const scalar = (f: ScalarFigure): ScalarFigure => f;
 const family = (f: FigureFamily): FigureFamily => f;
 const fromSummary = (key: Exclude<keyof Summary, 'gp_basic_by_class'>) => (s: Summary | undefined) => s?.[key];
-const threePublic = (key: string, label: string, get: (c: YearCalc) => Amount): ScalarFigure => scalar({
-  key: `three_public.${key}`,
-  label,
-  full: (c) => orZero(get(c)),
-  inPartial: (input) => input.three_public !== undefined,
-  partial: () => undefined,
-});
+const threePublic = (key: string, label: string, get: (c: YearCalc) => Amount): ScalarFigure =>
+  scalar({
+    key: `three_public.${key}`,
+    label,
+    full: (c) => orZero(get(c)),
+    inPartial: (input) => input.three_public !== undefined,
+    partial: () => undefined,
+  });
 
 /** In the order the 情况说明 discusses them. */
 export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
   scalar({ key: 'income_total', label: '本年收入合计', full: (c) => orZero(c.totals.incomeTotal), partial: fromSummary('income_total') }),
-  scalar({ key: 'non_fiscal_surplus_used', label: '使用非财政拨款结余（含专用结余）', full: (c) => orZero(c.totals.nonFiscalSurplusUsed), partial: fromSummary('non_fiscal_surplus_used') }),
-  scalar({ key: 'opening_balance', label: '年初结转和结余', full: (c) => orZero(c.totals.opening), partial: fromSummary('opening_balance') }),
-  scalar({ key: 'expenditure_total', label: '本年支出合计', full: (c) => orZero(c.totals.expenditureTotal), partial: fromSummary('expenditure_total') }),
-  scalar({ key: 'surplus_distribution', label: '结余分配', full: (c) => orZero(c.totals.surplusDistribution), partial: fromSummary('surplus_distribution') }),
-  scalar({ key: 'closing_balance', label: '年末结转和结余', full: (c) => orZero(c.totals.closing), partial: fromSummary('closing_balance') }),
+  scalar({
+    key: 'non_fiscal_surplus_used',
+    label: '使用非财政拨款结余（含专用结余）',
+    full: (c) => orZero(c.totals.nonFiscalSurplusUsed),
+    partial: fromSummary('non_fiscal_surplus_used'),
+  }),
+  scalar({
+    key: 'opening_balance',
+    label: '年初结转和结余',
+    full: (c) => orZero(c.totals.opening),
+    partial: fromSummary('opening_balance'),
+  }),
+  scalar({
+    key: 'expenditure_total',
+    label: '本年支出合计',
+    full: (c) => orZero(c.totals.expenditureTotal),
+    partial: fromSummary('expenditure_total'),
+  }),
+  scalar({
+    key: 'surplus_distribution',
+    label: '结余分配',
+    full: (c) => orZero(c.totals.surplusDistribution),
+    partial: fromSummary('surplus_distribution'),
+  }),
+  scalar({
+    key: 'closing_balance',
+    label: '年末结转和结余',
+    full: (c) => orZero(c.totals.closing),
+    partial: fromSummary('closing_balance'),
+  }),
   scalar({ key: 'basic_total', label: '基本支出', full: (c) => orZero(c.expenditure.total.basic), partial: fromSummary('basic_total') }),
-  scalar({ key: 'project_total', label: '项目支出', full: (c) => orZero(c.expenditure.total.project), partial: fromSummary('project_total') }),
-  family({ prefix: 'expenditure_class.', label: (name) => `本年支出 ${name}`, entries: (c) => c.totals.expenditureByClass, partial: () => [] }),
+  scalar({
+    key: 'project_total',
+    label: '项目支出',
+    full: (c) => orZero(c.expenditure.total.project),
+    partial: fromSummary('project_total'),
+  }),
+  family({
+    prefix: 'expenditure_class.',
+    label: (name) => `本年支出 ${name}`,
+    entries: (c) => c.totals.expenditureByClass,
+    partial: () => [],
+  }),
   // 三 财政拨款支出 (公开04 本年支出合计, 行次 59, of the three funds): in the charts and the finance
   // office's batch index; a partial file does not state it.
   scalar({ key: 'fiscal_expenditure', label: '财政拨款支出', full: (c) => orZero(c.fiscal.expenditure.total) }),
@@ -67,7 +103,12 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
       return classes.length ? sumAmounts(classes) : undefined;
     },
   }),
-  family({ prefix: 'gp_basic_by_class.', label: (name) => `财政拨款基本支出 ${name}`, entries: (c) => c.basicEconomic.classes, partial: (s) => Object.entries(s?.gp_basic_by_class ?? {}) }),
+  family({
+    prefix: 'gp_basic_by_class.',
+    label: (name) => `财政拨款基本支出 ${name}`,
+    entries: (c) => c.basicEconomic.classes,
+    partial: (s) => Object.entries(s?.gp_basic_by_class ?? {}),
+  }),
   // 公开06 prints every 款 of the catalogue, 0.00 where nothing is booked: so does a full year's figure
   // list (a 款 last year did not use is 0.00 last year, not unknown). A partial file knows only what it
   // lists, and a file of stand-alone reports has no 公开06 at all.
@@ -78,9 +119,11 @@ export const FIGURES: readonly (ScalarFigure | FigureFamily)[] = [
       c.kind !== 'disclosure'
         ? c.basicEconomic.items
         : [
-          ...c.catalogue.economicClasses.flatMap((cls) => cls.items.map((i): [string, Amount] => [i.code, c.basicEconomic.items.get(i.code) ?? ZERO])),
-          ...[...c.basicEconomic.items].filter(([code]) => !c.catalogue.economicItemCodes.has(code)),
-        ],
+            ...c.catalogue.economicClasses.flatMap((cls) =>
+              cls.items.map((i): [string, Amount] => [i.code, c.basicEconomic.items.get(i.code) ?? ZERO]),
+            ),
+            ...[...c.basicEconomic.items].filter(([code]) => !c.catalogue.economicItemCodes.has(code)),
+          ],
   }),
   threePublic('total', '“三公”经费支出', (c) => c.threePublic.total.actual),
   threePublic('abroad', '因公出国（境）费', (c) => c.threePublic.abroad.actual),
@@ -102,8 +145,17 @@ const isFamily = (f: ScalarFigure | FigureFamily): f is FigureFamily => 'prefix'
 
 /** The keys of the scalar figures (a typo in a key is a type error). */
 export type FigureKey =
-  | 'income_total' | 'non_fiscal_surplus_used' | 'opening_balance' | 'expenditure_total' | 'surplus_distribution' | 'closing_balance'
-  | 'basic_total' | 'project_total' | 'gp_basic' | 'fiscal_expenditure' | 'admin_operating_cost'
+  | 'income_total'
+  | 'non_fiscal_surplus_used'
+  | 'opening_balance'
+  | 'expenditure_total'
+  | 'surplus_distribution'
+  | 'closing_balance'
+  | 'basic_total'
+  | 'project_total'
+  | 'gp_basic'
+  | 'fiscal_expenditure'
+  | 'admin_operating_cost'
   | `three_public.${'total' | 'abroad' | 'vehicles' | 'vehicle_purchase' | 'vehicle_operation' | 'reception'}`
   | `${'expenditure_class' | 'gp_basic_by_class' | 'basic_item' | 'project'}.${string}`;
 

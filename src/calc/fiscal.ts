@@ -9,9 +9,16 @@ function fiscalRecord(values: Record<FundKey, Amount>): Record<FiscalCol, Amount
   return { total: sumAmounts(FUNDS.map((f) => values[f])), ...values };
 }
 
-export function calcFiscal(input: YearFile, s: Pick<YearCalc, 'incomeBySource' | 'general' | 'govFund' | 'stateCapital'>): YearCalc['fiscal'] {
+export function calcFiscal(
+  input: YearFile,
+  s: Pick<YearCalc, 'incomeBySource' | 'general' | 'govFund' | 'stateCapital'>,
+): YearCalc['fiscal'] {
   const balances = input.balances;
-  const income = fiscalRecord({ general: s.incomeBySource.general, gov_fund: s.incomeBySource.gov_fund, state_capital: s.incomeBySource.state_capital });
+  const income = fiscalRecord({
+    general: s.incomeBySource.general,
+    gov_fund: s.incomeBySource.gov_fund,
+    state_capital: s.incomeBySource.state_capital,
+  });
   const opening = fiscalRecord({
     general: balances?.general?.opening ?? null,
     gov_fund: s.govFund.total.opening,
@@ -27,14 +34,21 @@ export function calcFiscal(input: YearFile, s: Pick<YearCalc, 'incomeBySource' |
     if (!isItemCode(r.code)) continue;
     const cls = r.code.slice(0, 3);
     const prev = byClass.get(cls) ?? { total: null, general: null, gov_fund: null, state_capital: null };
-    byClass.set(cls, fiscalRecord({
-      general: sumAmounts([prev.general, fundSpend(r, 'general')]),
-      gov_fund: sumAmounts([prev.gov_fund, fundSpend(r, 'gov_fund')]),
-      state_capital: sumAmounts([prev.state_capital, fundSpend(r, 'state_capital')]),
-    }));
+    byClass.set(
+      cls,
+      fiscalRecord({
+        general: sumAmounts([prev.general, fundSpend(r, 'general')]),
+        gov_fund: sumAmounts([prev.gov_fund, fundSpend(r, 'gov_fund')]),
+        state_capital: sumAmounts([prev.state_capital, fundSpend(r, 'state_capital')]),
+      }),
+    );
   }
   for (const [cls, v] of byClass) if (v.total === null) byClass.delete(cls);
-  const expenditure = fiscalRecord({ general: s.general.total.total, gov_fund: s.govFund.total.spend, state_capital: s.stateCapital.total.total });
+  const expenditure = fiscalRecord({
+    general: s.general.total.total,
+    gov_fund: s.govFund.total.spend,
+    state_capital: s.stateCapital.total.total,
+  });
   const grandTotal = Object.fromEntries(
     (['total', ...FUNDS] as FiscalCol[]).map((c) => [c, sumAmounts([expenditure[c], closing[c]])]),
   ) as Record<FiscalCol, Amount>;

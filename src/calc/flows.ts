@@ -10,7 +10,10 @@ import { calcGovFund } from './gov-fund.ts';
 import { calcIncome } from './income.ts';
 import { INCOME_SOURCES, type YearCalc } from './types.ts';
 
-export type Flows = Pick<YearCalc, 'income' | 'incomeBySource' | 'expenditure' | 'general' | 'govFund' | 'stateCapital' | 'totals' | 'fiscal'>;
+export type Flows = Pick<
+  YearCalc,
+  'income' | 'incomeBySource' | 'expenditure' | 'general' | 'govFund' | 'stateCapital' | 'totals' | 'fiscal'
+>;
 
 /** 公开01 收入支出决算总表. */
 function calcTotals(input: YearFile, s: Omit<Flows, 'totals'>): YearCalc['totals'] {

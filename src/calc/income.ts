@@ -16,11 +16,19 @@ export function calcIncome(input: YearFile): Pick<YearCalc, 'income' | 'incomeBy
         code: r.code,
         values: {
           total: sumAmounts([fiscal, r.superior, r.business, r.operating, r.affiliated, r.other]),
-          fiscal, superior: r.superior, business: r.business, operating: r.operating, affiliated: r.affiliated, other: r.other,
+          fiscal,
+          superior: r.superior,
+          business: r.business,
+          operating: r.operating,
+          affiliated: r.affiliated,
+          other: r.other,
         },
       };
     }),
   );
-  const incomeBySource = Object.fromEntries(INCOME_SOURCES.map((s) => [s, sumAmounts(rows.map((r) => r[s]))])) as Record<IncomeSource, Amount>;
+  const incomeBySource = Object.fromEntries(INCOME_SOURCES.map((s) => [s, sumAmounts(rows.map((r) => r[s]))])) as Record<
+    IncomeSource,
+    Amount
+  >;
   return { income, incomeBySource };
 }

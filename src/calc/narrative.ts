@@ -37,10 +37,16 @@ function itemisedChanges(input: YearFile, basicLine?: string): ExplanationCalc |
     .filter(({ c }) => basicLine === undefined || (c.basic_line ?? c.economic) === basicLine);
   if (!listed.length) return undefined;
   const text = (c: NonNullable<YearFile['changes']>[number]) => (basicLine === undefined ? c.text : (c.basic_text ?? c.text));
-  return { items: listed.map(({ c, i }) => ({ text: text(c), amount: c.amount, path: ['changes', i, 'amount'] as YamlPath })), path: ['changes'] };
+  return {
+    items: listed.map(({ c, i }) => ({ text: text(c), amount: c.amount, path: ['changes', i, 'amount'] as YamlPath })),
+    path: ['changes'],
+  };
 }
 
-type Sections = Pick<YearCalc, 'totals' | 'income' | 'incomeBySource' | 'expenditure' | 'general' | 'fiscal' | 'basicEconomic' | 'threePublic'>;
+type Sections = Pick<
+  YearCalc,
+  'totals' | 'income' | 'incomeBySource' | 'expenditure' | 'general' | 'fiscal' | 'basicEconomic' | 'threePublic'
+>;
 
 /** 一 and 二: the totals against last year, and what income and expenditure are made of. */
 function incomeAndExpenditure(input: YearFile, s: Sections, prev: Prior) {
@@ -64,14 +70,22 @@ function incomeAndExpenditure(input: YearFile, s: Sections, prev: Prior) {
     nonFiscalSurplusUsedReason: explanationOf(ex?.non_fiscal_surplus_used, ['explanations', 'non_fiscal_surplus_used']),
     incomeTotal: change(orZero(t.incomeTotal), prev('income_total')),
     incomeTotalReason: itemisedChanges(input) ?? explanationOf(ex?.income_total, ['explanations', 'income_total']),
-    incomeComposition: INCOME_PARTS.map((p, i) => ({ key: p.key, name: p.name, share: { amount: incomeAmounts[p.key], percent: incomeShares[i]! } })),
+    incomeComposition: INCOME_PARTS.map((p, i) => ({
+      key: p.key,
+      name: p.name,
+      share: { amount: incomeAmounts[p.key], percent: incomeShares[i]! },
+    })),
     expenditureTotal: change(orZero(t.expenditureTotal), prev('expenditure_total')),
     expenditureTotalReason: explanationOf(ex?.expenditure_total, ['explanations', 'expenditure_total']),
     surplusDistribution: change(orZero(t.surplusDistribution), prev('surplus_distribution')),
     surplusDistributionReason: explanationOf(ex?.surplus_distribution, ['explanations', 'surplus_distribution']),
     closing: change(orZero(t.closing), prev('closing_balance')),
     closingReason: explanationOf(ex?.closing_balance, ['explanations', 'closing_balance']),
-    expenditureComposition: EXPENDITURE_PARTS.map((p, i) => ({ key: p.key, name: p.name, share: { amount: orZero(e[p.key]), percent: expenditureShares[i]! } })),
+    expenditureComposition: EXPENDITURE_PARTS.map((p, i) => ({
+      key: p.key,
+      name: p.name,
+      share: { amount: orZero(e[p.key]), percent: expenditureShares[i]! },
+    })),
   };
 }
 
@@ -112,7 +126,8 @@ function basicClasses(input: YearFile, s: Sections, catalogue: Catalogue, prev: 
     const current = s.basicEconomic.classes.get(cls.code)!;
     const previous = prev(`gp_basic_by_class.${cls.code}`);
     if (!ALWAYS_SHOWN_BASIC_CLASSES.includes(cls.code) && current.isZero() && (previous ?? ZERO).isZero()) continue;
-    const reason = itemisedChanges(input, cls.code) ?? explanationOf(input.explanations?.basic?.[cls.code], ['explanations', 'basic', cls.code]);
+    const reason =
+      itemisedChanges(input, cls.code) ?? explanationOf(input.explanations?.basic?.[cls.code], ['explanations', 'basic', cls.code]);
     lines.push({ code: cls.code, name: cls.name, change: change(current, previous), ...(reason ? { reason } : {}) });
   }
   return lines.sort((a, b) => BASIC_CLASS_ORDER.indexOf(a.code) - BASIC_CLASS_ORDER.indexOf(b.code));

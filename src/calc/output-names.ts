@@ -34,16 +34,32 @@ export interface OutputNames {
 }
 
 /** A report title may be split over lines in the year file; the document's title is one line. */
-export const reportTitle = (title: string) => title.split('\n').map((l) => l.trim()).filter(Boolean).join('');
+export const reportTitle = (title: string) =>
+  title
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('');
 
 export function outputNames(calc: Pick<YearCalc, 'kind' | 'department' | 'year' | 'reports'>): OutputNames {
-  const named = (text: string, what: string, path: YamlPath, source: string): PublishedName => ({ name: safeFileName(text), text, what, path, source });
+  const named = (text: string, what: string, path: YamlPath, source: string): PublishedName => ({
+    name: safeFileName(text),
+    text,
+    what,
+    path,
+    source,
+  });
   const dept = calc.department;
-  const disclosure = calc.kind === 'disclosure' ? named(`${dept}${calc.year}年度部门决算.pdf`, '部门决算（PDF）', ['department'], dept) : undefined;
-  const reports = calc.kind === 'partial'
-    ? []
-    : calc.reports.map((r, i) => named(`${reportTitle(r.title)}.pdf`, `第 ${i + 1} 份报告（PDF）`, [...r.path, 'title'], reportTitle(r.title)));
-  const workbook = calc.kind === 'disclosure' ? named(`${dept}${calc.year}年度部门决算公开表.xlsx`, '公开表（工作簿）', ['department'], dept) : undefined;
+  const disclosure =
+    calc.kind === 'disclosure' ? named(`${dept}${calc.year}年度部门决算.pdf`, '部门决算（PDF）', ['department'], dept) : undefined;
+  const reports =
+    calc.kind === 'partial'
+      ? []
+      : calc.reports.map((r, i) =>
+          named(`${reportTitle(r.title)}.pdf`, `第 ${i + 1} 份报告（PDF）`, [...r.path, 'title'], reportTitle(r.title)),
+        );
+  const workbook =
+    calc.kind === 'disclosure' ? named(`${dept}${calc.year}年度部门决算公开表.xlsx`, '公开表（工作簿）', ['department'], dept) : undefined;
   const web = [...(disclosure ? [disclosure] : []), ...reports].map((pdf) => ({
     ...named(`${pdf.text.replace(/\.pdf$/, '')}.html`, pdf.what.replace('（PDF）', '（网页版）'), pdf.path, pdf.source),
   }));

@@ -138,7 +138,11 @@ export function calcReportValues(
   return { values, errors };
 }
 
-function calcReport(report: Report, builtIns: Map<string, Value>, path: YamlPath): ReportCalc & { errors: { path: YamlPath; message: string }[] } {
+function calcReport(
+  report: Report,
+  builtIns: Map<string, Value>,
+  path: YamlPath,
+): ReportCalc & { errors: { path: YamlPath; message: string }[] } {
   const { values, errors } = calcReportValues(report, builtIns, path);
   return { path, title: report.title, values, input: report, errors };
 }
@@ -220,7 +224,11 @@ export function calcPerformance(
       averageGrade: averageScore === null ? null : gradeOf(averageScore),
       executionRate: percent(executed, fullYear),
       departmentEvaluated: { byFund },
-      overallAmounts: { general: flows.fiscal.expenditure.general, gov_fund: flows.fiscal.expenditure.gov_fund, state_capital: flows.fiscal.expenditure.state_capital },
+      overallAmounts: {
+        general: flows.fiscal.expenditure.general,
+        gov_fund: flows.fiscal.expenditure.gov_fund,
+        state_capital: flows.fiscal.expenditure.state_capital,
+      },
       formsOrder: formsOrder(input, projects),
     },
   };

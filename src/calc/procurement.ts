@@ -18,7 +18,15 @@ export function calcProcurement(input: YearFile): YearCalc['procurement'] {
   const sme = smeGoods.plus(smeWorks).plus(smeServices);
   const smallMicro = orZero(pr?.small_micro);
   return {
-    goods, works, services, total, smeGoods, smeWorks, smeServices, sme, smallMicro,
+    goods,
+    works,
+    services,
+    total,
+    smeGoods,
+    smeWorks,
+    smeServices,
+    sme,
+    smallMicro,
     smeShare: shareOr0(sme, total),
     smallMicroShare: shareOr0(smallMicro, sme),
     goodsShare: shareOr0(smeGoods, goods),

@@ -5,7 +5,11 @@ import type { ThreePublicLine, YearCalc } from './types.ts';
 
 type Line = { initial_budget: Amount; full_budget: Amount; actual: Amount } | undefined;
 
-const line = (l: Line): ThreePublicLine => ({ initial: l?.initial_budget ?? null, full: l?.full_budget ?? null, actual: l?.actual ?? null });
+const line = (l: Line): ThreePublicLine => ({
+  initial: l?.initial_budget ?? null,
+  full: l?.full_budget ?? null,
+  actual: l?.actual ?? null,
+});
 
 const addLines = (...ls: ThreePublicLine[]): ThreePublicLine => ({
   initial: sumAmounts(ls.map((l) => l.initial)),
@@ -27,7 +31,12 @@ export function calcThreePublic(input: YearFile): YearCalc['threePublic'] {
     actual: sumAmounts([domestic, overseas]),
   };
   return {
-    abroad, vehiclePurchase, vehicleOperation, vehicles, reception, domestic,
+    abroad,
+    vehiclePurchase,
+    vehicleOperation,
+    vehicles,
+    reception,
+    domestic,
     foreignAffairs: tp?.reception?.domestic?.foreign_affairs?.actual ?? null,
     overseas,
     total: addLines(abroad, vehicles, reception),

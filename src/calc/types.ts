@@ -20,7 +20,16 @@ export const FUNDS: readonly FundKey[] = ['general', 'gov_fund', 'state_capital'
 export { FUND_NAMES } from '../catalogue/names.ts';
 
 export type IncomeSource = FundKey | 'superior' | 'business' | 'operating' | 'affiliated' | 'other';
-export const INCOME_SOURCES: readonly IncomeSource[] = ['general', 'gov_fund', 'state_capital', 'superior', 'business', 'operating', 'affiliated', 'other'];
+export const INCOME_SOURCES: readonly IncomeSource[] = [
+  'general',
+  'gov_fund',
+  'state_capital',
+  'superior',
+  'business',
+  'operating',
+  'affiliated',
+  'other',
+];
 
 export type IncomeCol = 'total' | 'fiscal' | 'superior' | 'business' | 'operating' | 'affiliated' | 'other';
 export type ExpenditureCol = 'total' | 'basic' | 'project' | 'remit' | 'operating' | 'subsidy';
@@ -34,7 +43,11 @@ export interface Share {
   percent: Dec;
 }
 
-export interface ReasonItem { text: string; amount: Dec; path: YamlPath }
+export interface ReasonItem {
+  text: string;
+  amount: Dec;
+  path: YamlPath;
+}
 export interface ExplanationCalc {
   text?: string;
   lead?: string;
@@ -61,7 +74,11 @@ export interface IndicatorCalc {
 
 export type Grade = '优' | '良' | '中' | '差';
 
-export interface FundingRow { initial: Amount; full_year: Amount; executed: Amount }
+export interface FundingRow {
+  initial: Amount;
+  full_year: Amount;
+  executed: Amount;
+}
 
 export interface ProjectCalc {
   index: number;
@@ -127,7 +144,11 @@ export interface BasicClassLine {
   reason?: ExplanationCalc;
 }
 
-export interface ThreePublicLine { initial: Amount; full: Amount; actual: Amount }
+export interface ThreePublicLine {
+  initial: Amount;
+  full: Amount;
+  actual: Amount;
+}
 
 export interface YearCalc {
   year: number;
@@ -189,9 +210,16 @@ export interface YearCalc {
     overseas: Amount;
     total: ThreePublicLine;
     counts: {
-      groups: number | null; persons: number | null; purchased: number | null; fleet: number | null;
-      domesticBatches: number | null; foreignBatches: number | null; domesticPersons: number | null;
-      foreignPersons: number | null; overseasBatches: number | null; overseasPersons: number | null;
+      groups: number | null;
+      persons: number | null;
+      purchased: number | null;
+      fleet: number | null;
+      domesticBatches: number | null;
+      foreignBatches: number | null;
+      domesticPersons: number | null;
+      foreignPersons: number | null;
+      overseasBatches: number | null;
+      overseasPersons: number | null;
     };
   };
 
@@ -202,9 +230,20 @@ export interface YearCalc {
   };
 
   procurement: {
-    goods: Dec; works: Dec; services: Dec; total: Dec;
-    smeGoods: Dec; smeWorks: Dec; smeServices: Dec; sme: Dec; smallMicro: Dec;
-    smeShare: Dec; smallMicroShare: Dec; goodsShare: Dec; worksShare: Dec; servicesShare: Dec;
+    goods: Dec;
+    works: Dec;
+    services: Dec;
+    total: Dec;
+    smeGoods: Dec;
+    smeWorks: Dec;
+    smeServices: Dec;
+    sme: Dec;
+    smallMicro: Dec;
+    smeShare: Dec;
+    smallMicroShare: Dec;
+    goodsShare: Dec;
+    worksShare: Dec;
+    servicesShare: Dec;
   };
 
   /** Narrative (第三部分) figures. */
@@ -227,7 +266,12 @@ export interface YearCalc {
     gpBasic: Dec;
     basicClasses: BasicClassLine[];
     threePublic: {
-      total: Change; abroad: Change; vehiclePurchase: Change; vehicleOperation: Change; vehicles: Change; reception: Change;
+      total: Change;
+      abroad: Change;
+      vehiclePurchase: Change;
+      vehicleOperation: Change;
+      vehicles: Change;
+      reception: Change;
     };
     adminCost: Change;
   };

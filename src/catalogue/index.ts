@@ -120,9 +120,10 @@ interface Lists {
 function lists(edition: number, seen: number[] = []): Lists {
   if (seen.includes(edition)) bad(edition, `extends 循环引用（${[...seen, edition].join(' → ')}）`);
   const raw = readRaw(edition);
-  const base: Lists = raw.extends !== undefined
-    ? lists(raw.extends, [...seen, edition])
-    : { functional: [], economic: [], statementClasses: [], explanations: {} };
+  const base: Lists =
+    raw.extends !== undefined
+      ? lists(raw.extends, [...seen, edition])
+      : { functional: [], economic: [], statementClasses: [], explanations: {} };
   const apply = (list: RawEntry[], part: RawEntry[] | RawChanges | undefined, what: string): RawEntry[] => {
     if (part === undefined) return list;
     if (Array.isArray(part)) {
@@ -195,7 +196,8 @@ function build(edition: number): Omit<CatalogueEdition, 'year' | 'note'> {
     if (level === 'class' && e.statement) {
       const column = e.statement.column - 1;
       if (column !== 0 && column !== 1 && column !== 2) bad(edition, `经济分类 ${e.code} 的 statement.column 应为 1、2 或 3`);
-      if (e.statement.group !== 'personnel' && e.statement.group !== 'public') bad(edition, `经济分类 ${e.code} 的 statement.group 应为 personnel 或 public`);
+      if (e.statement.group !== 'personnel' && e.statement.group !== 'public')
+        bad(edition, `经济分类 ${e.code} 的 statement.group 应为 personnel 或 public`);
       economicClasses.push({ code: e.code, name: e.name, group: e.statement.group, column, items: [] });
     } else if (level === 'kuan') {
       const cls = economicClasses.find((c) => c.code === parent);
@@ -215,9 +217,10 @@ export function catalogueFor(year: number): CatalogueEdition {
   const edition = earlier.length ? earlier[earlier.length - 1]! : all[0]!;
   let built = cache.get(edition);
   if (!built) cache.set(edition, (built = build(edition)));
-  const note = edition === year
-    ? undefined
-    : `没有 ${year} 年版的内置科目目录，使用 ${edition} 年版（src/catalogue/${edition}.yaml）${edition > year ? '，这是最早的版本' : ''}`;
+  const note =
+    edition === year
+      ? undefined
+      : `没有 ${year} 年版的内置科目目录，使用 ${edition} 年版（src/catalogue/${edition}.yaml）${edition > year ? '，这是最早的版本' : ''}`;
   return { ...built, year, ...(note ? { note } : {}) };
 }
 

@@ -71,7 +71,8 @@ function acknowledge(diagnostics: Diagnostic[], calc: YearCalc, rules: readonly 
       : rule.severity === 'error' && !diagnostics.some((d) => d.ruleId === a.rule && d.severity === 'warning')
         ? `规则「${a.rule}」报告的是错误，错误不能确认，只能改正数据`
         : undefined;
-    if (problem) diagnostics.push({ ruleId: 'acknowledge', severity: 'warning', message: problem, place: source.place(['acknowledge', i, 'rule']) });
+    if (problem)
+      diagnostics.push({ ruleId: 'acknowledge', severity: 'warning', message: problem, place: source.place(['acknowledge', i, 'rule']) });
   });
   return diagnostics.map((d) => {
     const ack = acks.find((a) => a.rule === d.ruleId);

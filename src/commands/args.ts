@@ -21,7 +21,10 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandInput
   const { min, max } = command.positionals;
   if (n < min) throw new UsageError(min === 1 && max === 1 ? '缺少参数' : `缺少参数（需要 ${min} 个，只给了 ${n} 个）`);
   if (n > max) {
-    const extra = parsed.positionals.slice(max).map((a) => `「${printable(a)}」`).join('、');
+    const extra = parsed.positionals
+      .slice(max)
+      .map((a) => `「${printable(a)}」`)
+      .join('、');
     throw new UsageError(max === 0 ? `此命令不接受参数：${extra}` : `多余的参数：${extra}`);
   }
   return { values, positionals: parsed.positionals, help: false };

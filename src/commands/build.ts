@@ -33,10 +33,14 @@ export default defineCommand({
     const out = values.out as string | undefined;
     const folder = positionals.length <= 2 && isDirectory(positionals[0]!) ? positionals[0]! : undefined;
     if (values.watch && (positionals.length > 1 || folder)) throw new UsageError('--watch 只能用于一个年度文件');
-    if (values.jobs !== undefined && positionals.length === 1) throw new UsageError('--jobs 只用于批量发布（多个文件，或一个文件夹和年度）');
+    if (values.jobs !== undefined && positionals.length === 1)
+      throw new UsageError('--jobs 只用于批量发布（多个文件，或一个文件夹和年度）');
     if (folder) {
       const year = positionals[1];
-      if (year === undefined || !/^\d{4}$/.test(year)) throw new UsageError(`${folder} 是文件夹：请在后面写上年度，例如 npm run build -- ${folder} 2024（或 npm run batch -- ${folder} 2024）`);
+      if (year === undefined || !/^\d{4}$/.test(year))
+        throw new UsageError(
+          `${folder} 是文件夹：请在后面写上年度，例如 npm run build -- ${folder} 2024（或 npm run batch -- ${folder} 2024）`,
+        );
       return runBatchCommand(planFolder(folder, Number(year), out), values, io);
     }
     if (positionals.length > 1) {
@@ -44,7 +48,9 @@ export default defineCommand({
       const years = new Set(files.map(yearOfFile));
       const year = [...years][0];
       if (years.size !== 1 || year === undefined) {
-        throw new UsageError('一次批量发布的年度文件应属于同一年度，且文件名为「年度.yaml」（如 各单位/省体育局/2024.yaml）；不同年度请分别发布');
+        throw new UsageError(
+          '一次批量发布的年度文件应属于同一年度，且文件名为「年度.yaml」（如 各单位/省体育局/2024.yaml）；不同年度请分别发布',
+        );
       }
       return runBatchCommand(planFiles(files, year, out), values, io);
     }

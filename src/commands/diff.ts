@@ -59,9 +59,10 @@ export function diffFileName(a: Side, b: Side, changedOnly: boolean): string {
       .filter((p) => p && p !== '.' && p !== '..')
       .join('_')
       .replace(/[\\/:*?"<>|\u0000-\u001f\s]/g, '_');
-  const name = isDefault(a) && isDefault(b)
-    ? `${a.year}-${b.year}`
-    : `${readable(a)}-${readable(b)}~${createHash('sha256').update(`${a.path}\u0000${b.path}`).digest('hex').slice(0, 8)}`;
+  const name =
+    isDefault(a) && isDefault(b)
+      ? `${a.year}-${b.year}`
+      : `${readable(a)}-${readable(b)}~${createHash('sha256').update(`${a.path}\u0000${b.path}`).digest('hex').slice(0, 8)}`;
   return `${name}${changedOnly ? '（只列变化）' : ''}.html`;
 }
 

@@ -16,7 +16,10 @@ function parseFunds(values: string[]): Map<string, Fund> {
   const funds = new Map<string, Fund>();
   for (const v of values) {
     const m = /^(\d{7})=(general|gov_fund|state_capital)$/.exec(v.trim());
-    if (!m) throw new UsageError(`--fund 的写法是 科目编码=资金性质，例如 --fund 2012999=general（资金性质为 ${FUNDS.join('、')} 之一），而不是「${v}」`);
+    if (!m)
+      throw new UsageError(
+        `--fund 的写法是 科目编码=资金性质，例如 --fund 2012999=general（资金性质为 ${FUNDS.join('、')} 之一），而不是「${v}」`,
+      );
     funds.set(m[1]!, m[2] as Fund);
   }
   return funds;
@@ -57,7 +60,9 @@ export default defineCommand({
       io.err(formatImportProblems(err));
       return 1;
     }
-    io.out(`已写入 ${displayPath(out)}：${result.department} ${result.year} 年度，收入 ${result.counts.income} 个科目、支出 ${result.counts.expenditure} 个科目、基本支出经济分类 ${result.counts.basicEconomic} 款；文字取自 ${displayPath(texts)}${result.mode === 'new-year' ? '（上一年度，已作为草稿带入）' : ''}。`);
+    io.out(
+      `已写入 ${displayPath(out)}：${result.department} ${result.year} 年度，收入 ${result.counts.income} 个科目、支出 ${result.counts.expenditure} 个科目、基本支出经济分类 ${result.counts.basicEconomic} 款；文字取自 ${displayPath(texts)}${result.mode === 'new-year' ? '（上一年度，已作为草稿带入）' : ''}。`,
+    );
     for (const note of result.notes) io.out(`提示 ${note}`);
     if (result.added.length) io.out(`新增了待填写的条目：${result.added.join('、')}`);
     // What is left to do, as `check` reports it.

@@ -34,7 +34,9 @@ export function globalUsage(): string {
 用法：npx juesuan <命令> [参数] [选项]      （或 npm run <命令> -- [参数] [选项]）
 
 命令：
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
 
   每个命令的详细说明：npx juesuan <命令> --help
 

@@ -52,7 +52,9 @@ export default defineCommand({
     } else {
       const reportPath = join(dirname(pdfPath), 'report.json');
       if (!existsSync(reportPath)) {
-        throw new UserError(`${shown(dirname(pdfPath)) || '当前文件夹'} 中没有 report.json：请核对 build 输出文件夹中的 PDF，或用 --data 指定年度文件（如 --data 2024）`);
+        throw new UserError(
+          `${shown(dirname(pdfPath)) || '当前文件夹'} 中没有 report.json：请核对 build 输出文件夹中的 PDF，或用 --data 指定年度文件（如 --data 2024）`,
+        );
       }
       try {
         model = parseReportData(readFileSync(reportPath, 'utf8'));

@@ -63,7 +63,8 @@ export interface Correction {
 }
 
 /** True when the two models publish the same figures and the same text. */
-export const modelUnchanged = (c: Correction) => !c.cells.length && !c.rows.length && !c.tables.length && !c.tableText.length && !c.text.length;
+export const modelUnchanged = (c: Correction) =>
+  !c.cells.length && !c.rows.length && !c.tables.length && !c.tableText.length && !c.text.length;
 
 /** Blank and 0.00 differ (the page shows them differently); "848.1" and "848.10" do not. */
 const sameValue = (a: string | null, b: string | null) => (a === null || b === null ? a === b : cellDec(a).equals(cellDec(b)));
@@ -93,17 +94,40 @@ function compareCells(oldReport: ReportData, newReport: ReportData): Pick<Correc
     const first = cs[0]!;
     if (!before) {
       // Only a row of a table both models have is an added row; a whole new table is reported as such.
-      if (oldReport.tables.some((t) => t.id === first.table.id)) rows.push({ table: first.table, row: first.row, rowName: rowName(first), change: 'added', cells: figures(cs), order: order(first) });
+      if (oldReport.tables.some((t) => t.id === first.table.id))
+        rows.push({
+          table: first.table,
+          row: first.row,
+          rowName: rowName(first),
+          change: 'added',
+          cells: figures(cs),
+          order: order(first),
+        });
       continue;
     }
     if (before[0]!.rowLabel !== first.rowLabel) {
-      rows.push({ table: first.table, row: first.row, rowName: rowName(first), oldName: rowName(before[0]!), change: 'renamed', cells: [], order: order(first) });
+      rows.push({
+        table: first.table,
+        row: first.row,
+        rowName: rowName(first),
+        oldName: rowName(before[0]!),
+        change: 'renamed',
+        cells: [],
+        order: order(first),
+      });
     }
   }
   for (const [key, cs] of oldRows) {
     const first = cs[0]!;
     if (!newRows.has(key) && newReport.tables.some((t) => t.id === first.table.id)) {
-      rows.push({ table: first.table, row: first.row, rowName: rowName(first), change: 'removed', cells: figures(cs), order: order(first) });
+      rows.push({
+        table: first.table,
+        row: first.row,
+        rowName: rowName(first),
+        change: 'removed',
+        cells: figures(cs),
+        order: order(first),
+      });
     }
   }
 
@@ -117,8 +141,16 @@ function compareCells(oldReport: ReportData, newReport: ReportData): Pick<Correc
     const newValue = after?.value ?? null;
     if (sameValue(oldValue, newValue)) continue;
     cells.push({
-      table: c.table, row: c.row, rowName: rowName(c), column: c.column, columnLabel: c.columnLabel, kind: c.kind,
-      old: oldValue, new: newValue, difference: cellDec(newValue).minus(cellDec(oldValue)).toFixed(), order: order(c),
+      table: c.table,
+      row: c.row,
+      rowName: rowName(c),
+      column: c.column,
+      columnLabel: c.columnLabel,
+      kind: c.kind,
+      old: oldValue,
+      new: newValue,
+      difference: cellDec(newValue).minus(cellDec(oldValue)).toFixed(),
+      order: order(c),
     });
   }
   const byOrder = (x: { order: [number, number] }, y: { order: [number, number] }) => x.order[0] - y.order[0] || x.order[1] - y.order[1];
@@ -141,7 +173,10 @@ function compareTables(oldReport: ReportData, newReport: ReportData): Pick<Corre
     const a = tableFrameLines(p.old);
     const b = tableFrameLines(p.new);
     const label = new Map([...a, ...b].map((l) => [l.text, l.label]));
-    for (const s of diffLines(a.map((l) => l.text), b.map((l) => l.text))) {
+    for (const s of diffLines(
+      a.map((l) => l.text),
+      b.map((l) => l.text),
+    )) {
       tableText.push({ table: info, label: label.get(s.new ?? s.old!) ?? '', ...s });
     }
   }
@@ -167,7 +202,13 @@ function compareFiles(oldManifest: Manifest | undefined, newManifest: Manifest):
     const after = new Map(b.map((e) => [e.file, e.sha256]));
     for (const [file, sha] of after) {
       const old = before.get(file);
-      out.push({ role, file, change: old === undefined ? 'added' : old === sha ? 'unchanged' : 'changed', ...(old ? { old } : {}), new: sha });
+      out.push({
+        role,
+        file,
+        change: old === undefined ? 'added' : old === sha ? 'unchanged' : 'changed',
+        ...(old ? { old } : {}),
+        new: sha,
+      });
     }
     for (const [file, sha] of before) if (!after.has(file)) out.push({ role, file, change: 'removed', old: sha });
   };

@@ -33,7 +33,13 @@ export interface TextChange {
 }
 
 const KIND_NAME: Record<TextKind, string> = {
-  cover: '封面', part: '部分标题', title: '标题', heading: '标题', paragraph: '段落', form: '表格', document: '文档属性',
+  cover: '封面',
+  part: '部分标题',
+  title: '标题',
+  heading: '标题',
+  paragraph: '段落',
+  form: '表格',
+  document: '文档属性',
 };
 export const textKindName = (k: TextKind) => KIND_NAME[k];
 
@@ -110,7 +116,10 @@ function diffForms(document: string, a: TableData[], b: TableData[]): TextChange
     const t = (p.new ?? p.old)!;
     const base = { document, kind: 'form' as const, id: t.id, location: tableName(t) };
     if (p.old && p.new) {
-      const lines = diffLines([p.old.title, ...(p.old.subtitle ? [p.old.subtitle] : []), ...tableTextLines(p.old)], [p.new.title, ...(p.new.subtitle ? [p.new.subtitle] : []), ...tableTextLines(p.new)]);
+      const lines = diffLines(
+        [p.old.title, ...(p.old.subtitle ? [p.old.subtitle] : []), ...tableTextLines(p.old)],
+        [p.new.title, ...(p.new.subtitle ? [p.new.subtitle] : []), ...tableTextLines(p.new)],
+      );
       if (lines.length) out.push({ ...base, change: 'changed', sentences: lines });
     } else {
       out.push({ ...base, change: p.new ? 'added' : 'removed', sentences: [] });
@@ -119,7 +128,12 @@ function diffForms(document: string, a: TableData[], b: TableData[]): TextChange
   return out;
 }
 
-const META: [keyof DocumentData, string][] = [['fileName', '文件名'], ['title', '文档标题'], ['date', '文档日期'], ['subject', '主题']];
+const META: [keyof DocumentData, string][] = [
+  ['fileName', '文件名'],
+  ['title', '文档标题'],
+  ['date', '文档日期'],
+  ['subject', '主题'],
+];
 
 /** Text changes between the documents of two models (documents matched by id). */
 export function diffDocuments(oldDocs: DocumentData[], newDocs: DocumentData[], publishedTables: ReadonlySet<string>): TextChange[] {
@@ -127,13 +141,28 @@ export function diffDocuments(oldDocs: DocumentData[], newDocs: DocumentData[], 
   for (const p of align(oldDocs, newDocs, [(d) => d.id])) {
     const doc = (p.new ?? p.old)!;
     if (!p.old || !p.new) {
-      out.push({ document: doc.title, kind: 'document', id: doc.id, location: doc.fileName, change: p.new ? 'added' : 'removed', sentences: [] });
+      out.push({
+        document: doc.title,
+        kind: 'document',
+        id: doc.id,
+        location: doc.fileName,
+        change: p.new ? 'added' : 'removed',
+        sentences: [],
+      });
       continue;
     }
     for (const [key, label] of META) {
       const a = String(p.old[key]);
       const b = String(p.new[key]);
-      if (a !== b) out.push({ document: doc.title, kind: 'document', id: `${doc.id}.${String(key)}`, location: label, change: 'changed', sentences: [{ old: a, new: b }] });
+      if (a !== b)
+        out.push({
+          document: doc.title,
+          kind: 'document',
+          id: `${doc.id}.${String(key)}`,
+          location: label,
+          change: 'changed',
+          sentences: [{ old: a, new: b }],
+        });
     }
     out.push(...diffUnits(p.new.title, textUnits(p.old), textUnits(p.new)));
     out.push(...diffForms(p.new.title, forms(p.old, publishedTables), forms(p.new, publishedTables)));

@@ -39,7 +39,8 @@ export function naturalOrder(a: string, b: string): number {
 export function figureLabels(...reports: ReportData[]): Map<string, string> {
   const fromCells = new Map<string, string>();
   for (const r of reports) {
-    for (const c of flattenReport(r).values()) if (c.figure && !fromCells.has(c.figure)) fromCells.set(c.figure, c.rowLabel.replace(/^[一二三四五六七八九十]+、/, ''));
+    for (const c of flattenReport(r).values())
+      if (c.figure && !fromCells.has(c.figure)) fromCells.set(c.figure, c.rowLabel.replace(/^[一二三四五六七八九十]+、/, ''));
   }
   const labels = new Map<string, string>();
   for (const key of new Set(reports.flatMap((r) => Object.keys(r.figures)))) {

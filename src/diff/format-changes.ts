@@ -20,7 +20,13 @@ export interface VersionInfo {
 }
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const FILE_CHANGE: Record<FileChange['change'], string> = { changed: '已变化', added: '新增', removed: '已删除', unchanged: '未变化', unknown: '上一版无可读的 manifest.json，无法比较' };
+const FILE_CHANGE: Record<FileChange['change'], string> = {
+  changed: '已变化',
+  added: '新增',
+  removed: '已删除',
+  unchanged: '未变化',
+  unknown: '上一版无可读的 manifest.json，无法比较',
+};
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 12) : '—');
 
 function groupBy<T>(items: T[], key: (t: T) => string): [string, T[]][] {
@@ -61,7 +67,10 @@ export function formatChanges(c: Correction, v: VersionInfo): string {
     line();
     line('| 行 | 栏目 | 原数 | 新数 | 差额 |');
     line('| --- | --- | ---: | ---: | ---: |');
-    for (const x of cells) line(`| ${esc(x.rowName)} | ${esc(x.columnLabel)} | ${figure(x.old, x.kind)} | ${figure(x.new, x.kind)} | ${signed(x.difference, x.kind)} |`);
+    for (const x of cells)
+      line(
+        `| ${esc(x.rowName)} | ${esc(x.columnLabel)} | ${figure(x.old, x.kind)} | ${figure(x.new, x.kind)} | ${signed(x.difference, x.kind)} |`,
+      );
   }
 
   line();
@@ -75,7 +84,10 @@ export function formatChanges(c: Correction, v: VersionInfo): string {
       line(`- ${r.table.name}：行名称由“${r.oldName}”改为“${r.rowName}”`);
       continue;
     }
-    const values = r.cells.filter((x) => x.value !== null).map((x) => `${x.columnLabel} ${figure(x.value, x.kind)}`).join('，');
+    const values = r.cells
+      .filter((x) => x.value !== null)
+      .map((x) => `${x.columnLabel} ${figure(x.value, x.kind)}`)
+      .join('，');
     line(`- ${r.table.name}：${r.change === 'added' ? '新增行' : '删除行'} ${r.rowName}${values ? `（${values}）` : ''}`);
   }
   for (const t of c.tableText) {
@@ -93,7 +105,8 @@ export function formatChanges(c: Correction, v: VersionInfo): string {
   for (const t of c.text) {
     line();
     const where = [documents.size > 1 ? t.document : '', t.location].filter(Boolean).join(' › ');
-    const what = t.change === 'added' ? `新增${textKindName(t.kind)}` : t.change === 'removed' ? `删除${textKindName(t.kind)}` : textKindName(t.kind);
+    const what =
+      t.change === 'added' ? `新增${textKindName(t.kind)}` : t.change === 'removed' ? `删除${textKindName(t.kind)}` : textKindName(t.kind);
     line(`### ${where || what}${where ? `（${what}）` : ''}`);
     line();
     if (!t.sentences.length) line(`- ${t.change === 'added' ? '新增' : '删除'}：${t.location}`);
@@ -112,6 +125,7 @@ export function formatChanges(c: Correction, v: VersionInfo): string {
   line();
   line('| 文件 | 类别 | 变化 | 原 sha256 | 新 sha256 |');
   line('| --- | --- | --- | --- | --- |');
-  for (const f of c.files) line(`| ${esc(f.file)} | ${f.role === 'input' ? '输入' : '输出'} | ${FILE_CHANGE[f.change]} | ${short(f.old)} | ${short(f.new)} |`);
+  for (const f of c.files)
+    line(`| ${esc(f.file)} | ${f.role === 'input' ? '输入' : '输出'} | ${FILE_CHANGE[f.change]} | ${short(f.old)} | ${short(f.new)} |`);
   return out.join('\n') + '\n';
 }

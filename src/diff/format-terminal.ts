@@ -26,8 +26,22 @@ export interface Words {
 
 export function wordsOf(c: Pick<YearComparison, 'earlier' | 'later'>): Words {
   return c.earlier.year === c.later.year
-    ? { sameYear: true, missingEarlier: '原版本无此数据', missingLater: '新版本无此数据', added: '新版本新增', removed: '新版本没有此行', zeroBase: '原版本为零，不计增减率' }
-    : { sameYear: false, missingEarlier: MISSING_EARLIER, missingLater: MISSING_LATER, added: '本年新增', removed: '本年没有此行', zeroBase: '上年为零，不计增减率' };
+    ? {
+        sameYear: true,
+        missingEarlier: '原版本无此数据',
+        missingLater: '新版本无此数据',
+        added: '新版本新增',
+        removed: '新版本没有此行',
+        zeroBase: '原版本为零，不计增减率',
+      }
+    : {
+        sameYear: false,
+        missingEarlier: MISSING_EARLIER,
+        missingLater: MISSING_LATER,
+        added: '本年新增',
+        removed: '本年没有此行',
+        zeroBase: '上年为零，不计增减率',
+      };
 }
 
 export function sideText(v: SideValue, kind: YearCell['kind'], missing: string): string {
@@ -77,7 +91,8 @@ export function emptyTable(t: YearTable, c: YearComparison): string {
 }
 
 /** A table none of whose shown figures the earlier year has (a partial prior year without this table). */
-export const earlierLacksTable = (t: YearTable) => t.earlierSource === 'figures' && t.rows.every((r) => r.cells.every((c) => c.earlier === undefined));
+export const earlierLacksTable = (t: YearTable) =>
+  t.earlierSource === 'figures' && t.rows.every((r) => r.cells.every((c) => c.earlier === undefined));
 
 export function formatTerminal(c: YearComparison): string {
   const a = c.earlier.label;
@@ -90,12 +105,23 @@ export function formatTerminal(c: YearComparison): string {
   const figureRows = [['项目', a, b, '增减额', '增减率', '说明']];
   for (const f of c.figures) {
     const [change, rate] = deltaTexts(f.delta, 'amount');
-    figureRows.push([f.label, sideText(f.earlier, 'amount', w.missingEarlier), sideText(f.later, 'amount', w.missingLater), change, rate, remark('both', f, w)]);
+    figureRows.push([
+      f.label,
+      sideText(f.earlier, 'amount', w.missingEarlier),
+      sideText(f.later, 'amount', w.missingLater),
+      change,
+      rate,
+      remark('both', f, w),
+    ]);
   }
   if (figureRows.length > 1) out.push(...columns(figureRows, ['left', 'right', 'right', 'right', 'right', 'left']).map((l) => `  ${l}`));
   out.push('');
 
-  out.push(c.changedOnly ? '二、公开表（只列有变化的栏目）' : `二、公开表（逐行逐栏列出；${w.sameYear ? '两个版本' : '两年'}都为零或空白的栏目从略）`);
+  out.push(
+    c.changedOnly
+      ? '二、公开表（只列有变化的栏目）'
+      : `二、公开表（逐行逐栏列出；${w.sameYear ? '两个版本' : '两年'}都为零或空白的栏目从略）`,
+  );
   for (const t of c.tables) {
     out.push('');
     if (!t.rows.length) {
@@ -111,7 +137,15 @@ export function formatTerminal(c: YearComparison): string {
     for (const r of t.rows) {
       r.cells.forEach((cell, i) => {
         const [change, rate] = deltaTexts(cell.delta, cell.kind);
-        rows.push([i === 0 ? r.rowName : '', cell.columnLabel, sideText(cell.earlier, cell.kind, w.missingEarlier), sideText(cell.later, cell.kind, w.missingLater), change, rate, remark(r.status, cell, w)]);
+        rows.push([
+          i === 0 ? r.rowName : '',
+          cell.columnLabel,
+          sideText(cell.earlier, cell.kind, w.missingEarlier),
+          sideText(cell.later, cell.kind, w.missingLater),
+          change,
+          rate,
+          remark(r.status, cell, w),
+        ]);
       });
     }
     out.push(...columns(rows, ['left', 'left', 'right', 'right', 'right', 'right', 'left']).map((l) => `  ${l}`));

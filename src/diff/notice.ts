@@ -94,7 +94,8 @@ export function correctionNotice(c: Correction, info: NoticeInfo): DocumentModel
   const blocks: Block[] = [];
   let n = 0;
   const id = () => `notice.${++n}`;
-  const paragraph = (t: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}) => blocks.push({ kind: 'paragraph', id: id(), text: t, ...extra });
+  const paragraph = (t: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}) =>
+    blocks.push({ kind: 'paragraph', id: id(), text: t, ...extra });
   const marked = (label: string, runs: TextRun[]) => {
     const all: TextRun[] = [{ text: `${label}“` }, ...runs, { text: '”' }];
     paragraph(all.map((r) => r.text).join(''), { runs: all });
@@ -124,13 +125,17 @@ export function correctionNotice(c: Correction, info: NoticeInfo): DocumentModel
     const rows = [...byTable].flatMap(([table, cells]) => [
       row('class', [text(table, { colSpan: 5, bold: true })], 5),
       ...cells.map((x) =>
-        row('line', [
-          text(x.rowName, { indent: 1 }),
-          text(x.columnLabel),
-          text(figure(x.old, x.kind), { align: 'right' }),
-          text(figure(x.new, x.kind), { align: 'right' }),
-          text(signed(x.difference, x.kind), { align: 'right' }),
-        ], 5),
+        row(
+          'line',
+          [
+            text(x.rowName, { indent: 1 }),
+            text(x.columnLabel),
+            text(figure(x.old, x.kind), { align: 'right' }),
+            text(figure(x.new, x.kind), { align: 'right' }),
+            text(signed(x.difference, x.kind), { align: 'right' }),
+          ],
+          5,
+        ),
       ),
     ]);
     const spec: TableSpec = {
@@ -162,8 +167,13 @@ export function correctionNotice(c: Correction, info: NoticeInfo): DocumentModel
         paragraph(`${parenNumber(++k)}${r.table.name}的行名称由“${r.oldName}”更正为“${r.rowName}”。`);
         continue;
       }
-      const values = r.cells.filter((x) => x.value !== null).map((x) => `${x.columnLabel}${figure(x.value, x.kind)}`).join('，');
-      paragraph(`${parenNumber(++k)}${r.table.name}${r.change === 'added' ? '新增' : '删去'}“${r.rowName}”行${values ? `（${values}）` : ''}。`);
+      const values = r.cells
+        .filter((x) => x.value !== null)
+        .map((x) => `${x.columnLabel}${figure(x.value, x.kind)}`)
+        .join('，');
+      paragraph(
+        `${parenNumber(++k)}${r.table.name}${r.change === 'added' ? '新增' : '删去'}“${r.rowName}”行${values ? `（${values}）` : ''}。`,
+      );
     }
     for (const t of c.tableText) {
       paragraph(`${parenNumber(++k)}${t.table.name}的${t.label || '文字'}：`, { indent: true });

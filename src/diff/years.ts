@@ -156,7 +156,9 @@ function compareFigures(earlier: YearSide, later: YearSide): YearFigure[] {
   const labels = figureLabels(later.report, earlier.report);
   const keys = sortFigureKeys(new Set([...Object.keys(earlier.report.figures), ...Object.keys(later.report.figures)]));
   // The fixed figures are always listed; of a family (a 类, an 经济分类 款…), what either year has.
-  const listed = keys.filter((key) => !isFamilyKey(key) || !(isZeroish(earlier.report.figures[key]) && isZeroish(later.report.figures[key])));
+  const listed = keys.filter(
+    (key) => !isFamilyKey(key) || !(isZeroish(earlier.report.figures[key]) && isZeroish(later.report.figures[key])),
+  );
   return listed.map((key) => {
     const e = earlier.report.figures[key];
     const l = later.report.figures[key];
@@ -173,7 +175,9 @@ export function compareYears(earlier: YearSide, later: YearSide): YearComparison
   const notes: string[] = [];
   for (const side of [earlier, later]) {
     if (side.partial) {
-      notes.push(`${side.label}文件为部分数据（partial: true），只含从其他年度公开文本推算出的数字，没有公开表；表中该年度的数字按各栏目对应的可比数字查找，查不到的标为“${side === earlier ? '上年无此数据' : '本年无此数据'}”。`);
+      notes.push(
+        `${side.label}文件为部分数据（partial: true），只含从其他年度公开文本推算出的数字，没有公开表；表中该年度的数字按各栏目对应的可比数字查找，查不到的标为“${side === earlier ? '上年无此数据' : '本年无此数据'}”。`,
+      );
     }
   }
   const strip = ({ report: _, ...rest }: YearSide) => rest;
@@ -200,7 +204,9 @@ export function onlyChanged(c: YearComparison): YearComparison {
     changedOnly: true,
     figures: c.figures.filter(changed),
     tables: c.tables.map((t) => {
-      const rows = t.rows.flatMap((r) => (r.status !== 'both' ? [r] : r.cells.some(changed) ? [{ ...r, cells: r.cells.filter(changed) }] : []));
+      const rows = t.rows.flatMap((r) =>
+        r.status !== 'both' ? [r] : r.cells.some(changed) ? [{ ...r, cells: r.cells.filter(changed) }] : [],
+      );
       return { ...t, rows, missing: { earlier: 0, later: 0 } };
     }),
   };

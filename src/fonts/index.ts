@@ -113,7 +113,8 @@ function readFont(path: string): Buffer {
     throw new Error(`无法读取字体文件 ${path}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   // A collection holds several fonts and would need a face name; one font per file keeps it simple.
-  if (bytes.subarray(0, 4).toString('latin1') === 'ttcf') throw new Error(`字体文件 ${path} 是字体集（.ttc），请改用单个字体文件（.ttf 或 .otf）`);
+  if (bytes.subarray(0, 4).toString('latin1') === 'ttcf')
+    throw new Error(`字体文件 ${path} 是字体集（.ttc），请改用单个字体文件（.ttf 或 .otf）`);
   return bytes;
 }
 
@@ -156,7 +157,9 @@ export function shareParsedFaces(requirer: string): void {
   const cached = fromThere.cache[path];
   if (!cached || cached.exports !== own) return; // already shared, or another copy of fontkit
   const exports: Record<string, unknown> = {};
-  for (const key of Object.keys(own)) if (key !== 'create') Object.defineProperty(exports, key, { enumerable: true, get: () => (own as unknown as Record<string, unknown>)[key] });
+  for (const key of Object.keys(own))
+    if (key !== 'create')
+      Object.defineProperty(exports, key, { enumerable: true, get: () => (own as unknown as Record<string, unknown>)[key] });
   Object.defineProperty(exports, 'create', {
     enumerable: true,
     value: (bytes: Buffer, postscriptName?: string) => {
@@ -199,7 +202,14 @@ export function missingGlyphs(text: string, fonts: FontSet = loadFonts()): Missi
       lacking = fonts.faces.filter((f) => !fontkitFace(f).hasGlyphForCodePoint(codePoint)).map((f) => basename(f.path));
       coverage.set(cacheKey, lacking);
     }
-    if (lacking.length) out.push({ char, codePoint: char.codePointAt(0)!, faces: lacking, allFaces: lacking.length === fonts.faces.length, index: text.indexOf(char) });
+    if (lacking.length)
+      out.push({
+        char,
+        codePoint: char.codePointAt(0)!,
+        faces: lacking,
+        allFaces: lacking.length === fonts.faces.length,
+        index: text.indexOf(char),
+      });
   }
   return out;
 }
@@ -309,7 +319,7 @@ export function runWidth(text: string, role: Role, size: number, fonts: FontSet 
 export function lineHeightPt(fonts: FontSet, role: Role, size: number, lineHeight: number): number {
   const font = fontkitFace(fonts.faces.find((f) => f.family === fonts.family[role])!);
   const scale = 1000 / font.unitsPerEm;
-  return (((font.ascent * scale + 0 - font.descent * scale) / 1000) * size) * lineHeight;
+  return ((font.ascent * scale + 0 - font.descent * scale) / 1000) * size * lineHeight;
 }
 
 /** The face's natural line height in em (what pdfkit uses: hhea ascent − descent, no line gap). */

@@ -33,7 +33,9 @@ function fromText(raw: string): Parsed {
 function checkPlaces(text: string, shown: string): Parsed {
   const places = text.split('.')[1]?.length ?? 0;
   if (places > MAX_PLACES) {
-    return { problem: `「${shown}」有 ${places} 位小数，万元金额最多 ${MAX_PLACES} 位（精确到元）；若是公式计算留下的尾差，请把该单元格改为数值` };
+    return {
+      problem: `「${shown}」有 ${places} 位小数，万元金额最多 ${MAX_PLACES} 位（精确到元）；若是公式计算留下的尾差，请把该单元格改为数值`,
+    };
   }
   return { value: D(text) };
 }
@@ -65,7 +67,9 @@ export function parseAmount(v: CellValue | undefined, scale?: Dec): Parsed {
   if (!('value' in parsed) || parsed.value === null || !scale) return parsed;
   const converted = parsed.value.div(scale);
   if (converted.decimalPlaces() > MAX_PLACES) {
-    return { problem: `${parsed.value.toFixed()} 元换算为万元是 ${converted.toFixed()}，超过 ${MAX_PLACES} 位小数（年度文件精确到元）；请导出以万元为单位的公开表` };
+    return {
+      problem: `${parsed.value.toFixed()} 元换算为万元是 ${converted.toFixed()}，超过 ${MAX_PLACES} 位小数（年度文件精确到元）；请导出以万元为单位的公开表`,
+    };
   }
   return { value: converted };
 }

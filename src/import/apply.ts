@@ -29,7 +29,17 @@ const count = (v: number | undefined) => (v === undefined ? undefined : plain(St
 const INCOME_KEYS = ['general', 'gov_fund', 'state_capital', 'superior', 'business', 'operating', 'affiliated', 'other'] as const;
 
 function splitNode(s: Split | undefined): YAMLMap | undefined {
-  return s ? mapOf([['general', amount(s.general)], ['gov_fund', amount(s.gov_fund)], ['state_capital', amount(s.state_capital)], ['other', amount(s.other)]], true) : undefined;
+  return s
+    ? mapOf(
+        [
+          ['general', amount(s.general)],
+          ['gov_fund', amount(s.gov_fund)],
+          ['state_capital', amount(s.state_capital)],
+          ['other', amount(s.other)],
+        ],
+        true,
+      )
+    : undefined;
 }
 
 /** The style most rows of a section already have (a person's choice), else data/2024.yaml's. */
@@ -41,11 +51,35 @@ function rowsAreFlow(doc: YearDoc, key: string): boolean | undefined {
 
 function balancesNode(b: Balances): YamlNode {
   const pair = (p: { opening?: Dec; closing?: Dec } | undefined) =>
-    p ? mapOf([['opening', amount(p.opening)], ['closing', amount(p.closing)]], true) : undefined;
+    p
+      ? mapOf(
+          [
+            ['opening', amount(p.opening)],
+            ['closing', amount(p.closing)],
+          ],
+          true,
+        )
+      : undefined;
   const node = mapOf([
     ['general', pair(b.general)],
     ['state_capital', pair(b.state_capital)],
-    ['gov_fund', b.gov_fund ? seqOf(b.gov_fund.map((g) => mapOf([['code', quoted(g.code)], ['opening', amount(g.opening)], ['closing', amount(g.closing)]], true))) : undefined],
+    [
+      'gov_fund',
+      b.gov_fund
+        ? seqOf(
+            b.gov_fund.map((g) =>
+              mapOf(
+                [
+                  ['code', quoted(g.code)],
+                  ['opening', amount(g.opening)],
+                  ['closing', amount(g.closing)],
+                ],
+                true,
+              ),
+            ),
+          )
+        : undefined,
+    ],
     ['non_fiscal', pair(b.non_fiscal)],
     ['non_fiscal_surplus_used', amount(b.non_fiscal_surplus_used)],
     ['surplus_distribution', amount(b.surplus_distribution)],
@@ -58,7 +92,9 @@ const LINE_FIGURES = ['initial_budget', 'full_budget', 'actual', 'groups', 'pers
 
 /** An existing 三公 line with its figure keys replaced by the workbook's (texts kept, after them). */
 function mergeLine(existing: unknown, figures: [string, YamlNode | undefined][]): YAMLMap | undefined {
-  const kept = isMap(existing) ? (existing.items as Pair[]).filter((p) => !LINE_FIGURES.includes(isScalar(p.key) ? String(p.key.value) : '')) : [];
+  const kept = isMap(existing)
+    ? (existing.items as Pair[]).filter((p) => !LINE_FIGURES.includes(isScalar(p.key) ? String(p.key.value) : ''))
+    : [];
   const node = mapOf(figures);
   node.items.push(...kept);
   if (!node.items.length) return undefined;
@@ -84,10 +120,27 @@ function threePublicNode(doc: YearDoc, tp: ThreePublicFigures): YAMLMap {
   const domestic = reception(r?.domestic, foreign ? [['foreign_affairs', foreign]] : []);
   if (domestic && foreign) domestic.flow = false;
   const lines: [string, YAMLMap | undefined][] = [
-    ['abroad', mergeLine(old('abroad'), [...line(tp.abroad), ['groups', count(tp.abroad?.groups)], ['persons', count(tp.abroad?.persons)]])],
-    ['vehicle_purchase', mergeLine(old('vehicle_purchase'), [...line(tp.vehicle_purchase), ['vehicles', count(tp.vehicle_purchase?.vehicles)]])],
-    ['vehicle_operation', mergeLine(old('vehicle_operation'), [...line(tp.vehicle_operation), ['fleet', count(tp.vehicle_operation?.fleet)]])],
-    ['reception', mergeLine(old('reception'), [['initial_budget', amount(r?.initial_budget)], ['full_budget', amount(r?.full_budget)], ['domestic', domestic], ['overseas', reception(r?.overseas)]])],
+    [
+      'abroad',
+      mergeLine(old('abroad'), [...line(tp.abroad), ['groups', count(tp.abroad?.groups)], ['persons', count(tp.abroad?.persons)]]),
+    ],
+    [
+      'vehicle_purchase',
+      mergeLine(old('vehicle_purchase'), [...line(tp.vehicle_purchase), ['vehicles', count(tp.vehicle_purchase?.vehicles)]]),
+    ],
+    [
+      'vehicle_operation',
+      mergeLine(old('vehicle_operation'), [...line(tp.vehicle_operation), ['fleet', count(tp.vehicle_operation?.fleet)]]),
+    ],
+    [
+      'reception',
+      mergeLine(old('reception'), [
+        ['initial_budget', amount(r?.initial_budget)],
+        ['full_budget', amount(r?.full_budget)],
+        ['domestic', domestic],
+        ['overseas', reception(r?.overseas)],
+      ]),
+    ],
   ];
   const node = mapOf(lines.map(([k, v]) => [k, v]));
   // Keys of three_public other than the four lines (vehicle_reason, prior_reason) stay as they were.
@@ -101,7 +154,16 @@ function threePublicNode(doc: YearDoc, tp: ThreePublicFigures): YAMLMap {
   return node;
 }
 
-const VEHICLE_ORDER = ['ministerial', 'principal', 'confidential', 'emergency', 'law_enforcement', 'special_technical', 'retiree_service', 'other'];
+const VEHICLE_ORDER = [
+  'ministerial',
+  'principal',
+  'confidential',
+  'emergency',
+  'law_enforcement',
+  'special_technical',
+  'retiree_service',
+  'other',
+];
 
 export const SECTION_COMMENTS: Record<string, string> = {
   income: '─── 收入（公开02表明细行）：按支出功能分类项级科目 × 收入来源 ───────────────────────────────────────',
@@ -113,17 +175,38 @@ export const SECTION_COMMENTS: Record<string, string> = {
 };
 
 export function applyFigures(doc: YearDoc, f: Figures, catalogue: Catalogue): void {
-  setSection(doc, 'income', seqOf(f.income.map((r) => mapOf([['code', quoted(r.code)], ...INCOME_KEYS.map((k): [string, YamlNode | undefined] => [k, amount(r[k])])], true))), SECTION_COMMENTS.income);
+  setSection(
+    doc,
+    'income',
+    seqOf(
+      f.income.map((r) =>
+        mapOf([['code', quoted(r.code)], ...INCOME_KEYS.map((k): [string, YamlNode | undefined] => [k, amount(r[k])])], true),
+      ),
+    ),
+    SECTION_COMMENTS.income,
+  );
 
   const flowRows = rowsAreFlow(doc, 'expenditure') ?? false;
-  setSection(doc, 'expenditure', seqOf(f.expenditure.map((r) => mapOf([
-    ['code', quoted(r.code)],
-    ['basic', splitNode(r.basic)],
-    ['project', splitNode(r.project)],
-    ['remit_superior', amount(r.remit_superior)],
-    ['operating', amount(r.operating)],
-    ['subsidy_affiliated', amount(r.subsidy_affiliated)],
-  ], flowRows))), SECTION_COMMENTS.expenditure);
+  setSection(
+    doc,
+    'expenditure',
+    seqOf(
+      f.expenditure.map((r) =>
+        mapOf(
+          [
+            ['code', quoted(r.code)],
+            ['basic', splitNode(r.basic)],
+            ['project', splitNode(r.project)],
+            ['remit_superior', amount(r.remit_superior)],
+            ['operating', amount(r.operating)],
+            ['subsidy_affiliated', amount(r.subsidy_affiliated)],
+          ],
+          flowRows,
+        ),
+      ),
+    ),
+    SECTION_COMMENTS.expenditure,
+  );
 
   const be = new YAMLMap();
   for (const e of f.basicEconomic) {
@@ -140,8 +223,16 @@ export function applyFigures(doc: YearDoc, f: Figures, catalogue: Catalogue): vo
 
   const vehicles = f.assets.vehicles;
   const oldVehicles = pairOf(pairOf(doc.contents, 'assets')?.value, 'vehicles')?.value;
-  const vehiclesNode = vehicles ? mapOf(VEHICLE_ORDER.map((k) => [k, count(vehicles[k])]), isMap(oldVehicles) && oldVehicles.flow === true) : undefined;
-  const assets = mapOf([['vehicles', vehiclesNode], ['equipment_over_1m', count(f.assets.equipment_over_1m)]]);
+  const vehiclesNode = vehicles
+    ? mapOf(
+        VEHICLE_ORDER.map((k) => [k, count(vehicles[k])]),
+        isMap(oldVehicles) && oldVehicles.flow === true,
+      )
+    : undefined;
+  const assets = mapOf([
+    ['vehicles', vehiclesNode],
+    ['equipment_over_1m', count(f.assets.equipment_over_1m)],
+  ]);
   if (!assets.items.length) assets.flow = true;
   setSection(doc, 'assets', assets, SECTION_COMMENTS.assets);
 }
@@ -153,25 +244,39 @@ export function applyFigures(doc: YearDoc, f: Figures, catalogue: Catalogue): vo
 export function markMissing(doc: YearDoc, fiscalClasses: string[], itemCodes: string[], catalogue: Catalogue): string[] {
   const added: string[] = [];
   const budget = pairOf(doc.contents, 'budget')?.value;
-  const have = new Set(isSeq(budget) ? budget.items.map((b) => String((pairOf(b, 'code')?.value as { value?: unknown } | undefined)?.value ?? '')) : []);
+  const have = new Set(
+    isSeq(budget) ? budget.items.map((b) => String((pairOf(b, 'code')?.value as { value?: unknown } | undefined)?.value ?? '')) : [],
+  );
   const missing = fiscalClasses.filter((c) => !have.has(c));
   if (missing.length) {
     const list = isSeq(budget) ? budget : seqOf([]);
     for (const code of missing) {
       const at = list.items.findIndex((b) => String((pairOf(b, 'code')?.value as { value?: unknown } | undefined)?.value ?? '') > code);
-      const node = mapOf([['code', quoted(code)], ['initial', plain(DRAFT_MARK)]], true);
+      const node = mapOf(
+        [
+          ['code', quoted(code)],
+          ['initial', plain(DRAFT_MARK)],
+        ],
+        true,
+      );
       if (at < 0) list.items.push(node);
       else list.items.splice(at, 0, node);
       added.push(`budget ${code}`);
     }
-    if (!isSeq(budget)) setSection(doc, 'budget', list, '─── 三 财政拨款年初预算（按功能分类类级）─────────────────────────────────────────────────────');
+    if (!isSeq(budget))
+      setSection(doc, 'budget', list, '─── 三 财政拨款年初预算（按功能分类类级）─────────────────────────────────────────────────────');
   }
   const unexplained = itemCodes.filter((c) => catalogue.functionalName(c) && !catalogue.functionalExplanation(c));
   if (unexplained.length) {
     let glossary = pairOf(doc.contents, 'glossary')?.value;
     if (!isMap(glossary)) {
       glossary = mapOf([]);
-      setSection(doc, 'glossary', glossary as YAMLMap, '─── 第四部分 名词解释 ─────────────────────────────────────────────────────────────────────');
+      setSection(
+        doc,
+        'glossary',
+        glossary as YAMLMap,
+        '─── 第四部分 名词解释 ─────────────────────────────────────────────────────────────────────',
+      );
     }
     let list = pairOf(glossary, 'expenditure')?.value;
     if (!isSeq(list)) {
@@ -179,7 +284,15 @@ export function markMissing(doc: YearDoc, fiscalClasses: string[], itemCodes: st
       (glossary as YAMLMap).items.push(new Pair(plain('expenditure'), list));
     }
     for (const code of unexplained) {
-      (list as ReturnType<typeof seqOf>).items.push(mapOf([['code', quoted(code)], ['text', plain(DRAFT_MARK)]], true));
+      (list as ReturnType<typeof seqOf>).items.push(
+        mapOf(
+          [
+            ['code', quoted(code)],
+            ['text', plain(DRAFT_MARK)],
+          ],
+          true,
+        ),
+      );
       added.push(`glossary ${code}`);
     }
   }

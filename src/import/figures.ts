@@ -122,7 +122,11 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
   const t08 = byCode(t.T08);
 
   // ── 支出: 公开03 split by fund with 05 / 07 / 08 ──
-  for (const [table, rows] of [[t.T05, t05], [t.T07, t07], [t.T08, t08]] as const) {
+  for (const [table, rows] of [
+    [t.T05, t05],
+    [t.T07, t07],
+    [t.T08, t08],
+  ] as const) {
     for (const [code, row] of rows) {
       const spends = ['basic', 'project'].some((k) => val(row.values[k]) !== null && !val(row.values[k])!.isZero());
       if (spends && !t03.has(code)) {
@@ -145,26 +149,42 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
       if (whole !== null) {
         other = whole.minus(fiscal ?? ZERO);
         if (other.isNegative()) {
-          problems.push(`${cellName(row.values[part]!.place)}（公开03表 ${code} ${row.name}「${row.values[part]!.columnLabel}」）为 ${showAmount(whole)}，小于公开05、07、08表该科目${part === 'basic' ? '基本' : '项目'}支出之和 ${showAmount(fiscal)}`);
+          problems.push(
+            `${cellName(row.values[part]!.place)}（公开03表 ${code} ${row.name}「${row.values[part]!.columnLabel}」）为 ${showAmount(whole)}，小于公开05、07、08表该科目${part === 'basic' ? '基本' : '项目'}支出之和 ${showAmount(fiscal)}`,
+          );
           continue;
         }
         // Nothing beyond the funds: no 非财政拨款 — unless no fund says anything, when 0.00 must stay 0.00.
         if (other.isZero() && fiscal !== null) other = null;
       } else if (fiscal !== null && !fiscal.isZero()) {
-        problems.push(`公开03表 第 ${row.line} 行 ${code} ${row.name} 的${part === 'basic' ? '基本' : '项目'}支出是空白，但公开05、07、08表中该科目有 ${showAmount(fiscal)}`);
+        problems.push(
+          `公开03表 第 ${row.line} 行 ${code} ${row.name} 的${part === 'basic' ? '基本' : '项目'}支出是空白，但公开05、07、08表中该科目有 ${showAmount(fiscal)}`,
+        );
         continue;
       }
-      const split = compact<Split>({ general: some(byFund.general), gov_fund: some(byFund.gov_fund), state_capital: some(byFund.state_capital), other: some(other) });
+      const split = compact<Split>({
+        general: some(byFund.general),
+        gov_fund: some(byFund.gov_fund),
+        state_capital: some(byFund.state_capital),
+        other: some(other),
+      });
       if (split) leaf[part] = split;
     }
-    const extra = compact({ remit_superior: some(val(row.values.remit)), operating: some(val(row.values.operating)), subsidy_affiliated: some(val(row.values.subsidy)) });
+    const extra = compact({
+      remit_superior: some(val(row.values.remit)),
+      operating: some(val(row.values.operating)),
+      subsidy_affiliated: some(val(row.values.subsidy)),
+    });
     expenditure.push({ ...leaf, ...extra });
   }
 
   // ── 收入: 公开02, 财政拨款 by fund ──
   const t04 = t.T04.lines;
   const fundIncome = (f: Fund) => val(t04.get(`income.${f}`)?.values.amount);
-  const soleFund = (['general', 'state_capital'] as const).filter((f) => { const v = fundIncome(f); return v !== null && !v.isZero(); });
+  const soleFund = (['general', 'state_capital'] as const).filter((f) => {
+    const v = fundIncome(f);
+    return v !== null && !v.isZero();
+  });
   const income: IncomeLeaf[] = [];
   const placed: { code: string; fund: Fund; amount: Dec; how: string }[] = [];
   for (const [code, row] of t02) {
@@ -179,7 +199,9 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
       if (fiscal !== null) {
         const rest = fiscal.minus(fromFund ?? ZERO);
         if (rest.isNegative()) {
-          problems.push(`${cellName(row.values.fiscal!.place)}（公开02表 ${code} ${row.name}「财政拨款收入」）为 ${showAmount(fiscal)}，小于公开07表该科目本年收入 ${showAmount(fromFund)}`);
+          problems.push(
+            `${cellName(row.values.fiscal!.place)}（公开02表 ${code} ${row.name}「财政拨款收入」）为 ${showAmount(fiscal)}，小于公开07表该科目本年收入 ${showAmount(fromFund)}`,
+          );
         } else if (!rest.isZero() || fromFund === null) {
           const override = funds.overrides.get(code);
           const catalogued = funds.fundOf(code);
@@ -192,12 +214,18 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
             );
           } else {
             leaf[fund] = rest;
-            placed.push({ code, fund, amount: rest, how: override ? '--fund' : catalogued ? '科目所属预算' : '公开04表只有这一项财政拨款收入' });
+            placed.push({
+              code,
+              fund,
+              amount: rest,
+              how: override ? '--fund' : catalogued ? '科目所属预算' : '公开04表只有这一项财政拨款收入',
+            });
           }
         }
       }
     }
-    for (const k of ['superior', 'business', 'operating', 'affiliated', 'other'] as const) if (val(row.values[k]) !== null) leaf[k] = val(row.values[k])!;
+    for (const k of ['superior', 'business', 'operating', 'affiliated', 'other'] as const)
+      if (val(row.values[k]) !== null) leaf[k] = val(row.values[k])!;
     income.push(leaf);
   }
   // The sums by fund must be 公开04's, or a 项 was placed in the wrong budget (unless a 项 is still
@@ -218,7 +246,8 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
   // A 项 with 政府性基金 income but no row in 公开02.
   for (const [code, row] of t07) {
     const inc = val(row.values.income);
-    if (inc !== null && !inc.isZero() && !t02.has(code)) problems.push(`公开07表 第 ${row.line} 行 ${code} ${row.name} 有本年收入 ${showAmount(inc)}，但公开02表（收入决算表）中没有这个科目`);
+    if (inc !== null && !inc.isZero() && !t02.has(code))
+      problems.push(`公开07表 第 ${row.line} 行 ${code} ${row.name} 有本年收入 ${showAmount(inc)}，但公开02表（收入决算表）中没有这个科目`);
   }
 
   // ── 基本支出 by 经济分类 款: the 款 with an amount (a 款 left out prints 0.00 on 公开06) ──
@@ -232,31 +261,45 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
   const pair = (opening: Amount, closing: Amount) => compact({ opening: some(opening), closing: some(closing) });
   const t01 = t.T01.lines;
   const t01v = (key: string) => val(t01.get(key)?.values.amount);
-  const fiscalOpening = sumAmounts([amountOf('opening.general'), sumAmounts([...t07.values()].map((r) => val(r.values.opening))), amountOf('opening.state_capital')]);
-  const fiscalClosing = sumAmounts([closingOf('general'), sumAmounts([...t07.values()].map((r) => val(r.values.closing))), closingOf('state_capital')]);
+  const fiscalOpening = sumAmounts([
+    amountOf('opening.general'),
+    sumAmounts([...t07.values()].map((r) => val(r.values.opening))),
+    amountOf('opening.state_capital'),
+  ]);
+  const fiscalClosing = sumAmounts([
+    closingOf('general'),
+    sumAmounts([...t07.values()].map((r) => val(r.values.closing))),
+    closingOf('state_capital'),
+  ]);
   const nonFiscal = (total: Amount, fiscal: Amount, what: string, key: string): Amount => {
     if (total === null) return null;
     const rest = total.minus(fiscal ?? ZERO);
     if (rest.isNegative()) {
-      problems.push(`${cellName(t01.get(key)!.values.amount!.place)}（公开01表「${what}」）为 ${showAmount(total)}，小于其中的财政拨款结转和结余 ${showAmount(fiscal)}（公开04表、公开07表）`);
+      problems.push(
+        `${cellName(t01.get(key)!.values.amount!.place)}（公开01表「${what}」）为 ${showAmount(total)}，小于其中的财政拨款结转和结余 ${showAmount(fiscal)}（公开04表、公开07表）`,
+      );
       return null;
     }
     return rest.isZero() && fiscal !== null ? null : rest;
   };
-  const balances: Balances = compact({
-    general: pair(amountOf('opening.general'), closingOf('general')),
-    state_capital: pair(amountOf('opening.state_capital'), closingOf('state_capital')),
-    gov_fund: (() => {
-      const list = [...t07.values()].flatMap((r) => {
-        const p = pair(val(r.values.opening), val(r.values.closing));
-        return p ? [{ code: r.code, ...p }] : [];
-      });
-      return list.length ? list : undefined;
-    })(),
-    non_fiscal: pair(nonFiscal(t01v('in.opening'), fiscalOpening, '年初结转和结余', 'in.opening'), nonFiscal(t01v('out.closing'), fiscalClosing, '年末结转和结余', 'out.closing')),
-    non_fiscal_surplus_used: some(t01v('in.nf_used')),
-    surplus_distribution: some(t01v('out.surplus_distribution')),
-  }) ?? {};
+  const balances: Balances =
+    compact({
+      general: pair(amountOf('opening.general'), closingOf('general')),
+      state_capital: pair(amountOf('opening.state_capital'), closingOf('state_capital')),
+      gov_fund: (() => {
+        const list = [...t07.values()].flatMap((r) => {
+          const p = pair(val(r.values.opening), val(r.values.closing));
+          return p ? [{ code: r.code, ...p }] : [];
+        });
+        return list.length ? list : undefined;
+      })(),
+      non_fiscal: pair(
+        nonFiscal(t01v('in.opening'), fiscalOpening, '年初结转和结余', 'in.opening'),
+        nonFiscal(t01v('out.closing'), fiscalClosing, '年末结转和结余', 'out.closing'),
+      ),
+      non_fiscal_surplus_used: some(t01v('in.nf_used')),
+      surplus_distribution: some(t01v('out.surplus_distribution')),
+    }) ?? {};
 
   // ── 三公经费 (公开09) ──
   const l = t.T09.lines;
@@ -265,23 +308,29 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
     const v = get(key, 'actual');
     return v === null ? undefined : v.toNumber(); // a count, not money
   };
-  const line = (key: string) => compact({ initial_budget: some(get(key, 'initial')), full_budget: some(get(key, 'full')), actual: some(get(key, 'actual')) }) ?? {};
-  const threePublic: ThreePublicFigures = compact({
-    abroad: compact({ ...line('abroad'), groups: num('groups'), persons: num('persons') }),
-    vehicle_purchase: compact({ ...line('vehicle_purchase'), vehicles: num('purchased') }),
-    vehicle_operation: compact({ ...line('vehicle_operation'), fleet: num('fleet') }),
-    reception: compact({
-      initial_budget: some(get('reception', 'initial')),
-      full_budget: some(get('reception', 'full')),
-      domestic: compact({
-        actual: some(get('domestic', 'actual')),
-        batches: num('domestic_batches'),
-        persons: num('domestic_persons'),
-        foreign_affairs: compact({ actual: some(get('foreign_affairs', 'actual')), batches: num('foreign_batches'), persons: num('foreign_persons') }),
+  const line = (key: string) =>
+    compact({ initial_budget: some(get(key, 'initial')), full_budget: some(get(key, 'full')), actual: some(get(key, 'actual')) }) ?? {};
+  const threePublic: ThreePublicFigures =
+    compact({
+      abroad: compact({ ...line('abroad'), groups: num('groups'), persons: num('persons') }),
+      vehicle_purchase: compact({ ...line('vehicle_purchase'), vehicles: num('purchased') }),
+      vehicle_operation: compact({ ...line('vehicle_operation'), fleet: num('fleet') }),
+      reception: compact({
+        initial_budget: some(get('reception', 'initial')),
+        full_budget: some(get('reception', 'full')),
+        domestic: compact({
+          actual: some(get('domestic', 'actual')),
+          batches: num('domestic_batches'),
+          persons: num('domestic_persons'),
+          foreign_affairs: compact({
+            actual: some(get('foreign_affairs', 'actual')),
+            batches: num('foreign_batches'),
+            persons: num('foreign_persons'),
+          }),
+        }),
+        overseas: compact({ actual: some(get('overseas', 'actual')), batches: num('overseas_batches'), persons: num('overseas_persons') }),
       }),
-      overseas: compact({ actual: some(get('overseas', 'actual')), batches: num('overseas_batches'), persons: num('overseas_persons') }),
-    }),
-  }) ?? {};
+    }) ?? {};
 
   // ── 国有资产 (公开10) ──
   const a = t.T10.lines;
@@ -292,10 +341,11 @@ export function deriveFigures(t: Tables, funds: FundRules, problems: Problems): 
     if (v !== null) vehicles[key.slice('vehicle.'.length)] = v.toNumber();
   }
   const equipment = val(a.get('equipment')?.values.actual);
-  const assets: AssetFigures = compact({
-    vehicles: Object.keys(vehicles).length ? vehicles : undefined,
-    equipment_over_1m: equipment === null ? undefined : equipment.toNumber(),
-  }) ?? {};
+  const assets: AssetFigures =
+    compact({
+      vehicles: Object.keys(vehicles).length ? vehicles : undefined,
+      equipment_over_1m: equipment === null ? undefined : equipment.toNumber(),
+    }) ?? {};
 
   return { income, expenditure, basicEconomic, balances, threePublic, assets };
 }

@@ -31,7 +31,12 @@ function describeOle2(bytes: Buffer): string {
 }
 
 function describeText(bytes: Buffer): string | undefined {
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('%pdf')) return '是 PDF 文件，不是工作簿；请导入决算软件导出的 Excel 公开表';
   if (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
     return '是 Excel 2003 XML 表格（扩展名可能是 .xls 或 .xml）。请在 Excel 中打开，「另存为」Excel 工作簿（.xlsx）后再导入';
@@ -42,7 +47,10 @@ function describeText(bytes: Buffer): string | undefined {
   const sample = bytes.subarray(0, 4096);
   const binary = sample.some((b) => b === 0 || (b < 9 && b !== 0));
   if (!binary) {
-    const lines = sample.toString('utf8').split(/\r?\n/).filter((l) => l.trim());
+    const lines = sample
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim());
     const delimited = lines.length >= 2 && lines.slice(0, 5).every((l) => /[,\t;]/.test(l));
     return delimited
       ? '是 CSV 或制表符分隔的文本文件，不是工作簿；CSV 不带合并单元格和表头层次，无法可靠识别公开表。请从决算软件导出 Excel（.xlsx）格式'
@@ -106,7 +114,8 @@ function checkZip(bytes: Buffer, what: string): void {
   if (!names.has('xl/workbook.xml')) {
     if (names.has('word/document.xml')) refuse(`${what}是 Word 文档（.docx），不是工作簿`);
     if (names.has('ppt/presentation.xml')) refuse(`${what}是 PowerPoint 演示文稿，不是工作簿`);
-    if (names.has('mimetype') && names.has('content.xml')) refuse(`${what}是 OpenDocument 文件（如 WPS/LibreOffice 的 .ods），请另存为 Excel 工作簿（.xlsx）后再导入`);
+    if (names.has('mimetype') && names.has('content.xml'))
+      refuse(`${what}是 OpenDocument 文件（如 WPS/LibreOffice 的 .ods），请另存为 Excel 工作簿（.xlsx）后再导入`);
     refuse(`${what}是一个压缩包，里面没有 Excel 工作簿；请导入决算软件导出的 .xlsx 公开表`);
   }
   const declared = entries.reduce((s, e) => s + e.uncompressed, 0);
@@ -118,7 +127,8 @@ function checkZip(bytes: Buffer, what: string): void {
     if (e.flags & 1) refuse(`${what}中的部件「${e.name}」加了密码，无法读取；请去掉密码后重新保存`);
     if (e.name.endsWith('/')) continue;
     const local = e.localOffset;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) refuse(`${what}已损坏（部件「${e.name}」不完整）。请重新导出或重新下载`);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50)
+      refuse(`${what}已损坏（部件「${e.name}」不完整）。请重新导出或重新下载`);
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const data = bytes.subarray(start, start + e.compressed);
     if (data.length !== e.compressed) refuse(`${what}已损坏（部件「${e.name}」被截断）。请重新导出或重新下载`);
@@ -130,7 +140,9 @@ function checkZip(bytes: Buffer, what: string): void {
         size = inflateRawSync(data, { maxOutputLength: Math.min(e.uncompressed, budget) + 1 }).length;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-          refuse(`${what}中的部件「${e.name}」解压后比它声明的大小（${e.uncompressed} 字节）还大，或超出了限制：文件已被篡改或是「压缩炸弹」，拒绝读取`);
+          refuse(
+            `${what}中的部件「${e.name}」解压后比它声明的大小（${e.uncompressed} 字节）还大，或超出了限制：文件已被篡改或是「压缩炸弹」，拒绝读取`,
+          );
         }
         refuse(`${what}已损坏（部件「${e.name}」无法解压）。请重新导出或重新下载`);
       }
@@ -147,7 +159,9 @@ function checkZip(bytes: Buffer, what: string): void {
 export function checkWorkbookBytes(bytes: Buffer, what: string): void {
   if (bytes.length === 0) refuse(`${what}是空文件（0 字节）`);
   if (bytes.length > MAX_WORKBOOK_BYTES) {
-    refuse(`${what}有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，公开表工作簿通常不到 1 MB；请检查是否选错了文件（上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`);
+    refuse(
+      `${what}有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，公开表工作簿通常不到 1 MB；请检查是否选错了文件（上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`,
+    );
   }
   if (bytes.subarray(0, 8).equals(OLE2)) refuse(`${what}${describeOle2(bytes)}`);
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {

@@ -55,7 +55,10 @@ function loadTexts(path: string): { text: string; input: YearFile } {
   const loaded = loadYamlFile(path);
   if (!loaded.value) throw new ImportError([`--texts 文件无法读取：\n${formatDiagnostics(loaded.diagnostics)}`]);
   const parsed = parseYearFile(loaded.value);
-  if (!parsed.value) throw new ImportError([`--texts 文件 ${displayPath(path)} 有错误，请先改正（npm run check -- ${displayPath(path)}）：\n${formatDiagnostics(parsed.diagnostics)}`]);
+  if (!parsed.value)
+    throw new ImportError([
+      `--texts 文件 ${displayPath(path)} 有错误，请先改正（npm run check -- ${displayPath(path)}）：\n${formatDiagnostics(parsed.diagnostics)}`,
+    ]);
   return { text: readFileSync(path, 'utf8'), input: parsed.value };
 }
 
@@ -76,14 +79,23 @@ function agreedMeta(metas: Map<TableId, TableMeta>): { department?: string; year
   return { ...(department ? { department } : {}), ...(years.size ? { year: [...years.keys()][0]! } : {}) };
 }
 
-function checkCodes(tables: CodeTable[], t06: Tables['T06'], catalogue: Catalogue, year: number, problems: string[], notes: string[]): void {
+function checkCodes(
+  tables: CodeTable[],
+  t06: Tables['T06'],
+  catalogue: Catalogue,
+  year: number,
+  problems: string[],
+  notes: string[],
+): void {
   const edition = catalogue.edition;
   for (const table of tables) {
     for (const row of table.rows) {
       const place = `${labelOf(table.id)}（工作表「${table.region.sheet.name}」第 ${row.line} 行）`;
       const name = catalogue.functionalName(row.code);
       if (!name) {
-        problems.push(`${place}：科目编码 ${row.code}${row.name ? `「${row.name}」` : ''}不在 ${edition} 年版《政府收支分类科目》内置目录中${edition !== year ? `（${year} 年没有内置目录，用的是 ${edition} 年版）` : ''}。如编码无误，请在 --texts 文件的 catalogue.functional 中补充它的编码、名称和科目说明后再导入`);
+        problems.push(
+          `${place}：科目编码 ${row.code}${row.name ? `「${row.name}」` : ''}不在 ${edition} 年版《政府收支分类科目》内置目录中${edition !== year ? `（${year} 年没有内置目录，用的是 ${edition} 年版）` : ''}。如编码无误，请在 --texts 文件的 catalogue.functional 中补充它的编码、名称和科目说明后再导入`,
+        );
       } else if (row.name && norm(row.name) !== norm(name)) {
         notes.push(`${place}：科目 ${row.code} 在表中名为「${row.name}」，目录中为「${name}」；年度文件按目录名称发布`);
       }
@@ -91,8 +103,12 @@ function checkCodes(tables: CodeTable[], t06: Tables['T06'], catalogue: Catalogu
   }
   for (const [code, f] of t06.codes) {
     const name = catalogue.economicName(code);
-    if (!name) problems.push(`公开06表（工作表「${f.place.sheet}」第 ${f.line} 行）：经济分类编码 ${code}「${f.name}」不在内置目录中；如编码无误，请在 --texts 文件的 catalogue.economic 中补充后再导入`);
-    else if (f.name && norm(f.name) !== norm(name)) notes.push(`公开06表（工作表「${f.place.sheet}」第 ${f.line} 行）：经济分类 ${code} 在表中名为「${f.name}」，目录中为「${name}」`);
+    if (!name)
+      problems.push(
+        `公开06表（工作表「${f.place.sheet}」第 ${f.line} 行）：经济分类编码 ${code}「${f.name}」不在内置目录中；如编码无误，请在 --texts 文件的 catalogue.economic 中补充后再导入`,
+      );
+    else if (f.name && norm(f.name) !== norm(name))
+      notes.push(`公开06表（工作表「${f.place.sheet}」第 ${f.line} 行）：经济分类 ${code} 在表中名为「${f.name}」，目录中为「${name}」`);
   }
 }
 
@@ -103,7 +119,13 @@ export async function importWorkbook(options: ImportOptions): Promise<ImportResu
     bytes = readFileSync(options.workbook);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    refuse(code === 'ENOENT' ? `找不到工作簿 ${displayPath(options.workbook)}` : code === 'EISDIR' ? `${displayPath(options.workbook)} 是文件夹，请给出 .xlsx 文件` : `无法读取工作簿 ${displayPath(options.workbook)}（${code}）`);
+    refuse(
+      code === 'ENOENT'
+        ? `找不到工作簿 ${displayPath(options.workbook)}`
+        : code === 'EISDIR'
+          ? `${displayPath(options.workbook)} 是文件夹，请给出 .xlsx 文件`
+          : `无法读取工作簿 ${displayPath(options.workbook)}（${code}）`,
+    );
   }
   const texts = loadTexts(options.texts);
   const sheets = await readWorkbook(bytes, what);
@@ -114,17 +136,27 @@ export async function importWorkbook(options: ImportOptions): Promise<ImportResu
   // The year: the workbook's, else the output file's name; the texts may be this year's or earlier.
   const named = /(\d{4})\.ya?ml$/.exec(options.out)?.[1];
   const year = stated.year ?? (named ? Number.parseInt(named, 10) : undefined);
-  if (year === undefined) refuse(`${what}中的表没有写明年度（如「2025年度」），--out 文件名也不是「年度.yaml」；请把输出文件命名为 2025.yaml 这样的年度文件名`);
-  if (named && Number.parseInt(named, 10) !== year) refuse(`${what}是 ${year} 年度的公开表，输出文件却是 ${named} 年度（${options.out}）；年度文件名应与年度一致`);
+  if (year === undefined)
+    refuse(`${what}中的表没有写明年度（如「2025年度」），--out 文件名也不是「年度.yaml」；请把输出文件命名为 2025.yaml 这样的年度文件名`);
+  if (named && Number.parseInt(named, 10) !== year)
+    refuse(`${what}是 ${year} 年度的公开表，输出文件却是 ${named} 年度（${options.out}）；年度文件名应与年度一致`);
   const textsYear = texts.input.year;
   if (textsYear > year) refuse(`--texts 文件是 ${textsYear} 年度，晚于工作簿的 ${year} 年度；文字应取自本年度或上一年度的文件`);
   const mode = textsYear === year ? 'same-year' : 'new-year';
-  if (stated.department && norm(stated.department) !== norm(texts.input.department)
-    && !norm(stated.department).includes(norm(texts.input.department)) && !norm(texts.input.department).includes(norm(stated.department))) {
+  if (
+    stated.department &&
+    norm(stated.department) !== norm(texts.input.department) &&
+    !norm(stated.department).includes(norm(texts.input.department)) &&
+    !norm(texts.input.department).includes(norm(stated.department))
+  ) {
     refuse(`${what}是「${stated.department}」的公开表，--texts 文件却是「${texts.input.department}」的；请确认两个文件属于同一部门`);
   }
 
-  const catalogue = buildCatalogue({ year, ...(texts.input.catalogue ? { catalogue: texts.input.catalogue } : {}), ...(texts.input.glossary ? { glossary: texts.input.glossary } : {}) });
+  const catalogue = buildCatalogue({
+    year,
+    ...(texts.input.catalogue ? { catalogue: texts.input.catalogue } : {}),
+    ...(texts.input.glossary ? { glossary: texts.input.glossary } : {}),
+  });
   const classes = classLookup([...catalogueFor(year).functional.values()].filter((e) => e.level === 'class'));
 
   const problems: string[] = [];
@@ -152,8 +184,20 @@ export async function importWorkbook(options: ImportOptions): Promise<ImportResu
   const doc = parseYearText(texts.text);
   if (mode === 'new-year') draftNextYear(doc, year);
   applyFigures(doc, figures, catalogue);
-  const fiscalClasses = [...new Set(figures.expenditure.filter((r) => [r.basic, r.project].some((s) => s && (s.general ?? s.gov_fund ?? s.state_capital))).map((r) => r.code.slice(0, 3)))].sort();
-  const itemCodes = [...new Set([...figures.income.map((r) => r.code), ...figures.expenditure.map((r) => r.code), ...(figures.balances.gov_fund ?? []).map((g) => g.code)])].sort();
+  const fiscalClasses = [
+    ...new Set(
+      figures.expenditure
+        .filter((r) => [r.basic, r.project].some((s) => s && (s.general ?? s.gov_fund ?? s.state_capital)))
+        .map((r) => r.code.slice(0, 3)),
+    ),
+  ].sort();
+  const itemCodes = [
+    ...new Set([
+      ...figures.income.map((r) => r.code),
+      ...figures.expenditure.map((r) => r.code),
+      ...(figures.balances.gov_fund ?? []).map((g) => g.code),
+    ]),
+  ].sort();
   const added = markMissing(doc, fiscalClasses, itemCodes, catalogue);
   const from = displayPath(resolve(options.texts)).split('\\').join('/');
   updateHeader(doc, {
@@ -169,7 +213,9 @@ export async function importWorkbook(options: ImportOptions): Promise<ImportResu
   const loaded = loadYamlText(text, displayPath(options.out));
   const parsed = loaded.value ? parseYearFile(loaded.value) : undefined;
   if (!parsed?.value) {
-    throw new Error(`导入生成的年度文件无法读取（程序错误）：\n${formatDiagnostics([...loaded.diagnostics, ...(parsed?.diagnostics ?? [])])}`);
+    throw new Error(
+      `导入生成的年度文件无法读取（程序错误）：\n${formatDiagnostics([...loaded.diagnostics, ...(parsed?.diagnostics ?? [])])}`,
+    );
   }
   const calc = calcYear(parsed.value);
   const mismatches = verifyWorkbook(tables, calc);
@@ -195,5 +241,9 @@ export async function importWorkbook(options: ImportOptions): Promise<ImportResu
 export function formatImportProblems(err: ImportError): string {
   const shown = err.problems.slice(0, MAX_PROBLEMS);
   const more = err.problems.length - shown.length;
-  return [...shown.map((p) => `错误 ${p}`), ...(more > 0 ? [`……另有 ${more} 处问题未列出（多是上面问题的连带结果）`] : []), '未写入任何文件。'].join('\n');
+  return [
+    ...shown.map((p) => `错误 ${p}`),
+    ...(more > 0 ? [`……另有 ${more} 处问题未列出（多是上面问题的连带结果）`] : []),
+    '未写入任何文件。',
+  ].join('\n');
 }

@@ -112,7 +112,9 @@ export function locateTables(sheets: Sheet[]): Map<TableId, Region> {
           continue;
         }
         if (last.anchors.some((x) => x.how !== a.how)) {
-          refuse(`工作表「${sheet.name}」第 ${previous.row} 行和第 ${a.row} 行的标题与表号不一致：一处是${tableName(last.id)}，一处是${tableName(a.id)}`);
+          refuse(
+            `工作表「${sheet.name}」第 ${previous.row} 行和第 ${a.row} 行的标题与表号不一致：一处是${tableName(last.id)}，一处是${tableName(a.id)}`,
+          );
         }
       }
       here.push({ id: a.id, sheet, top: a.row, anchors: [a] });
@@ -129,7 +131,9 @@ export function locateTables(sheets: Sheet[]): Map<TableId, Region> {
   for (const id of TABLE_IDS) {
     const found = occurrences.filter((o) => o.id === id);
     if (found.length > 1) {
-      problems.push(`${tableName(id)}出现了 ${found.length} 次：${found.map((o) => `工作表「${o.sheet.name}」第 ${o.top} 行`).join('、')}；每张表只能有一份`);
+      problems.push(
+        `${tableName(id)}出现了 ${found.length} 次：${found.map((o) => `工作表「${o.sheet.name}」第 ${o.top} 行`).join('、')}；每张表只能有一份`,
+      );
       continue;
     }
     const o = found[0];
@@ -142,7 +146,9 @@ export function locateTables(sheets: Sheet[]): Map<TableId, Region> {
   }
   const missing = TABLE_IDS.filter((id) => !regions.has(id) && !problems.some((p) => p.startsWith(tableName(id))));
   if (missing.length) {
-    problems.push(`工作簿中找不到${missing.map(tableName).join('、')}。每张表应有标题（如「${TITLES[missing[0]!][0]}」）或表号（如「${labelOf(missing[0]!)}」）；没有数据的表也应列出空表`);
+    problems.push(
+      `工作簿中找不到${missing.map(tableName).join('、')}。每张表应有标题（如「${TITLES[missing[0]!][0]}」）或表号（如「${labelOf(missing[0]!)}」）；没有数据的表也应列出空表`,
+    );
   }
   if (problems.length) throw new ImportError(problems);
   return regions;
@@ -170,12 +176,19 @@ export function readMeta(region: Region): TableMeta {
       const dept = /^(?:编制单位|填报单位|单位名称|部门名称|部门|单位)[:：]\s*(.*)$/.exec(text);
       if (dept && !/^(万元|元|千元|台、辆、套|台、辆)/.test(dept[1]!)) {
         const rest = dept[1]!.trim();
-        const value = rest || cols.filter((x) => x > c).map((x) => textAt(sheet, r, x).trim()).find((t) => t) || '';
+        const value =
+          rest ||
+          cols
+            .filter((x) => x > c)
+            .map((x) => textAt(sheet, r, x).trim())
+            .find((t) => t) ||
+          '';
         if (value && !meta.department) meta.department = value.replace(/[（(]本级[)）]$/, '');
         continue;
       }
       const year = /(?:^|[^\d])(\d{4})\s*年度?(?:$|[^\d月])/.exec(text);
-      if (year && meta.year === undefined && (titleIn(text) || /^\d{4}\s*年度?$/.test(text) || /决算/.test(text))) meta.year = Number.parseInt(year[1]!, 10);
+      if (year && meta.year === undefined && (titleIn(text) || /^\d{4}\s*年度?$/.test(text) || /决算/.test(text)))
+        meta.year = Number.parseInt(year[1]!, 10);
     }
   }
   return meta;

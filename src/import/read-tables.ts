@@ -48,8 +48,7 @@ export type Problems = string[];
 /** A count (车辆数 …) kept with the amounts as a decimal, so the checks compare both alike. */
 const countAsDec = (n: number) => D(String(n));
 
-const where = (id: TableId, sheet: Sheet, row: number, col: number) =>
-  `${labelOf(id)}（工作表「${sheet.name}」${address(row, col)}）`;
+const where = (id: TableId, sheet: Sheet, row: number, col: number) => `${labelOf(id)}（工作表「${sheet.name}」${address(row, col)}）`;
 
 const isBlankRow = (sheet: Sheet, row: number) => !sheet.cells.get(row)?.size;
 
@@ -157,7 +156,9 @@ export function readCodeTable(region: Region, meta: TableMeta, spec: CodeTableSp
   for (const key of spec.required) {
     if (!figureCols.some((f) => f.key === key)) {
       const re = spec.columns.find(([k]) => k === key)![1];
-      problems.push(`${labelOf(id)}（工作表「${sheet.name}」第 ${start}–${first - 1} 行）的表头中找不到栏目 ${re.source.split('|')[0]!.replace(/[\\^$()]/g, '')}`);
+      problems.push(
+        `${labelOf(id)}（工作表「${sheet.name}」第 ${start}–${first - 1} 行）的表头中找不到栏目 ${re.source.split('|')[0]!.replace(/[\\^$()]/g, '')}`,
+      );
     }
   }
 
@@ -220,7 +221,8 @@ export interface LabelTableSpec {
   isCount?(key: string): boolean;
 }
 
-const HEADER_WORDS = /^(项目|项目\(按功能分类\)|行次|栏次|金额|决算数|年初预算数|全年预算数|合计|收入|支出|一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款)$/;
+const HEADER_WORDS =
+  /^(项目|项目\(按功能分类\)|行次|栏次|金额|决算数|年初预算数|全年预算数|合计|收入|支出|一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款)$/;
 
 /** A row label without its numbering (一、 1. （1） 其中：) and a trailing unit （个）. */
 export function bareLabel(text: string): string {
@@ -268,7 +270,8 @@ export function readLabelTable(region: Region, meta: TableMeta, spec: LabelTable
     return { col, side, amounts, state: {} as Record<string, unknown> };
   });
   for (const g of groups) {
-    if (!g.amounts.length) problems.push(`${labelOf(id)}（工作表「${sheet.name}」）「项目」栏（${address(headerRows[0]!, g.col)}）右边找不到金额栏`);
+    if (!g.amounts.length)
+      problems.push(`${labelOf(id)}（工作表「${sheet.name}」）「项目」栏（${address(headerRows[0]!, g.col)}）右边找不到金额栏`);
   }
 
   for (let row = firstData; row <= region.bottom; row++) {
@@ -289,15 +292,17 @@ export function readLabelTable(region: Region, meta: TableMeta, spec: LabelTable
           problems.push(`${where(id, sheet, row, a.col)}「${raw || '（无栏目名称）'}」「${a.label}」栏：${parsed.problem}`);
           continue;
         }
-        const value = typeof parsed.value === 'number' ? (countAsDec(parsed.value)) : parsed.value;
+        const value = typeof parsed.value === 'number' ? countAsDec(parsed.value) : parsed.value;
         if (value !== null) hasFigure = true;
         values[a.key] = { value, place, rowLabel: raw, columnLabel: a.label };
       }
       if (!key) {
         if (hasFigure) {
-          problems.push(label
-            ? `${where(id, sheet, row, g.col)}「${raw}」不是${labelOf(id)}的栏目，无法确定它的数字属于哪一项`
-            : `${where(id, sheet, row, g.col)} 第 ${row} 行有数字，但没有栏目名称`);
+          problems.push(
+            label
+              ? `${where(id, sheet, row, g.col)}「${raw}」不是${labelOf(id)}的栏目，无法确定它的数字属于哪一项`
+              : `${where(id, sheet, row, g.col)} 第 ${row} 行有数字，但没有栏目名称`,
+          );
         }
         continue;
       }
@@ -344,7 +349,8 @@ export function readEconomicTable(region: Region, meta: TableMeta, problems: Pro
     const name = paths.findIndex((p, j) => j + 1 > col && j + 1 < end && /名称/.test(p.join('/')));
     return { col, amount, name: name >= 0 ? name + 1 : undefined };
   });
-  for (const g of groups) if (!g.amount) problems.push(`${labelOf(id)}（工作表「${sheet.name}」${address(headerRows[0]!, g.col)}）编码栏右边找不到「金额」栏`);
+  for (const g of groups)
+    if (!g.amount) problems.push(`${labelOf(id)}（工作表「${sheet.name}」${address(headerRows[0]!, g.col)}）编码栏右边找不到「金额」栏`);
 
   for (let r = start + 1; r <= region.bottom; r++) {
     if (isNote(sheet, r)) break;
@@ -370,7 +376,9 @@ export function readEconomicTable(region: Region, meta: TableMeta, problems: Pro
       const name = g.name ? textAt(sheet, r, g.name).trim() : '';
       if (!/^\d+$/.test(raw)) continue; // a label such as 人员经费合计
       if (raw.length !== 3 && raw.length !== 5) {
-        problems.push(`${where(id, sheet, r, g.col)}「${raw} ${name}」：经济分类编码应为 3 位（类）或 5 位（款）${raw.length === 6 ? `，例如 ${raw.slice(0, 3)}${raw.slice(-2)}` : ''}`);
+        problems.push(
+          `${where(id, sheet, r, g.col)}「${raw} ${name}」：经济分类编码应为 3 位（类）或 5 位（款）${raw.length === 6 ? `，例如 ${raw.slice(0, 3)}${raw.slice(-2)}` : ''}`,
+        );
         continue;
       }
       const parsed = parseAmount(dataAt(sheet, r, g.amount), meta.scale);
@@ -383,7 +391,14 @@ export function readEconomicTable(region: Region, meta: TableMeta, problems: Pro
         problems.push(`${labelOf(id)}（工作表「${sheet.name}」）经济分类 ${raw} 出现了两次：第 ${dup.line} 行和第 ${r} 行`);
         continue;
       }
-      table.codes.set(raw, { value: parsed.value, place: { sheet: sheet.name, row: r, col: g.amount }, rowLabel: `${raw} ${name}`, columnLabel: '金额', name, line: r });
+      table.codes.set(raw, {
+        value: parsed.value,
+        place: { sheet: sheet.name, row: r, col: g.amount },
+        rowLabel: `${raw} ${name}`,
+        columnLabel: '金额',
+        name,
+        line: r,
+      });
     }
   }
   return table;

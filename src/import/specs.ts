@@ -35,7 +35,11 @@ export const CODE_TABLES: Partial<Record<TableId, CodeTableSpec>> = {
     required: ['total', 'basic', 'project'],
   },
   T05: {
-    columns: [['basic', /基本支出/], ['project', /项目支出/], ['total', /本年支出合计|^合计$|支出合计|^小计$/]],
+    columns: [
+      ['basic', /基本支出/],
+      ['project', /项目支出/],
+      ['total', /本年支出合计|^合计$|支出合计|^小计$/],
+    ],
     required: ['total', 'basic', 'project'],
   },
   T07: {
@@ -50,7 +54,11 @@ export const CODE_TABLES: Partial<Record<TableId, CodeTableSpec>> = {
     required: ['opening', 'income', 'basic', 'project', 'closing'],
   },
   T08: {
-    columns: [['basic', /基本支出/], ['project', /项目支出/], ['total', /合计|小计|本年支出/]],
+    columns: [
+      ['basic', /基本支出/],
+      ['project', /项目支出/],
+      ['total', /合计|小计|本年支出/],
+    ],
     required: ['total', 'basic', 'project'],
   },
 };
@@ -177,11 +185,24 @@ const T09_LINES = dict({
   '国（境）外公务接待人次': 'overseas_persons',
 });
 export const T09_COUNTS = new Set([
-  'groups', 'persons', 'purchased', 'fleet', 'domestic_batches', 'foreign_batches', 'domestic_persons', 'foreign_persons', 'overseas_batches', 'overseas_persons',
+  'groups',
+  'persons',
+  'purchased',
+  'fleet',
+  'domestic_batches',
+  'foreign_batches',
+  'domestic_persons',
+  'foreign_persons',
+  'overseas_batches',
+  'overseas_persons',
 ]);
 
 export const T09_SPEC: LabelTableSpec = {
-  columns: [['initial', /年初预算/], ['full', /全年预算/], ['actual', /决算/]],
+  columns: [
+    ['initial', /年初预算/],
+    ['full', /全年预算/],
+    ['actual', /决算/],
+  ],
   key: (label) => T09_LINES.get(label),
   isCount: (key) => T09_COUNTS.has(key),
 };

@@ -54,11 +54,17 @@ export function verifyWorkbook(t: Tables, calc: YearCalc): string[] {
   const problems: string[] = [];
   const fundsRollup = rollup(
     ['general', 'gov_fund', 'state_capital'] as const,
-    (calc.input.income ?? []).map((r) => ({ code: r.code, values: { general: r.general, gov_fund: r.gov_fund, state_capital: r.state_capital } })),
+    (calc.input.income ?? []).map((r) => ({
+      code: r.code,
+      values: { general: r.general, gov_fund: r.gov_fund, state_capital: r.state_capital },
+    })),
   );
   const income: Rollup<string> = {
     columns: [...calc.income.columns, 'general', 'gov_fund', 'state_capital'],
-    rows: calc.income.rows.map((r) => ({ ...r, values: { ...r.values, ...(fundsRollup.rows.find((x) => x.code === r.code)?.values ?? {}) } })),
+    rows: calc.income.rows.map((r) => ({
+      ...r,
+      values: { ...r.values, ...(fundsRollup.rows.find((x) => x.code === r.code)?.values ?? {}) },
+    })),
     total: { ...calc.income.total, ...fundsRollup.total },
   };
   codeTable(problems, t.T02, income);
@@ -104,10 +110,12 @@ export function verifyWorkbook(t: Tables, calc: YearCalc): string[] {
     if (head === 'income' && fund) return { amount: [f.income[fund as FiscalCol], fund === 'total' ? 'sum' : 'cross', '公开02表'] };
     if (head === 'opening' && fund) return { amount: [f.opening[fund as FiscalCol], fund === 'total' ? 'sum' : 'cross', '公开07表'] };
     if (key === 'income_grand') return { amount: [f.incomeGrandTotal, 'sum'] };
-    if (head === 'class' && fund) return byCol(f.byClass.get(fund) ?? { total: null, general: null, gov_fund: null, state_capital: null }, 'cross', '公开05、07、08表');
+    if (head === 'class' && fund)
+      return byCol(f.byClass.get(fund) ?? { total: null, general: null, gov_fund: null, state_capital: null }, 'cross', '公开05、07、08表');
     if (key === 'expenditure') return byCol(f.expenditure, 'sum');
     if (key === 'closing') return byCol(f.closing, 'cross', '公开07表');
-    if (head === 'closing' && fund) return { total: [f.closing[fund as FiscalCol], 'cross', '公开07表'], amount: [f.closing[fund as FiscalCol], 'cross', '公开07表'] };
+    if (head === 'closing' && fund)
+      return { total: [f.closing[fund as FiscalCol], 'cross', '公开07表'], amount: [f.closing[fund as FiscalCol], 'cross', '公开07表'] };
     if (key === 'expenditure_grand') return byCol(f.grandTotal, 'sum');
     return undefined;
   });
@@ -115,7 +123,7 @@ export function verifyWorkbook(t: Tables, calc: YearCalc): string[] {
   // 公开06.
   const be = calc.basicEconomic;
   for (const [code, fig] of t.T06.codes) {
-    const computed = code.length === 3 ? be.classes.get(code) ?? ZERO : be.items.get(code) ?? ZERO;
+    const computed = code.length === 3 ? (be.classes.get(code) ?? ZERO) : (be.items.get(code) ?? ZERO);
     report(problems, 'T06', fig, computed, code.length === 3 ? 'sum' : 'cross');
   }
   if (t.T06.personnel) report(problems, 'T06', t.T06.personnel, be.personnel, 'sum');
@@ -124,15 +132,25 @@ export function verifyWorkbook(t: Tables, calc: YearCalc): string[] {
   // 公开09.
   const tp = calc.threePublic;
   const lines: Record<string, { initial: Amount; full: Amount; actual: Amount }> = {
-    total: tp.total, abroad: tp.abroad, vehicles: tp.vehicles, vehicle_purchase: tp.vehiclePurchase,
-    vehicle_operation: tp.vehicleOperation, reception: tp.reception,
+    total: tp.total,
+    abroad: tp.abroad,
+    vehicles: tp.vehicles,
+    vehicle_purchase: tp.vehiclePurchase,
+    vehicle_operation: tp.vehicleOperation,
+    reception: tp.reception,
   };
   const asDec = (n: number | null): Amount => (n === null ? null : D(String(n)));
   const counts: Record<string, number | null> = {
-    groups: tp.counts.groups, persons: tp.counts.persons, purchased: tp.counts.purchased, fleet: tp.counts.fleet,
-    domestic_batches: tp.counts.domesticBatches, foreign_batches: tp.counts.foreignBatches,
-    domestic_persons: tp.counts.domesticPersons, foreign_persons: tp.counts.foreignPersons,
-    overseas_batches: tp.counts.overseasBatches, overseas_persons: tp.counts.overseasPersons,
+    groups: tp.counts.groups,
+    persons: tp.counts.persons,
+    purchased: tp.counts.purchased,
+    fleet: tp.counts.fleet,
+    domestic_batches: tp.counts.domesticBatches,
+    foreign_batches: tp.counts.foreignBatches,
+    domestic_persons: tp.counts.domesticPersons,
+    foreign_persons: tp.counts.foreignPersons,
+    overseas_batches: tp.counts.overseasBatches,
+    overseas_persons: tp.counts.overseasPersons,
   };
   type Want = Record<string, [Amount, How, string?]>;
   labelTable(problems, t.T09, (key): Want | undefined => {
@@ -157,7 +175,11 @@ export function verifyWorkbook(t: Tables, calc: YearCalc): string[] {
   return problems;
 }
 
-function labelTable(problems: string[], table: LabelTable, expected: (key: string) => Record<string, [Amount, How, string?]> | undefined): void {
+function labelTable(
+  problems: string[],
+  table: LabelTable,
+  expected: (key: string) => Record<string, [Amount, How, string?]> | undefined,
+): void {
   for (const [key, line] of table.lines) {
     const e = expected(key);
     if (!e) continue;

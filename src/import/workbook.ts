@@ -99,7 +99,10 @@ export async function readWorkbook(bytes: Buffer, what: string): Promise<Sheet[]
         if (!value && !isSlave) return;
         let line = cells.get(r);
         if (!line) cells.set(r, (line = new Map()));
-        line.set(c, isSlave ? { value: { kind: 'text', value: '' }, master: [Number(cell.master.row), Number(cell.master.col)] } : { value: value! });
+        line.set(
+          c,
+          isSlave ? { value: { kind: 'text', value: '' }, master: [Number(cell.master.row), Number(cell.master.col)] } : { value: value! },
+        );
         rows = Math.max(rows, r);
         cols = Math.max(cols, c);
       });

@@ -29,7 +29,13 @@ export function decodeYearFile(bytes: Uint8Array | string): Decoded {
   if (typeof bytes === 'string') return checkText(bytes);
   for (const { prefix, what } of SIGNATURES) {
     if (startsWith(bytes, ...prefix)) {
-      return { problem: { ruleId: 'load/not-text', line: 1, message: `这是${what}，不是年度数据文件；年度数据文件是用文本编辑器编辑的 .yaml 文件，例如 data/2024.yaml` } };
+      return {
+        problem: {
+          ruleId: 'load/not-text',
+          line: 1,
+          message: `这是${what}，不是年度数据文件；年度数据文件是用文本编辑器编辑的 .yaml 文件，例如 data/2024.yaml`,
+        },
+      };
     }
   }
   const wide = wideEncoding(bytes);
@@ -79,7 +85,13 @@ function wideEncoding(bytes: Uint8Array): string | undefined {
 function checkText(text: string): Decoded {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    return { problem: { ruleId: 'load/not-text', line: lineOfOffset(text, nul), message: '文件中含有空字符（\\0），不是文本文件；请确认选对了文件' } };
+    return {
+      problem: {
+        ruleId: 'load/not-text',
+        line: lineOfOffset(text, nul),
+        message: '文件中含有空字符（\\0），不是文本文件；请确认选对了文件',
+      },
+    };
   }
   return { text };
 }

@@ -86,12 +86,18 @@ export function loadYamlFile(path: string): LoadResult {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      return { diagnostics: [problem('load/not-readable', file, 1, `${file} 是一个文件夹，不是年度数据文件；请给出 .yaml 文件，例如 data/2024.yaml`)] };
+      return {
+        diagnostics: [
+          problem('load/not-readable', file, 1, `${file} 是一个文件夹，不是年度数据文件；请给出 .yaml 文件，例如 data/2024.yaml`),
+        ],
+      };
     }
     const size = stat.size;
     if (size > LIMITS.fileBytes) {
       const mb = (size / 1024 / 1024).toFixed(1);
-      return { diagnostics: [problem('load/file-too-large', file, 1, `文件过大（${mb} MB），年度文件不应超过 2 MB；请检查是否选错了文件`)] };
+      return {
+        diagnostics: [problem('load/file-too-large', file, 1, `文件过大（${mb} MB），年度文件不应超过 2 MB；请检查是否选错了文件`)],
+      };
     }
     bytes = readFileSync(path);
   } catch (err) {
@@ -108,7 +114,10 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
   let text = decoded.text;
   // A BOM (Windows Notepad's “UTF-8 with BOM”) is not part of the text; line numbers are unchanged.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { diagnostics: [problem('load/empty', file, 1, '文件是空的，没有任何数据；请确认选对了文件，或从 data/2024.yaml 复制一份再修改')] };
+  if (text.trim() === '')
+    return {
+      diagnostics: [problem('load/empty', file, 1, '文件是空的，没有任何数据；请确认选对了文件，或从 data/2024.yaml 复制一份再修改')],
+    };
   if (text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'))) {
     return { diagnostics: [problem('load/empty', file, 1, '文件中只有注释（以 # 开头的行），没有任何数据')] };
   }
@@ -145,7 +154,12 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
   const checkText = (value: string, node: Scalar, what: 'value' | 'key') => {
     const unsafe = UNSAFE_CHARACTER.exec(value);
     if (unsafe) {
-      refuse('load/control-character', lineOfCharacter(text, node, value, unsafe.index, lineAt), unsafeCharacterMessage(unsafe[0]), PER_PLACE);
+      refuse(
+        'load/control-character',
+        lineOfCharacter(text, node, value, unsafe.index, lineAt),
+        unsafeCharacterMessage(unsafe[0]),
+        PER_PLACE,
+      );
     }
     // A tab at either end is trimmed away with the other white space; inside, the PDF prints a gap of no
     // fixed width, and two names that look alike would differ.
@@ -156,12 +170,21 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
     }
     if (what === 'key') return;
     if (value.length > LIMITS.textChars) {
-      refuse('load/text-too-long', lineAt(node.range![0]), `这段文字有 ${value.length} 个字符，超过了每段文字 ${LIMITS.textChars} 个字符的上限：年度文件中最长的文字也不过一两千字；请检查是否误粘贴了整篇文档`, PER_PLACE);
+      refuse(
+        'load/text-too-long',
+        lineAt(node.range![0]),
+        `这段文字有 ${value.length} 个字符，超过了每段文字 ${LIMITS.textChars} 个字符的上限：年度文件中最长的文字也不过一两千字；请检查是否误粘贴了整篇文档`,
+        PER_PLACE,
+      );
       return;
     }
     textChars += value.length;
     if (textChars > LIMITS.totalTextChars) {
-      refuse('load/too-much-text', lineAt(node.range![0]), `文件中的文字到本行已超过 ${LIMITS.totalTextChars / 10_000} 万字的上限：整份部门决算公开文本也只有五六万字；请检查是否误粘贴了整篇文档`);
+      refuse(
+        'load/too-much-text',
+        lineAt(node.range![0]),
+        `文件中的文字到本行已超过 ${LIMITS.totalTextChars / 10_000} 万字的上限：整份部门决算公开文本也只有五六万字；请检查是否误粘贴了整篇文档`,
+      );
       return;
     }
     let start = 0;
@@ -191,7 +214,11 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
       return;
     }
     if (++values > LIMITS.values) {
-      refuse('load/too-many-values', line, `文件中的数据项超过 ${LIMITS.values} 个（从本行起不再读取）：一个部门的年度文件只有几百到几千项；请确认选对了文件`);
+      refuse(
+        'load/too-many-values',
+        line,
+        `文件中的数据项超过 ${LIMITS.values} 个（从本行起不再读取）：一个部门的年度文件只有几百到几千项；请确认选对了文件`,
+      );
       return;
     }
     if (isAlias(node) || (node as { anchor?: string }).anchor) {
@@ -210,7 +237,11 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
       if (typeof node.value === 'string') checkText(node.value, node, 'value');
     } else if (isMap(node)) {
       if (node.items.length > LIMITS.keysPerMapping) {
-        refuse('load/too-many-keys', line, `这一层有 ${node.items.length} 个键，超过了每层 ${LIMITS.keysPerMapping} 个的上限：年度文件中每一层只有几个到一百来个键；请检查缩进是否错位，或是否选对了文件`);
+        refuse(
+          'load/too-many-keys',
+          line,
+          `这一层有 ${node.items.length} 个键，超过了每层 ${LIMITS.keysPerMapping} 个的上限：年度文件中每一层只有几个到一百来个键；请检查缩进是否错位，或是否选对了文件`,
+        );
         return;
       }
       const seen = new Map<string, number>();
@@ -224,7 +255,12 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
         const name = String(key.value);
         checkText(name, key, 'key');
         if (RESERVED_KEYS.has(name)) {
-          refuse('load/bad-key', keyLine, `不能使用键「${name}」：这个名称在程序中有特殊含义，年度文件中也没有这个键；请删除它或改用别的名称`, PER_PLACE);
+          refuse(
+            'load/bad-key',
+            keyLine,
+            `不能使用键「${name}」：这个名称在程序中有特殊含义，年度文件中也没有这个键；请删除它或改用别的名称`,
+            PER_PLACE,
+          );
           continue;
         }
         const first = seen.get(name);
@@ -237,7 +273,11 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
       }
     } else if (isSeq(node)) {
       if (node.items.length > LIMITS.listItems) {
-        refuse('load/too-many-items', line, `这个列表有 ${node.items.length} 项，超过了每个列表 ${LIMITS.listItems} 项的上限：年度文件中最长的列表也只有几百项；请检查是否选对了文件`);
+        refuse(
+          'load/too-many-items',
+          line,
+          `这个列表有 ${node.items.length} 项，超过了每个列表 ${LIMITS.listItems} 项的上限：年度文件中最长的列表也只有几百项；请检查是否选对了文件`,
+        );
         return;
       }
       node.items.forEach((item, i) => walk(item as YamlNode | null, [...path, i], line));
@@ -251,7 +291,11 @@ export function loadYamlText(bytes: Uint8Array | string, file: string): LoadResu
     const contents = doc.contents as YamlNode | null;
     const line = contents?.range ? lineAt(contents.range[0]) : 1;
     const what = Array.isArray(data) ? '一个列表（以「- 」开头）' : `一段文字「${printable(String(data).slice(0, 20))}」`;
-    return { diagnostics: [problem('load/not-a-mapping', file, line, `文件的内容是${what}，而年度文件应由「键: 值」组成，第一行通常是「year: 2024」`)] };
+    return {
+      diagnostics: [
+        problem('load/not-a-mapping', file, line, `文件的内容是${what}，而年度文件应由「键: 值」组成，第一行通常是「year: 2024」`),
+      ],
+    };
   }
   return { value: { file, data, source }, diagnostics: [] };
 }

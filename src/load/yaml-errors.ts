@@ -62,7 +62,11 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
     return at('yaml/missing-colon', errLine, `「${key}」后面用了中文冒号「：」：键和值之间应写英文冒号加空格「: 」`);
   }
   if (/[{[][^}\]]*[，【】]/.test(raw)) {
-    return at('yaml/fullwidth-punctuation', errLine, '花括号或方括号中的各项要用英文逗号「,」分隔（括号也要用英文的 { } [ ]），本行用了中文标点');
+    return at(
+      'yaml/fullwidth-punctuation',
+      errLine,
+      '花括号或方括号中的各项要用英文逗号「,」分隔（括号也要用英文的 { } [ ]），本行用了中文标点',
+    );
   }
   if (/^\s*-[^\s\d.-]/.test(lineText(lines, errLine))) {
     return at('yaml/list-dash', errLine, '列表项的「-」后面要有一个空格（例如「- code: "2012901"」）');
@@ -71,7 +75,11 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
     case 'TAB_AS_INDENT':
       return at('yaml/tab-indent', errLine, TAB_MESSAGE);
     case 'MULTIPLE_DOCS':
-      return at('yaml/multiple-documents', errLine, '文件中出现了第二个 YAML 文档（以 --- 开头的一行）：一个年度文件只能有一份数据，请删除 --- 及其后的重复内容');
+      return at(
+        'yaml/multiple-documents',
+        errLine,
+        '文件中出现了第二个 YAML 文档（以 --- 开头的一行）：一个年度文件只能有一份数据，请删除 --- 及其后的重复内容',
+      );
     case 'RESOURCE_EXHAUSTION':
       return at('load/too-deep', errLine, '括号或缩进的嵌套层数过多，文件结构不正确；年度文件的层次不超过十来层，请确认选对了文件');
     case 'TAG_RESOLVE_FAILED':
@@ -82,7 +90,11 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
     }
     case 'BAD_SCALAR_START': {
       const ch = text.slice(err.pos[0]).trimStart()[0] ?? '';
-      return at('yaml/needs-quotes', errLine, `以「${ch}」开头的文字须整段用引号括起来（例如 "${ch}…"），否则 YAML 会把「${ch}」当作特殊符号`);
+      return at(
+        'yaml/needs-quotes',
+        errLine,
+        `以「${ch}」开头的文字须整段用引号括起来（例如 "${ch}…"），否则 YAML 会把「${ch}」当作特殊符号`,
+      );
     }
     case 'BAD_DQ_ESCAPE':
       return at('yaml/bad-escape', errLine, '双引号中的反斜杠「\\」后跟了不能识别的字符；请把「\\」写成「\\\\」，或改用单引号括起这段文字');
@@ -105,7 +117,11 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
     const quote = err.message.includes('"') ? '"' : "'";
     const open = unclosedQuote(text, quote, err.pos[0]);
     const line = open === undefined ? errLine : lineAt(lc, open);
-    return at('yaml/unclosed-quote', line, `本行的引号 ${quote} 没有对应的结束引号：引号必须成对出现，请在这段文字的末尾补上 ${quote}（文字本身含有引号时，请改用中文引号“”）`);
+    return at(
+      'yaml/unclosed-quote',
+      line,
+      `本行的引号 ${quote} 没有对应的结束引号：引号必须成对出现，请在这段文字的末尾补上 ${quote}（文字本身含有引号时，请改用中文引号“”）`,
+    );
   }
   const flow = unclosedFlow(text);
   if (flow && (err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR' || err.code === 'UNEXPECTED_TOKEN') && flow.offset <= err.pos[0]) {
@@ -115,7 +131,11 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
     const comment = (lines[line - 1] ?? '').slice(flow.offset - lc.lineStarts[line - 1]!).includes(' #')
       ? `（「 #」之后是注释，本行的「${close}」被当成了注释的一部分；注释请写在「${close}」之后）`
       : '';
-    return at('yaml/unclosed-bracket', line, `本行的「${open}」没有对应的「${close}」：括号必须在同一项内成对出现，请在这一项的末尾补上「${close}」${comment}`);
+    return at(
+      'yaml/unclosed-bracket',
+      line,
+      `本行的「${open}」没有对应的「${close}」：括号必须在同一项内成对出现，请在这一项的末尾补上「${close}」${comment}`,
+    );
   }
 
   // Line-based explanations of the structural errors: look at every line the error spans.
@@ -138,11 +158,19 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
       return at('yaml/indent', next, `本行比上一行多缩进了 ${extra} 个空格：同一层级的键必须左对齐（缩进的空格数相同）`);
     }
     if (COLON_IN_TEXT.test(t)) {
-      return at('yaml/needs-quotes', errLine, '这一行的文字中含有「: 」（英文冒号加空格），YAML 会把它当作新的键；请把整段文字用引号括起来，或改用中文冒号「：」');
+      return at(
+        'yaml/needs-quotes',
+        errLine,
+        '这一行的文字中含有「: 」（英文冒号加空格），YAML 会把它当作新的键；请把整段文字用引号括起来，或改用中文冒号「：」',
+      );
     }
     const m = MISSING_COLON.exec(t);
     if (m && !t.includes(':')) {
-      return at('yaml/missing-colon', errLine, `「${m[1]}」后面缺少冒号：键和值之间应写「: 」（冒号加空格），例如「${m[1]}: ${m[2]!.trim()}」`);
+      return at(
+        'yaml/missing-colon',
+        errLine,
+        `「${m[1]}」后面缺少冒号：键和值之间应写「: 」（冒号加空格），例如「${m[1]}: ${m[2]!.trim()}」`,
+      );
     }
   }
   // `{ code: … }` under a list whose other items start with `- `.
@@ -156,7 +184,11 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
     return at('yaml/indent', errLine, '本行的缩进与同一层级的其他行不一致：同一层级的键或列表项必须左对齐（缩进的空格数相同）');
   }
   if (err.code === 'UNEXPECTED_TOKEN' && /^\s*(?:-\s+)?[^:#]*:\s+["'[{]/.test(t)) {
-    return at('yaml/needs-quotes', errLine, '这一行的值以引号或括号开头，后面却还有文字；如果整段都是文字，请把整段用引号括起来（例如 "「试点」项目"），或改用中文引号和括号');
+    return at(
+      'yaml/needs-quotes',
+      errLine,
+      '这一行的值以引号或括号开头，后面却还有文字；如果整段都是文字，请把整段用引号括起来（例如 "「试点」项目"），或改用中文引号和括号',
+    );
   }
   if (err.code === 'MISSING_CHAR' && /separated from other tokens/.test(err.message)) {
     return at('yaml/syntax', errLine, '「#」之前要有空格才是注释；如「#」是文字的一部分，请把整段文字用引号括起来');
@@ -166,7 +198,8 @@ function explain(err: YAMLError, text: string, lc: LineCounter): SyntaxProblem {
 
 const TAB_MESSAGE = '缩进中有 Tab 键：缩进只能用空格（请把本行开头的 Tab 换成空格；编辑器中可设置「用空格代替 Tab」）';
 
-export const ALIAS_MESSAGE = '不支持 YAML 锚点和别名（& 与 *）：请直接填写每一处的内容；如果「&」或「*」是文字的开头，请把整段文字用引号括起来';
+export const ALIAS_MESSAGE =
+  '不支持 YAML 锚点和别名（& 与 *）：请直接填写每一处的内容；如果「&」或「*」是文字的开头，请把整段文字用引号括起来';
 
 export function tagMessage(tag: string): string {
   return `不支持 YAML 标签「${tag}」：年度文件中不能使用以 ! 开头的标记；如果这是文字，请把整段文字用引号括起来`;

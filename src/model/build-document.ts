@@ -27,7 +27,14 @@ function toBlocks(section: string, narrative: NarrativeBlock[], slots: Record<st
   let i = 0;
   for (const b of narrative) {
     i += 1;
-    if (b.kind === 'heading') out.push({ kind: 'heading', id: `${section}.h${i}`, level: b.level, text: b.text, ...(b.level === 1 && tocLevel1 ? { toc: true } : {}) });
+    if (b.kind === 'heading')
+      out.push({
+        kind: 'heading',
+        id: `${section}.h${i}`,
+        level: b.level,
+        text: b.text,
+        ...(b.level === 1 && tocLevel1 ? { toc: true } : {}),
+      });
     else if (b.kind === 'paragraph') out.push({ kind: 'paragraph', id: `${section}.p${i}`, text: b.text });
     else out.push(...(slots[b.name] ?? []));
   }
@@ -63,11 +70,16 @@ function glossaryContext(calc: YearCalc) {
     使用非财政拨款结余: !orZero(calc.totals.nonFiscalSurplusUsed).isZero(),
     年初结转和结余: !orZero(calc.totals.opening).isZero(),
   };
-  const builtInIncome = Object.entries(INCOME_TERMS).filter(([term]) => present[term]).map(([term, text]) => ({ term, text }));
+  const builtInIncome = Object.entries(INCOME_TERMS)
+    .filter(([term]) => present[term])
+    .map(([term, text]) => ({ term, text }));
   const incomeTerms = mergeTerms(builtInIncome, input.glossary?.income ?? []);
   // A department's entry for a source it does not have is dropped with the built-in one it replaces.
   const allBuiltInKeys = new Set(Object.keys(INCOME_TERMS).map(termKey));
-  const income = [...incomeTerms.merged, ...incomeTerms.extra.filter((e) => !allBuiltInKeys.has(termKey(e.term)))].map((t) => ({ term: dataText(t.term), text: dataText(t.text) }));
+  const income = [...incomeTerms.merged, ...incomeTerms.extra.filter((e) => !allBuiltInKeys.has(termKey(e.term)))].map((t) => ({
+    term: dataText(t.term),
+    text: dataText(t.text),
+  }));
 
   const codes = new Set<string>();
   for (const r of [calc.income, calc.expenditure]) for (const row of r.rows) if (row.level === 'item') codes.add(row.code);
@@ -104,8 +116,23 @@ function analysisParagraphs(root: IndicatorCalc | undefined, values: ReadonlyMap
   return out.map((t) => t.replace(/[\uE000\uE001]/g, ''));
 }
 
-function reportBlocks(report: ReportCalc, id: string, evaluation?: DepartmentEvaluationCalc, opts: { newPage?: boolean; toc?: boolean } = {}): Block[] {
-  const blocks: Block[] = [{ kind: 'title', id: `${id}.title`, lines: report.title.split('\n').map((l) => l.trim()).filter(Boolean), ...opts }];
+function reportBlocks(
+  report: ReportCalc,
+  id: string,
+  evaluation?: DepartmentEvaluationCalc,
+  opts: { newPage?: boolean; toc?: boolean } = {},
+): Block[] {
+  const blocks: Block[] = [
+    {
+      kind: 'title',
+      id: `${id}.title`,
+      lines: report.title
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      ...opts,
+    },
+  ];
   report.input.body.forEach((b, i) => {
     const bid = `${id}.${i + 1}`;
     if ('h1' in b) blocks.push({ kind: 'heading', id: bid, level: 1, text: b.h1 });
@@ -175,7 +202,12 @@ function disclosureDocument(calc: YearCalc): DocumentModel {
     calc.evaluations.forEach((e, i) => {
       const input = calc.input.department_evaluations![i]!;
       blocks.push(...reportBlocks(e.report, `evaluation.${i}`, e, { newPage: i > 0, toc: true }));
-      blocks.push({ kind: 'table', id: `department-evaluation.${i}`, table: departmentEvaluationTable(calc, e, input.form), newPage: true });
+      blocks.push({
+        kind: 'table',
+        id: `department-evaluation.${i}`,
+        table: departmentEvaluationTable(calc, e, input.form),
+        newPage: true,
+      });
     });
   }
 

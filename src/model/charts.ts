@@ -13,7 +13,13 @@ import type { FigureKey } from './figures.ts';
 function shares(id: string, title: string, parts: { label: string; value: Dec }[]): ChartData | undefined {
   if (parts.every((p) => p.value.isZero()) || parts.some((p) => p.value.isNegative())) return undefined;
   const pct = sharesOf(parts.map((p) => p.value));
-  return { id, kind: 'share', title, unit: '万元', points: parts.map((p, i) => ({ label: p.label, value: p.value.toFixed(), share: pct[i]!.toFixed(2) })) };
+  return {
+    id,
+    kind: 'share',
+    title,
+    unit: '万元',
+    points: parts.map((p, i) => ({ label: p.label, value: p.value.toFixed(), share: pct[i]!.toFixed(2) })),
+  };
 }
 
 /** 公开03's order of the kinds of expenditure (the 情况说明 lists them in another). */
@@ -24,15 +30,31 @@ export function buildCharts(calc: YearCalc): ChartData[] {
   const year = `${calc.year}年度`;
   const charts: (ChartData | undefined)[] = [];
 
-  charts.push(shares('income-sources', `${year}收入构成（按收入来源）`, INCOME_SOURCE_NAMES.map((s) => ({ label: s.name, value: orZero(calc.incomeBySource[s.key]) }))));
+  charts.push(
+    shares(
+      'income-sources',
+      `${year}收入构成（按收入来源）`,
+      INCOME_SOURCE_NAMES.map((s) => ({ label: s.name, value: orZero(calc.incomeBySource[s.key]) })),
+    ),
+  );
 
-  const kinds = EXPENDITURE_KIND_ORDER.map((key) => ({ label: EXPENDITURE_PARTS.find((p) => p.key === key)!.name, value: orZero(calc.expenditure.total[key]) }));
+  const kinds = EXPENDITURE_KIND_ORDER.map((key) => ({
+    label: EXPENDITURE_PARTS.find((p) => p.key === key)!.name,
+    value: orZero(calc.expenditure.total[key]),
+  }));
   charts.push(shares('expenditure-types', `${year}支出构成（按支出性质）`, kinds));
 
   const classes: ChartPoint[] = [...calc.totals.expenditureByClass]
     .filter(([, value]) => !orZero(value).isZero())
     .map(([code, value]) => ({ label: calc.catalogue.functionalName(code) ?? code, value: orZero(value).toFixed() }));
-  if (classes.length) charts.push({ id: 'expenditure-classes', kind: 'bars', title: `${year}支出构成（按支出功能分类科目“类”级）`, unit: '万元', points: classes });
+  if (classes.length)
+    charts.push({
+      id: 'expenditure-classes',
+      kind: 'bars',
+      title: `${year}支出构成（按支出功能分类科目“类”级）`,
+      unit: '万元',
+      points: classes,
+    });
 
   const compared: [string, FigureKey][] = [
     ['本年收入合计', 'income_total'],
@@ -46,7 +68,15 @@ export function buildCharts(calc: YearCalc): ChartData[] {
     const before = calc.prior?.get(key);
     return [{ label, value: value.toFixed(), prior: before === undefined ? null : before.toFixed() }];
   });
-  if (points.length) charts.push({ id: 'year-on-year', kind: 'compare', title: '主要收支指标与上年对比', unit: '万元', points, series: [`${calc.year - 1}年度`, year] });
+  if (points.length)
+    charts.push({
+      id: 'year-on-year',
+      kind: 'compare',
+      title: '主要收支指标与上年对比',
+      unit: '万元',
+      points,
+      series: [`${calc.year - 1}年度`, year],
+    });
 
   return charts.filter((c): c is ChartData => c !== undefined);
 }

@@ -12,14 +12,29 @@ import { dataText } from './narrative.ts';
 import { resolveProse } from './prose.ts';
 
 const wrapReason = (e: ExplanationCalc | undefined): ExplanationCalc | undefined =>
-  e && { ...e, ...(e.text ? { text: dataText(e.text) } : {}), ...(e.lead ? { lead: dataText(e.lead) } : {}), items: e.items.map((i) => ({ ...i, text: dataText(i.text) })) };
+  e && {
+    ...e,
+    ...(e.text ? { text: dataText(e.text) } : {}),
+    ...(e.lead ? { lead: dataText(e.lead) } : {}),
+    items: e.items.map((i) => ({ ...i, text: dataText(i.text) })),
+  };
 const wrapText = (s: string | undefined) => (s === undefined ? undefined : dataText(s));
 
 /** 情况说明 五 states the 全年预算数 and the 决算数 of each 三公 line (公开09 also has the 年初预算数). */
 const budgetAndActual = (l: ThreePublicLine) => ({ full: l.full, actual: l.actual });
 
 /** The paragraphs of 九 a department writes itself, in the order of the template. */
-const PERFORMANCE_TEXTS = ['goals', 'preparation', 'process', 'analysis', 'conclusion', 'completion', 'deviation', 'improvement', 'application'] as const;
+const PERFORMANCE_TEXTS = [
+  'goals',
+  'preparation',
+  'process',
+  'analysis',
+  'conclusion',
+  'completion',
+  'deviation',
+  'improvement',
+  'application',
+] as const;
 
 export function buildContext(calc: YearCalc) {
   const input = calc.input;
@@ -42,7 +57,12 @@ export function buildContext(calc: YearCalc) {
       unitNames: units.map((u) => dataText(u.name)),
       units: units
         .filter((u) => u.internal_bodies?.length)
-        .map((u) => ({ name: dataText(u.name), count: u.internal_bodies!.length, bodies: u.internal_bodies!.map(dataText), note: wrapText(u.note) })),
+        .map((u) => ({
+          name: dataText(u.name),
+          count: u.internal_bodies!.length,
+          bodies: u.internal_bodies!.map(dataText),
+          note: wrapText(u.note),
+        })),
       staff: ov.staff,
       retired: (ov.staff.retired_unit_paid ?? 0) + (ov.staff.retired_pension_fund ?? 0),
     },
@@ -94,27 +114,70 @@ export function buildContext(calc: YearCalc) {
       total: budgetAndActual(calc.threePublic.total),
       totalChange: n.threePublic.total,
       totalReason: wrapText(tp?.prior_reason),
-      abroad: { line: budgetAndActual(calc.threePublic.abroad), change: n.threePublic.abroad, budgetReason: wrapText(tp?.abroad?.budget_reason), priorReason: wrapText(tp?.abroad?.prior_reason), purpose: wrapText(tp?.abroad?.purpose), groups: tp?.abroad?.groups, persons: tp?.abroad?.persons },
-      vehicles: { line: budgetAndActual(calc.threePublic.vehicles), change: n.threePublic.vehicles, budgetReason: wrapText(tp?.vehicle_reason?.budget_reason), priorReason: wrapText(tp?.vehicle_reason?.prior_reason) },
-      purchase: { line: budgetAndActual(calc.threePublic.vehiclePurchase), change: n.threePublic.vehiclePurchase, budgetReason: wrapText(tp?.vehicle_purchase?.budget_reason), priorReason: wrapText(tp?.vehicle_purchase?.prior_reason), vehicles: tp?.vehicle_purchase?.vehicles },
-      operation: { line: budgetAndActual(calc.threePublic.vehicleOperation), change: n.threePublic.vehicleOperation, budgetReason: wrapText(tp?.vehicle_operation?.budget_reason), priorReason: wrapText(tp?.vehicle_operation?.prior_reason), fleet: tp?.vehicle_operation?.fleet },
+      abroad: {
+        line: budgetAndActual(calc.threePublic.abroad),
+        change: n.threePublic.abroad,
+        budgetReason: wrapText(tp?.abroad?.budget_reason),
+        priorReason: wrapText(tp?.abroad?.prior_reason),
+        purpose: wrapText(tp?.abroad?.purpose),
+        groups: tp?.abroad?.groups,
+        persons: tp?.abroad?.persons,
+      },
+      vehicles: {
+        line: budgetAndActual(calc.threePublic.vehicles),
+        change: n.threePublic.vehicles,
+        budgetReason: wrapText(tp?.vehicle_reason?.budget_reason),
+        priorReason: wrapText(tp?.vehicle_reason?.prior_reason),
+      },
+      purchase: {
+        line: budgetAndActual(calc.threePublic.vehiclePurchase),
+        change: n.threePublic.vehiclePurchase,
+        budgetReason: wrapText(tp?.vehicle_purchase?.budget_reason),
+        priorReason: wrapText(tp?.vehicle_purchase?.prior_reason),
+        vehicles: tp?.vehicle_purchase?.vehicles,
+      },
+      operation: {
+        line: budgetAndActual(calc.threePublic.vehicleOperation),
+        change: n.threePublic.vehicleOperation,
+        budgetReason: wrapText(tp?.vehicle_operation?.budget_reason),
+        priorReason: wrapText(tp?.vehicle_operation?.prior_reason),
+        fleet: tp?.vehicle_operation?.fleet,
+      },
       reception: {
-        line: budgetAndActual(calc.threePublic.reception), change: n.threePublic.reception,
-        budgetReason: wrapText(tp?.reception?.budget_reason), priorReason: wrapText(tp?.reception?.prior_reason), purpose: wrapText(tp?.reception?.purpose),
-        batches: calc.threePublic.counts.domesticBatches, persons: calc.threePublic.counts.domesticPersons,
-        foreignBatches: calc.threePublic.counts.foreignBatches, foreignPersons: calc.threePublic.counts.foreignPersons,
-        overseasBatches: calc.threePublic.counts.overseasBatches, overseasPersons: calc.threePublic.counts.overseasPersons,
+        line: budgetAndActual(calc.threePublic.reception),
+        change: n.threePublic.reception,
+        budgetReason: wrapText(tp?.reception?.budget_reason),
+        priorReason: wrapText(tp?.reception?.prior_reason),
+        purpose: wrapText(tp?.reception?.purpose),
+        batches: calc.threePublic.counts.domesticBatches,
+        persons: calc.threePublic.counts.domesticPersons,
+        foreignBatches: calc.threePublic.counts.foreignBatches,
+        foreignPersons: calc.threePublic.counts.foreignPersons,
+        overseasBatches: calc.threePublic.counts.overseasBatches,
+        overseasPersons: calc.threePublic.counts.overseasPersons,
         hasOverseas: (calc.threePublic.counts.overseasBatches ?? 0) > 0 || !orZero(calc.threePublic.overseas).isZero(),
         hasForeign: (calc.threePublic.counts.foreignBatches ?? 0) > 0,
       },
     },
     adminCost: { amount: n.adminCost.current, change: n.adminCost, reason: wrapText(input.admin_operating_cost?.reason) },
     procurement: {
-      total: calc.procurement.total, goods: calc.procurement.goods, works: calc.procurement.works, services: calc.procurement.services,
-      sme: calc.procurement.sme, smeShare: calc.procurement.smeShare, smallMicro: calc.procurement.smallMicro, smallMicroShare: calc.procurement.smallMicroShare,
-      goodsShare: calc.procurement.goodsShare, worksShare: calc.procurement.worksShare, servicesShare: calc.procurement.servicesShare,
+      total: calc.procurement.total,
+      goods: calc.procurement.goods,
+      works: calc.procurement.works,
+      services: calc.procurement.services,
+      sme: calc.procurement.sme,
+      smeShare: calc.procurement.smeShare,
+      smallMicro: calc.procurement.smallMicro,
+      smallMicroShare: calc.procurement.smallMicroShare,
+      goodsShare: calc.procurement.goodsShare,
+      worksShare: calc.procurement.worksShare,
+      servicesShare: calc.procurement.servicesShare,
     },
-    assets: { vehicleTotal: calc.assets.vehicleTotal, vehicles: calc.assets.vehicles.map((v) => ({ name: v.name, count: v.count })), equipment: calc.assets.equipment },
+    assets: {
+      vehicleTotal: calc.assets.vehicleTotal,
+      vehicles: calc.assets.vehicles.map((v) => ({ name: v.name, count: v.count })),
+      equipment: calc.assets.equipment,
+    },
     performance: {
       count: pf.selfEvaluated,
       amount: pf.selfEvaluatedAmount,
@@ -135,7 +198,10 @@ export function buildContext(calc: YearCalc) {
         grade: input.performance.overall.grade,
         summary: dataText(input.performance.overall.summary),
       },
-      texts: Object.fromEntries(PERFORMANCE_TEXTS.map((k) => [k, prose(input.performance?.texts?.[k])])) as Record<(typeof PERFORMANCE_TEXTS)[number], string | undefined>,
+      texts: Object.fromEntries(PERFORMANCE_TEXTS.map((k) => [k, prose(input.performance?.texts?.[k])])) as Record<
+        (typeof PERFORMANCE_TEXTS)[number],
+        string | undefined
+      >,
       unitName: dataText(units[0]?.name ?? calc.department),
       tableNames: published.slice(0, 2).map((p) => dataText(p.name)),
       tableCount: published.length,

@@ -35,7 +35,10 @@ export function textAmount(value: Dec | null | undefined): string {
 /** 3100 / 1964.5 / 1644.0035 — as typed, no trailing zeros (up to 4 places, i.e. 元). */
 export function natural(value: Dec | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return round(value, 4).toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return round(value, 4)
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** 62.34% — a rate or share, two places. */

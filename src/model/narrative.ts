@@ -33,7 +33,11 @@ const DATA_CLOSE = '\uE001';
  * the office's to fix, and the message says where; in a built-in one it is a bug of juesuan.
  */
 export class TemplateError extends Error {
-  constructor(message: string, public readonly template: string, public readonly overridden = false) {
+  constructor(
+    message: string,
+    public readonly template: string,
+    public readonly overridden = false,
+  ) {
     super(message);
     this.name = 'TemplateError';
   }
@@ -163,7 +167,11 @@ function template(file: string): Compiled {
     }
     if (c.usage.bareHelpers.length) {
       const names = c.usage.bareHelpers.map((n) => `{{${n}}}`).join('、');
-      throw new TemplateError(`模板 ${label} 中的 ${names} 是模板函数的名字，单独写时不会印出同名的数据；请写成 {{函数 数据}} 的形式，或用 {{this.字段}} 引用数据`, file, t.overridden);
+      throw new TemplateError(
+        `模板 ${label} 中的 ${names} 是模板函数的名字，单独写时不会印出同名的数据；请写成 {{函数 数据}} 的形式，或用 {{this.字段}} 引用数据`,
+        file,
+        t.overridden,
+      );
     }
     compiled.set(t.path, c);
   }
@@ -178,7 +186,8 @@ export function clearTemplateCache(): void {
 function renderTemplate(file: string, context: object): string {
   const t = template(file);
   const missing = missingFields(context, t.usage);
-  if (missing.length) throw new TemplateError(`模板 ${t.label} 用到了数据中没有的字段：${missing.join('、')}（可能是写错了字段名）`, file, t.overridden);
+  if (missing.length)
+    throw new TemplateError(`模板 ${t.label} 用到了数据中没有的字段：${missing.join('、')}（可能是写错了字段名）`, file, t.overridden);
   let out: string;
   try {
     out = t.render(context);
@@ -208,7 +217,10 @@ function lint(out: string, t: Compiled, file: string): void {
  */
 export function checkContextUsed(files: readonly string[], context: object): void {
   const templates = files.map(template);
-  const unused = unusedFields(context, templates.map((t) => t.usage));
+  const unused = unusedFields(
+    context,
+    templates.map((t) => t.usage),
+  );
   if (unused.length) {
     throw new TemplateError(
       `模板 ${templates.map((t) => t.label).join('、')} 没有用到这些数据：${unused.join('、')}。如果是有意不写，请在模板中写 {{omit 字段名}} 标明；否则请补上相应的句子`,

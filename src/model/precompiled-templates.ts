@@ -20,7 +20,12 @@ export interface PrecompiledGroup {
 export const PRECOMPILED: Partial<Record<'narrative' | 'html', PrecompiledGroup>> = {};
 
 /** The compiled form of built-in template `name` of `group`, if it was compiled from `text` with `options`. */
-export function precompiled(group: 'narrative' | 'html', name: string, text: string, options: CompileOptions): TemplateSpecification | undefined {
+export function precompiled(
+  group: 'narrative' | 'html',
+  name: string,
+  text: string,
+  options: CompileOptions,
+): TemplateSpecification | undefined {
   const g = PRECOMPILED[group];
   if (!g || JSON.stringify(g.options) !== JSON.stringify(options)) return undefined;
   const entry = g.templates[name];

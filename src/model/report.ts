@@ -60,7 +60,13 @@ const isDecimal = (v: object) => 'toFixed' in v && 'isZero' in v;
 
 /** report.json: the model as text, decimals as exact strings. */
 export function serializeModel(model: ReportModel): string {
-  return JSON.stringify(model, (_key, value: unknown) => (value && typeof value === 'object' && isDecimal(value) ? (value as Dec).toFixed() : value), 2) + '\n';
+  return (
+    JSON.stringify(
+      model,
+      (_key, value: unknown) => (value && typeof value === 'object' && isDecimal(value) ? (value as Dec).toFixed() : value),
+      2,
+    ) + '\n'
+  );
 }
 
 /** A type as it comes back from JSON.parse(serializeModel(…)): every Dec became its exact string. */

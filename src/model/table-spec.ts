@@ -88,8 +88,16 @@ export const amount = (v: Dec | null, ref?: CellRef, opts: Omit<Cell, 'value' | 
   ...opts,
   ...(ref ? { ref } : {}),
 });
-export const plain = (v: Dec | null, opts: Omit<Cell, 'value'> = {}): Cell => ({ value: { kind: 'plain', value: v }, align: 'center', ...opts });
-export const percentCell = (v: Dec | null, opts: Omit<Cell, 'value'> = {}): Cell => ({ value: { kind: 'percent', value: v }, align: 'center', ...opts });
+export const plain = (v: Dec | null, opts: Omit<Cell, 'value'> = {}): Cell => ({
+  value: { kind: 'plain', value: v },
+  align: 'center',
+  ...opts,
+});
+export const percentCell = (v: Dec | null, opts: Omit<Cell, 'value'> = {}): Cell => ({
+  value: { kind: 'percent', value: v },
+  align: 'center',
+  ...opts,
+});
 export const count = (v: number | null, ref?: CellRef, opts: Omit<Cell, 'value' | 'ref'> = {}): Cell => ({
   value: { kind: 'count', value: v },
   align: 'right',
@@ -117,7 +125,10 @@ export function row(kind: TableRow['kind'], cells: Cell[], width: number, covere
  * Each inner array lists the cells that start in that row, left to right.
  */
 export function headerRows(width: number, rows: Cell[][]): TableRow[] {
-  return grid(width, rows.map((cells) => ({ kind: 'header' as const, cells: cells.map((c) => ({ align: 'center' as const, ...c })) })));
+  return grid(
+    width,
+    rows.map((cells) => ({ kind: 'header' as const, cells: cells.map((c) => ({ align: 'center' as const, ...c })) })),
+  );
 }
 
 /** Lays out rows whose cells may span rows and columns (forms such as the 自评表). */

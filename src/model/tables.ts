@@ -48,13 +48,21 @@ function tableTexts(calc: YearCalc): TableTexts {
 }
 
 const ref = (rowKey: string, column: string, rowLabel: string, columnLabel: string, figure?: string): CellRef => ({
-  row: rowKey, column, rowLabel, columnLabel, ...(figure ? { figure } : {}),
+  row: rowKey,
+  column,
+  rowLabel,
+  columnLabel,
+  ...(figure ? { figure } : {}),
 });
 
 /** 公开01 lines that show a comparable figure (the figure list in calc/figures.ts). */
 const T01_FIGURES: Record<number, string> = {
-  27: 'income_total', 28: 'non_fiscal_surplus_used', 29: 'opening_balance',
-  58: 'expenditure_total', 59: 'surplus_distribution', 60: 'closing_balance',
+  27: 'income_total',
+  28: 'non_fiscal_surplus_used',
+  29: 'opening_balance',
+  58: 'expenditure_total',
+  59: 'surplus_distribution',
+  60: 'closing_balance',
 };
 
 // ─── Hierarchical tables (02, 03, 05, 07, 08): 类/款/项 code, name, figures ───────────────────────────
@@ -70,14 +78,32 @@ const TOTAL_FIGURES: Record<string, Record<string, string>> = {
   T05: { basic: 'gp_basic' },
 };
 
-function hierarchicalBody<C extends string>(calc: YearCalc, data: Rollup<C>, columns: HierColumn<C>[], tableId: string, width: number): TableRow[] {
+function hierarchicalBody<C extends string>(
+  calc: YearCalc,
+  data: Rollup<C>,
+  columns: HierColumn<C>[],
+  tableId: string,
+  width: number,
+): TableRow[] {
   const rows: TableRow[] = [];
   const cells = (values: Record<C, Amount>, rowKey: string, rowLabel: string) =>
-    columns.map((c, i) => amount(values[c.key], ref(rowKey, `c${i + 1}`, rowLabel, c.label, rowKey === 'total' ? TOTAL_FIGURES[tableId]?.[c.key] : undefined)));
+    columns.map((c, i) =>
+      amount(values[c.key], ref(rowKey, `c${i + 1}`, rowLabel, c.label, rowKey === 'total' ? TOTAL_FIGURES[tableId]?.[c.key] : undefined)),
+    );
   rows.push(row('total', [text('合计', { colSpan: 4, align: 'center' }), ...cells(data.total, 'total', '合计')], width));
   for (const r of data.rows) {
     const name = calc.catalogue.functionalName(r.code) ?? '（未知科目）';
-    rows.push(row(r.level, [code(r.code, { colSpan: 3 }), text(name, { indent: r.level === 'class' ? 0 : r.level === 'kuan' ? 1 : 2 }), ...cells(r.values, r.code, `${r.code} ${name}`)], width));
+    rows.push(
+      row(
+        r.level,
+        [
+          code(r.code, { colSpan: 3 }),
+          text(name, { indent: r.level === 'class' ? 0 : r.level === 'kuan' ? 1 : 2 }),
+          ...cells(r.values, r.code, `${r.code} ${name}`),
+        ],
+        width,
+      ),
+    );
   }
   return rows;
 }
@@ -87,7 +113,11 @@ function hierarchicalHeader(figureHeaders: Cell[][], figureCount: number, header
   const width = 4 + figureCount;
   const depth = Math.max(headerDepth, 3);
   const first: Cell[] = [text('项目', { colSpan: 4 }), ...(figureHeaders[0] ?? [])];
-  const second: Cell[] = [text('支出功能分类科目编码', { colSpan: 3 }), text('科目名称', { rowSpan: depth - 1 }), ...(figureHeaders[1] ?? [])];
+  const second: Cell[] = [
+    text('支出功能分类科目编码', { colSpan: 3 }),
+    text('科目名称', { rowSpan: depth - 1 }),
+    ...(figureHeaders[1] ?? []),
+  ];
   const third: Cell[] = [text('类'), text('款'), text('项'), ...(figureHeaders[2] ?? [])];
   const lineNumbers: Cell[] = [text('栏次', { colSpan: 4 }), ...Array.from({ length: figureCount }, (_, i) => text(String(i + 1)))];
   return headerRows(width, [first, second, third, lineNumbers]);
@@ -150,14 +180,18 @@ function twoSidedBody<R>(
     const [rLabel, rValue] = right[i]!;
     const lineL = i + 1;
     const lineR = i + firstRight;
-    return row(isTotalLabel(label) || isTotalLabel(rLabel) ? 'total' : 'line', [
-      labelCell(label),
-      text(String(lineL), { align: 'center' }),
-      value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额', leftFigures[lineL])),
-      labelCell(rLabel),
-      text(String(lineR), { align: 'center' }),
-      ...rightCells(rValue, lineR, rLabel),
-    ], width);
+    return row(
+      isTotalLabel(label) || isTotalLabel(rLabel) ? 'total' : 'line',
+      [
+        labelCell(label),
+        text(String(lineL), { align: 'center' }),
+        value === undefined ? empty() : amount(value, ref(`r${lineL}`, 'c1', label, '金额', leftFigures[lineL])),
+        labelCell(rLabel),
+        text(String(lineR), { align: 'center' }),
+        ...rightCells(rValue, lineR, rLabel),
+      ],
+      width,
+    );
   });
 }
 
@@ -190,14 +224,29 @@ function t01(calc: YearCalc, texts: TableTexts): TableSpec {
   ];
   const width = 6;
   const classFigure = (line: number) => (line <= 57 ? `expenditure_class.${calc.catalogue.statementClasses[line - 32]!.code}` : undefined);
-  const body = twoSidedBody(left, T01_FIGURES, right, (v, line, label) => [v === undefined ? empty() : amount(v, ref(`r${line}`, 'c2', label, '金额', T01_FIGURES[line] ?? classFigure(line)))], width);
+  const body = twoSidedBody(
+    left,
+    T01_FIGURES,
+    right,
+    (v, line, label) => [
+      v === undefined ? empty() : amount(v, ref(`r${line}`, 'c2', label, '金额', T01_FIGURES[line] ?? classFigure(line))),
+    ],
+    width,
+  );
   return {
     id: 'T01',
     label: '公开01表',
     title: texts.title('T01'),
     meta: texts.meta(),
     orientation: 'portrait',
-    columns: [{ key: 'incomeName', width: 30 }, { key: 'incomeLine', width: 6 }, { key: 'c1', width: 14 }, { key: 'expenditureName', width: 30 }, { key: 'expenditureLine', width: 6 }, { key: 'c2', width: 14 }],
+    columns: [
+      { key: 'incomeName', width: 30 },
+      { key: 'incomeLine', width: 6 },
+      { key: 'c1', width: 14 },
+      { key: 'expenditureName', width: 30 },
+      { key: 'expenditureLine', width: 6 },
+      { key: 'c2', width: 14 },
+    ],
     header: headerRows(width, [
       [text('收入', { colSpan: 3 }), text('支出', { colSpan: 3 })],
       [text('项目'), text('行次'), text('金额'), text('项目（按功能分类）'), text('行次'), text('金额')],
@@ -236,8 +285,27 @@ function t04(calc: YearCalc, texts: TableTexts): TableSpec {
   const columnLabels = ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'];
   const funds = ['total', 'general', 'gov_fund', 'state_capital'] as const;
   const width = 9;
-  const body = twoSidedBody(left, {}, right, (values, line, label) =>
-    values ? funds.map((k, j) => amount(values[k], ref(`r${line}`, `c${j + 2}`, label, columnLabels[j]!, label === '本年支出合计' && k === 'total' ? 'fiscal_expenditure' : undefined))) : funds.map(() => empty()), width);
+  const body = twoSidedBody(
+    left,
+    {},
+    right,
+    (values, line, label) =>
+      values
+        ? funds.map((k, j) =>
+            amount(
+              values[k],
+              ref(
+                `r${line}`,
+                `c${j + 2}`,
+                label,
+                columnLabels[j]!,
+                label === '本年支出合计' && k === 'total' ? 'fiscal_expenditure' : undefined,
+              ),
+            ),
+          )
+        : funds.map(() => empty()),
+    width,
+  );
   return {
     id: 'T04',
     label: '公开04表',
@@ -245,9 +313,15 @@ function t04(calc: YearCalc, texts: TableTexts): TableSpec {
     meta: texts.meta(),
     orientation: 'landscape',
     columns: [
-      { key: 'incomeName', width: 24 }, { key: 'incomeLine', width: 4 }, { key: 'c1', width: 11 },
-      { key: 'expenditureName', width: 24 }, { key: 'expenditureLine', width: 4 },
-      { key: 'c2', width: 11 }, { key: 'c3', width: 11 }, { key: 'c4', width: 11 }, { key: 'c5', width: 11 },
+      { key: 'incomeName', width: 24 },
+      { key: 'incomeLine', width: 4 },
+      { key: 'c1', width: 11 },
+      { key: 'expenditureName', width: 24 },
+      { key: 'expenditureLine', width: 4 },
+      { key: 'c2', width: 11 },
+      { key: 'c3', width: 11 },
+      { key: 'c4', width: 11 },
+      { key: 'c5', width: 11 },
     ],
     header: headerRows(width, [
       [text('收入', { colSpan: 3 }), text('支出', { colSpan: 6 })],
@@ -268,11 +342,23 @@ function t06(calc: YearCalc, texts: TableTexts): TableSpec {
   const groups: Cell[][][] = [[], [], []];
   for (const cls of calc.catalogue.economicClasses) {
     const col = groups[cls.column]!;
-    col.push([code(cls.code), text(cls.name, { bold: true }), amount(be.classes.get(cls.code) ?? null, ref(cls.code, 'amount', `${cls.code} ${cls.name}`, '金额', `gp_basic_by_class.${cls.code}`), { bold: true })]);
+    col.push([
+      code(cls.code),
+      text(cls.name, { bold: true }),
+      amount(
+        be.classes.get(cls.code) ?? null,
+        ref(cls.code, 'amount', `${cls.code} ${cls.name}`, '金额', `gp_basic_by_class.${cls.code}`),
+        { bold: true },
+      ),
+    ]);
     for (const item of cls.items) {
       // 公开06 prints the whole catalogue; a 款 with nothing booked shows 0.00.
       const value = be.items.get(item.code) ?? null;
-      col.push([code(item.code), text(item.name, { indent: 1 }), amount(value ?? ZERO, ref(item.code, 'amount', `${item.code} ${item.name}`, '金额', `basic_item.${item.code}`))]);
+      col.push([
+        code(item.code),
+        text(item.name, { indent: 1 }),
+        amount(value ?? ZERO, ref(item.code, 'amount', `${item.code} ${item.name}`, '金额', `basic_item.${item.code}`)),
+      ]);
     }
   }
   const length = Math.max(...groups.map((g) => g.length));
@@ -282,12 +368,18 @@ function t06(calc: YearCalc, texts: TableTexts): TableSpec {
     const cells = groups.flatMap((g) => g[i] ?? [empty(), empty(), empty()]);
     body.push(row('line', cells, width));
   }
-  body.push(row('footer', [
-    text('人员经费合计', { colSpan: 2, align: 'center', bold: true }),
-    amount(be.personnel, ref('personnel', 'amount', '人员经费合计', '金额'), { bold: true }),
-    text('公用经费合计', { colSpan: 5, align: 'center', bold: true }),
-    amount(be.public, ref('public', 'amount', '公用经费合计', '金额'), { bold: true }),
-  ], width));
+  body.push(
+    row(
+      'footer',
+      [
+        text('人员经费合计', { colSpan: 2, align: 'center', bold: true }),
+        amount(be.personnel, ref('personnel', 'amount', '人员经费合计', '金额'), { bold: true }),
+        text('公用经费合计', { colSpan: 5, align: 'center', bold: true }),
+        amount(be.public, ref('public', 'amount', '公用经费合计', '金额'), { bold: true }),
+      ],
+      width,
+    ),
+  );
   const groupHeader = [text('经济分类科目编码'), text('科目名称'), text('金额')];
   return {
     id: 'T06',
@@ -296,11 +388,20 @@ function t06(calc: YearCalc, texts: TableTexts): TableSpec {
     meta: texts.meta(),
     orientation: 'landscape',
     columns: [
-      { key: 'code1', width: 7 }, { key: 'name1', width: 20 }, { key: 'amount1', width: 10 },
-      { key: 'code2', width: 7 }, { key: 'name2', width: 17 }, { key: 'amount2', width: 10 },
-      { key: 'code3', width: 7 }, { key: 'name3', width: 22 }, { key: 'amount3', width: 10 },
+      { key: 'code1', width: 7 },
+      { key: 'name1', width: 20 },
+      { key: 'amount1', width: 10 },
+      { key: 'code2', width: 7 },
+      { key: 'name2', width: 17 },
+      { key: 'amount2', width: 10 },
+      { key: 'code3', width: 7 },
+      { key: 'name3', width: 22 },
+      { key: 'amount3', width: 10 },
     ],
-    header: headerRows(width, [[text('人员经费', { colSpan: 3 }), text('公用经费', { colSpan: 6 })], [...groupHeader, ...groupHeader, ...groupHeader]]),
+    header: headerRows(width, [
+      [text('人员经费', { colSpan: 3 }), text('公用经费', { colSpan: 6 })],
+      [...groupHeader, ...groupHeader, ...groupHeader],
+    ]),
     body,
     notes: texts.notes('T06'),
     sheetName: '公开06表',
@@ -314,17 +415,33 @@ function t09(calc: YearCalc, texts: TableTexts): TableSpec {
   const tp = calc.threePublic;
   const c = tp.counts;
   const cols = ['年初预算数', '全年预算数', '决算数'];
-  const figureOf: Record<number, string> = { 1: 'total', 2: 'abroad', 3: 'vehicles', 4: 'vehicle_purchase', 5: 'vehicle_operation', 6: 'reception' };
+  const figureOf: Record<number, string> = {
+    1: 'total',
+    2: 'abroad',
+    3: 'vehicles',
+    4: 'vehicle_purchase',
+    5: 'vehicle_operation',
+    6: 'reception',
+  };
   const money = (label: string, line: number, l: { initial: Amount; full: Amount; actual: Amount }): [string, number, Cell[]] => [
-    label, line,
+    label,
+    line,
     [
       amount(l.initial, ref(`r${line}`, 'c1', label, cols[0]!)),
       amount(l.full, ref(`r${line}`, 'c2', label, cols[1]!)),
       amount(l.actual, ref(`r${line}`, 'c3', label, cols[2]!, `three_public.${figureOf[line]}`)),
     ],
   ];
-  const actualOnly = (label: string, line: number, v: Amount): [string, number, Cell[]] => [label, line, [dash(), dash(), amount(v, ref(`r${line}`, 'c3', label, cols[2]!))]];
-  const countOnly = (label: string, line: number, v: number | null): [string, number, Cell[]] => [label, line, [dash(), dash(), count(v, ref(`r${line}`, 'c3', label, cols[2]!))]];
+  const actualOnly = (label: string, line: number, v: Amount): [string, number, Cell[]] => [
+    label,
+    line,
+    [dash(), dash(), amount(v, ref(`r${line}`, 'c3', label, cols[2]!))],
+  ];
+  const countOnly = (label: string, line: number, v: number | null): [string, number, Cell[]] => [
+    label,
+    line,
+    [dash(), dash(), count(v, ref(`r${line}`, 'c3', label, cols[2]!))],
+  ];
   const lines: [string, number, Cell[]][] = [
     money('一、“三公”经费支出', 1, tp.total),
     money('1.因公出国（境）费', 2, tp.abroad),
@@ -354,10 +471,27 @@ function t09(calc: YearCalc, texts: TableTexts): TableSpec {
     title: texts.title('T09'),
     meta: texts.meta(),
     orientation: 'portrait',
-    columns: [{ key: 'name', width: 34 }, { key: 'line', width: 7 }, { key: 'c1', width: 14 }, { key: 'c2', width: 14 }, { key: 'c3', width: 14 }],
-    header: headerRows(width, [[text('项目', { rowSpan: 2 }), text('栏次'), ...cols.map((l) => text(l))], [text('行次'), text('1'), text('2'), text('3')]]),
+    columns: [
+      { key: 'name', width: 34 },
+      { key: 'line', width: 7 },
+      { key: 'c1', width: 14 },
+      { key: 'c2', width: 14 },
+      { key: 'c3', width: 14 },
+    ],
+    header: headerRows(width, [
+      [text('项目', { rowSpan: 2 }), text('栏次'), ...cols.map((l) => text(l))],
+      [text('行次'), text('1'), text('2'), text('3')],
+    ]),
     body: lines.map(([label, line, cells]) =>
-      row(line === 1 || line === 10 ? 'total' : 'line', [text(label, { indent: /^[（其]/.test(label) ? 1 : 0, bold: line === 1 || line === 10 }), text(String(line), { align: 'center' }), ...cells], width),
+      row(
+        line === 1 || line === 10 ? 'total' : 'line',
+        [
+          text(label, { indent: /^[（其]/.test(label) ? 1 : 0, bold: line === 1 || line === 10 }),
+          text(String(line), { align: 'center' }),
+          ...cells,
+        ],
+        width,
+      ),
     ),
     notes: texts.notes('T09'),
     sheetName: '公开09表',
@@ -380,9 +514,23 @@ function t10(calc: YearCalc, texts: TableTexts): TableSpec {
     title: texts.title('T10'),
     meta: texts.meta('count'),
     orientation: 'portrait',
-    columns: [{ key: 'name', width: 50 }, { key: 'line', width: 8 }, { key: 'c1', width: 16 }],
+    columns: [
+      { key: 'name', width: 50 },
+      { key: 'line', width: 8 },
+      { key: 'c1', width: 16 },
+    ],
     header: headerRows(width, [[text('项目'), text('栏次'), text('决算数')]]),
-    body: lines.map(([label, n], i) => row(i === 0 || i === lines.length - 1 ? 'total' : 'line', [text(label, { indent: i === 0 || i === lines.length - 1 ? 0 : 1 }), text(String(i + 1), { align: 'center' }), count(n, ref(`r${i + 1}`, 'c1', label, '决算数'))], width)),
+    body: lines.map(([label, n], i) =>
+      row(
+        i === 0 || i === lines.length - 1 ? 'total' : 'line',
+        [
+          text(label, { indent: i === 0 || i === lines.length - 1 ? 0 : 1 }),
+          text(String(i + 1), { align: 'center' }),
+          count(n, ref(`r${i + 1}`, 'c1', label, '决算数')),
+        ],
+        width,
+      ),
+    ),
     notes: texts.notes('T10'),
     sheetName: '公开10表',
   };
@@ -392,38 +540,74 @@ function t10(calc: YearCalc, texts: TableTexts): TableSpec {
 export function buildTables(calc: YearCalc): TableSpec[] {
   const texts = tableTexts(calc);
   const t02 = hierarchicalTable(calc, texts, {
-    id: 'T02', no: '02', data: calc.income,
+    id: 'T02',
+    no: '02',
+    data: calc.income,
     columns: [
-      { key: 'total', label: '本年收入合计' }, { key: 'fiscal', label: '财政拨款收入' }, { key: 'superior', label: '上级补助收入' },
-      { key: 'business', label: '事业收入' }, { key: 'operating', label: '经营收入' }, { key: 'affiliated', label: '附属单位上缴收入' }, { key: 'other', label: '其他收入' },
+      { key: 'total', label: '本年收入合计' },
+      { key: 'fiscal', label: '财政拨款收入' },
+      { key: 'superior', label: '上级补助收入' },
+      { key: 'business', label: '事业收入' },
+      { key: 'operating', label: '经营收入' },
+      { key: 'affiliated', label: '附属单位上缴收入' },
+      { key: 'other', label: '其他收入' },
     ],
   });
   const t03 = hierarchicalTable(calc, texts, {
-    id: 'T03', no: '03', data: calc.expenditure,
+    id: 'T03',
+    no: '03',
+    data: calc.expenditure,
     columns: [
-      { key: 'total', label: '本年支出合计' }, { key: 'basic', label: '基本支出' }, { key: 'project', label: '项目支出' },
-      { key: 'remit', label: '上缴上级支出' }, { key: 'operating', label: '经营支出' }, { key: 'subsidy', label: '对附属单位补助支出' },
+      { key: 'total', label: '本年支出合计' },
+      { key: 'basic', label: '基本支出' },
+      { key: 'project', label: '项目支出' },
+      { key: 'remit', label: '上缴上级支出' },
+      { key: 'operating', label: '经营支出' },
+      { key: 'subsidy', label: '对附属单位补助支出' },
     ],
   });
   const t05 = hierarchicalTable(calc, texts, {
-    id: 'T05', no: '05', data: calc.general,
-    columns: [{ key: 'total', label: '本年支出合计' }, { key: 'basic', label: '基本支出' }, { key: 'project', label: '项目支出' }],
+    id: 'T05',
+    no: '05',
+    data: calc.general,
+    columns: [
+      { key: 'total', label: '本年支出合计' },
+      { key: 'basic', label: '基本支出' },
+      { key: 'project', label: '项目支出' },
+    ],
   });
   const t07 = hierarchicalTable(calc, texts, {
-    id: 'T07', no: '07', data: calc.govFund,
+    id: 'T07',
+    no: '07',
+    data: calc.govFund,
     columns: [
-      { key: 'opening', label: '年初结转和结余' }, { key: 'income', label: '本年收入' }, { key: 'spend', label: '本年支出小计' },
-      { key: 'basic', label: '本年支出基本支出' }, { key: 'project', label: '本年支出项目支出' }, { key: 'closing', label: '年末结转和结余' },
+      { key: 'opening', label: '年初结转和结余' },
+      { key: 'income', label: '本年收入' },
+      { key: 'spend', label: '本年支出小计' },
+      { key: 'basic', label: '本年支出基本支出' },
+      { key: 'project', label: '本年支出项目支出' },
+      { key: 'closing', label: '年末结转和结余' },
     ],
     headers: [
-      [text('年初结转和结余', { rowSpan: 3 }), text('本年收入', { rowSpan: 3 }), text('本年支出', { colSpan: 3 }), text('年末结转和结余', { rowSpan: 3 })],
+      [
+        text('年初结转和结余', { rowSpan: 3 }),
+        text('本年收入', { rowSpan: 3 }),
+        text('本年支出', { colSpan: 3 }),
+        text('年末结转和结余', { rowSpan: 3 }),
+      ],
       [text('小计', { rowSpan: 2 }), text('基本支出', { rowSpan: 2 }), text('项目支出', { rowSpan: 2 })],
       [],
     ],
   });
   const t08 = hierarchicalTable(calc, texts, {
-    id: 'T08', no: '08', data: calc.stateCapital,
-    columns: [{ key: 'total', label: '合计' }, { key: 'basic', label: '基本支出' }, { key: 'project', label: '项目支出' }],
+    id: 'T08',
+    no: '08',
+    data: calc.stateCapital,
+    columns: [
+      { key: 'total', label: '合计' },
+      { key: 'basic', label: '基本支出' },
+      { key: 'project', label: '项目支出' },
+    ],
   });
   return [t01(calc, texts), t02, t03, t04(calc, texts), t05, t06(calc, texts), t07, t08, t09(calc, texts), t10(calc, texts)];
 }

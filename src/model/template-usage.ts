@@ -120,7 +120,11 @@ export function unusedFields(context: unknown, usages: readonly Usage[]): string
   const tested = usages.flatMap((u) => u.tested);
   return contextLeaves(context)
     .filter((leaf) => leaf.length > 0)
-    .filter((leaf) => !used.some((p) => startsWith(leaf, p) || startsWith(p, leaf)) && !tested.some((p) => p.join('.') === leaf.join('.') || startsWith(p, leaf)))
+    .filter(
+      (leaf) =>
+        !used.some((p) => startsWith(leaf, p) || startsWith(p, leaf)) &&
+        !tested.some((p) => p.join('.') === leaf.join('.') || startsWith(p, leaf)),
+    )
     .map((leaf) => leaf.join('.'));
 }
 

@@ -33,12 +33,16 @@ export function startNewYear(arg: string, options: { force?: boolean } = {}): Ne
   const year = Number.parseInt(m[1]!, 10);
   const from = join(dirname(out), `${year - 1}.yaml`);
   if (!existsSync(from)) {
-    throw new NewYearError(`找不到上一年度的文件 ${displayPath(from)}：新年度文件从同一文件夹中上一年度的文件生成（文字带入，数字留待导入）`);
+    throw new NewYearError(
+      `找不到上一年度的文件 ${displayPath(from)}：新年度文件从同一文件夹中上一年度的文件生成（文字带入，数字留待导入）`,
+    );
   }
   const loaded = loadYamlFile(from);
   const parsed = loaded.value ? parseYearFile(loaded.value) : undefined;
   if (!parsed?.value) {
-    throw new NewYearError(`上一年度的文件 ${displayPath(from)} 有错误，请先改正：\n${formatDiagnostics([...loaded.diagnostics, ...(parsed?.diagnostics ?? [])])}`);
+    throw new NewYearError(
+      `上一年度的文件 ${displayPath(from)} 有错误，请先改正：\n${formatDiagnostics([...loaded.diagnostics, ...(parsed?.diagnostics ?? [])])}`,
+    );
   }
   if (parsed.value.year !== year - 1) throw new NewYearError(`${displayPath(from)} 中的 year 是 ${parsed.value.year}，应为 ${year - 1}`);
 
@@ -57,7 +61,10 @@ export function startNewYear(arg: string, options: { force?: boolean } = {}): Ne
   // The draft must load as it is (markers stand for blanks), so `check` can list every marker.
   const check = loadYamlText(text, displayPath(out));
   const schema = check.value ? parseYearFile(check.value) : undefined;
-  if (!schema?.value) throw new Error(`生成的 ${year} 年度草稿无法读取（程序错误）：\n${formatDiagnostics([...check.diagnostics, ...(schema?.diagnostics ?? [])])}`);
+  if (!schema?.value)
+    throw new Error(
+      `生成的 ${year} 年度草稿无法读取（程序错误）：\n${formatDiagnostics([...check.diagnostics, ...(schema?.diagnostics ?? [])])}`,
+    );
   let markers = 0;
   const count = (v: unknown): void => {
     if (typeof v === 'string') markers += hasDraftMark(v) ? 1 : 0;
@@ -69,7 +76,8 @@ export function startNewYear(arg: string, options: { force?: boolean } = {}): Ne
   try {
     writeYearFile(out, text, options.force ?? false);
   } catch (err) {
-    if (err instanceof FileExistsError) throw new NewYearError(`${displayPath(out)} 已存在，未写入任何内容；要重新生成（原文件会被替换），请加 --force`);
+    if (err instanceof FileExistsError)
+      throw new NewYearError(`${displayPath(out)} 已存在，未写入任何内容；要重新生成（原文件会被替换），请加 --force`);
     throw err;
   }
   return { out, from, year, markers };

@@ -58,9 +58,30 @@ export function seqOf(items: YamlNode[], flow = false): YAMLSeq {
 
 /** The position of a top-level section in data/2024.yaml, for inserting a section a file lacks. */
 export const SECTION_ORDER = [
-  'year', 'department', 'publication_date', 'partial', 'acknowledge', 'catalogue', 'overview', 'income', 'expenditure',
-  'basic_economic', 'balances', 'summary', 'budget', 'changes', 'explanations', 'three_public', 'admin_operating_cost',
-  'procurement', 'assets', 'projects', 'performance', 'department_evaluations', 'glossary', 'reports',
+  'year',
+  'department',
+  'publication_date',
+  'partial',
+  'acknowledge',
+  'catalogue',
+  'overview',
+  'income',
+  'expenditure',
+  'basic_economic',
+  'balances',
+  'summary',
+  'budget',
+  'changes',
+  'explanations',
+  'three_public',
+  'admin_operating_cost',
+  'procurement',
+  'assets',
+  'projects',
+  'performance',
+  'department_evaluations',
+  'glossary',
+  'reports',
 ];
 
 function keyOf(pair: Pair): string {
@@ -116,7 +137,10 @@ const PROVENANCE = /^\s*(数字由 npm run import|由 npm run new)/;
  * year's number replaced where the header names the year, and one line saying where the file came from
  * (replacing such a line from an earlier run, so repeated imports do not pile them up).
  */
-export function updateHeader(doc: YearDoc, options: { from: string; to: string; fromYear?: number; toYear?: number; provenance: string }): void {
+export function updateHeader(
+  doc: YearDoc,
+  options: { from: string; to: string; fromYear?: number; toYear?: number; provenance: string },
+): void {
   const lines = (doc.commentBefore ?? '').split('\n').filter((l) => !PROVENANCE.test(l));
   while (lines.length && !lines[0]!.trim()) lines.shift();
   // The header's title line (its first line of words) names the year; later lines may quote sources
@@ -214,7 +238,13 @@ function alignComments(t: string): string {
  */
 export function renderYearText(doc: YearDoc, original?: string, fresh: readonly string[] = []): string {
   const printed = doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true, indentSeq: true });
-  const before = original ? new Map(sections(original.replace(/\r\n/g, '\n')).filter((s) => s.key).map((s) => [s.key!, s.text])) : new Map<string, string>();
+  const before = original
+    ? new Map(
+        sections(original.replace(/\r\n/g, '\n'))
+          .filter((s) => s.key)
+          .map((s) => [s.key!, s.text]),
+      )
+    : new Map<string, string>();
   const out = sections(printed).map((s) => {
     if (s.key === null) return s.text;
     const old = fresh.includes(s.key) ? undefined : before.get(s.key);

@@ -9,7 +9,16 @@ import type { YamlPath } from '../load/source-map.ts';
 import { MAX_AMOUNT } from './primitives.ts';
 import { yearFileSchema, type YearFile } from './year-file.ts';
 
-export { yearFileSchema, reportSchema, type YearFile, type Explanation, type Report, type IndicatorInput, type ProjectInput, type DepartmentEvaluationInput } from './year-file.ts';
+export {
+  yearFileSchema,
+  reportSchema,
+  type YearFile,
+  type Explanation,
+  type Report,
+  type IndicatorInput,
+  type ProjectInput,
+  type DepartmentEvaluationInput,
+} from './year-file.ts';
 
 export function parseYearFile(loaded: LoadedFile): { value?: YearFile; diagnostics: Diagnostic[] } {
   const result = yearFileSchema.safeParse(loaded.data);
@@ -91,7 +100,8 @@ function issueToDiagnostic(issue: z.core.$ZodIssue, loaded: LoadedFile): Diagnos
       message += typedSuffix(valueAt(loaded.data, path));
       break;
     case 'invalid_format':
-      message = (issue.message.startsWith('Invalid') ? `「${field}」的格式不正确` : issue.message) + typedSuffix(valueAt(loaded.data, path));
+      message =
+        (issue.message.startsWith('Invalid') ? `「${field}」的格式不正确` : issue.message) + typedSuffix(valueAt(loaded.data, path));
       break;
     case 'custom':
       rule = (issue.params as { rule?: string } | undefined)?.rule ?? 'value';

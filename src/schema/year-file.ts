@@ -77,8 +77,7 @@ const expenditureRow = obj(
   '一个项级科目的本年支出（万元）',
 );
 
-const balancePair = (what: string) =>
-  obj({ opening: amount(`${what}年初结转和结余`), closing: amount(`${what}年末结转和结余`) }, what);
+const balancePair = (what: string) => obj({ opening: amount(`${what}年初结转和结余`), closing: amount(`${what}年末结转和结余`) }, what);
 
 const balances = obj(
   {
@@ -110,39 +109,54 @@ const receptionLine = (what: string) =>
 
 const threePublic = obj(
   {
-    abroad: obj({
-      ...budgetPair,
-      actual: amount('决算数'),
-      groups: count('因公出国（境）团组数（个）'),
-      persons: count('因公出国（境）人次数（人）'),
-      purpose: text('全年安排因公出国（境）团组的主要内容（「主要是：」之后）').optional(),
-      ...threePublicReasons,
-    }, '因公出国（境）费').optional(),
-    vehicle_purchase: obj({
-      ...budgetPair,
-      actual: amount('决算数'),
-      vehicles: count('公务用车购置数（辆）'),
-      ...threePublicReasons,
-    }, '公务用车购置费').optional(),
-    vehicle_operation: obj({
-      ...budgetPair,
-      actual: amount('决算数'),
-      fleet: count('公务用车保有量（辆）'),
-      ...threePublicReasons,
-    }, '公务用车运行维护费').optional(),
+    abroad: obj(
+      {
+        ...budgetPair,
+        actual: amount('决算数'),
+        groups: count('因公出国（境）团组数（个）'),
+        persons: count('因公出国（境）人次数（人）'),
+        purpose: text('全年安排因公出国（境）团组的主要内容（「主要是：」之后）').optional(),
+        ...threePublicReasons,
+      },
+      '因公出国（境）费',
+    ).optional(),
+    vehicle_purchase: obj(
+      {
+        ...budgetPair,
+        actual: amount('决算数'),
+        vehicles: count('公务用车购置数（辆）'),
+        ...threePublicReasons,
+      },
+      '公务用车购置费',
+    ).optional(),
+    vehicle_operation: obj(
+      {
+        ...budgetPair,
+        actual: amount('决算数'),
+        fleet: count('公务用车保有量（辆）'),
+        ...threePublicReasons,
+      },
+      '公务用车运行维护费',
+    ).optional(),
     vehicle_reason: obj(threePublicReasons, '公务用车购置及运行维护费合计的原因说明').optional(),
-    reception: obj({
-      ...budgetPair,
-      domestic: obj({
-        actual: amount('国内接待费决算数'),
-        batches: count('国内公务接待批次（个）'),
-        persons: count('国内公务接待人次（人）'),
-        foreign_affairs: receptionLine('其中：外事接待').optional(),
-      }, '国内接待').optional(),
-      overseas: receptionLine('国（境）外接待').optional(),
-      purpose: text('公务接待的主要内容（「主要是：」之后）').optional(),
-      ...threePublicReasons,
-    }, '公务接待费').optional(),
+    reception: obj(
+      {
+        ...budgetPair,
+        domestic: obj(
+          {
+            actual: amount('国内接待费决算数'),
+            batches: count('国内公务接待批次（个）'),
+            persons: count('国内公务接待人次（人）'),
+            foreign_affairs: receptionLine('其中：外事接待').optional(),
+          },
+          '国内接待',
+        ).optional(),
+        overseas: receptionLine('国（境）外接待').optional(),
+        purpose: text('公务接待的主要内容（「主要是：」之后）').optional(),
+        ...threePublicReasons,
+      },
+      '公务接待费',
+    ).optional(),
     prior_reason: text('“三公”经费合计决算数与上年相比增减的主要原因').optional(),
   },
   '财政拨款“三公”经费（公开09表）',
@@ -163,16 +177,19 @@ const procurement = obj(
 
 const assets = obj(
   {
-    vehicles: obj({
-      ministerial: count('副部（省）级及以上领导用车'),
-      principal: count('主要负责人用车'),
-      confidential: count('机要通信用车'),
-      emergency: count('应急保障用车'),
-      law_enforcement: count('执法执勤用车'),
-      special_technical: count('特种专业技术用车'),
-      retiree_service: count('离退休干部服务用车'),
-      other: count('其他用车'),
-    }, '车辆数（台、辆），截至年末').optional(),
+    vehicles: obj(
+      {
+        ministerial: count('副部（省）级及以上领导用车'),
+        principal: count('主要负责人用车'),
+        confidential: count('机要通信用车'),
+        emergency: count('应急保障用车'),
+        law_enforcement: count('执法执勤用车'),
+        special_technical: count('特种专业技术用车'),
+        retiree_service: count('离退休干部服务用车'),
+        other: count('其他用车'),
+      },
+      '车辆数（台、辆），截至年末',
+    ).optional(),
     equipment_over_1m: count('单价 100 万元（含）以上设备（不含车辆）（台、套）'),
   },
   '国有资产占用情况（公开10表）',
@@ -213,22 +230,31 @@ const fundingLine = (what: string) =>
 const project = obj(
   {
     name: text('项目名称（全文只用这一个名称）'),
-    fund: z.enum(['general', 'gov_fund', 'state_capital'], { error: '资金性质应为 general（一般公共预算）、gov_fund（政府性基金）或 state_capital（国有资本经营预算）' })
+    fund: z
+      .enum(['general', 'gov_fund', 'state_capital'], {
+        error: '资金性质应为 general（一般公共预算）、gov_fund（政府性基金）或 state_capital（国有资本经营预算）',
+      })
       .optional()
       .meta({ description: '资金性质：general 一般公共预算，gov_fund 政府性基金预算，state_capital 国有资本经营预算' }),
-    funding: obj({
-      current: fundingLine('当年财政拨款').optional(),
-      carryover: fundingLine('上年结转资金').optional(),
-      other: fundingLine('其他资金').optional(),
-    }, '项目资金（万元）'),
+    funding: obj(
+      {
+        current: fundingLine('当年财政拨款').optional(),
+        carryover: fundingLine('上年结转资金').optional(),
+        other: fundingLine('其他资金').optional(),
+      },
+      '项目资金（万元）',
+    ),
     score: score('自评得分（未公开自评表的项目填写；公开自评表的项目由表计算）').optional(),
-    self_evaluation: obj({
-      supervisor: text('主管部门（默认为本部门）').optional(),
-      implementer: text('实施单位'),
-      goal: obj({ expected: text('年度总体目标：预期目标'), actual: text('年度总体目标：实际完成情况') }),
-      execution_weight: score('预算执行率的分值（默认 10）').optional(),
-      indicators: list(indicatorNode, '绩效指标：一级指标 → 二级指标 → 三级指标'),
-    }, '项目支出绩效自评表（填写则在情况说明中公开）').optional(),
+    self_evaluation: obj(
+      {
+        supervisor: text('主管部门（默认为本部门）').optional(),
+        implementer: text('实施单位'),
+        goal: obj({ expected: text('年度总体目标：预期目标'), actual: text('年度总体目标：实际完成情况') }),
+        execution_weight: score('预算执行率的分值（默认 10）').optional(),
+        indicators: list(indicatorNode, '绩效指标：一级指标 → 二级指标 → 三级指标'),
+      },
+      '项目支出绩效自评表（填写则在情况说明中公开）',
+    ).optional(),
   },
   '一个纳入绩效自评的项目',
 );
@@ -261,17 +287,27 @@ const departmentEvaluation = obj(
   {
     project: text('被评价项目的名称（须与 projects 中的名称一致）'),
     summary: text('情况说明「九」中对部门评价结果的概括'),
-    form: obj({
-      implementer: text('项目实施单位'),
-      leader: text('项目负责人').optional(),
-      phone: text('联系电话').optional(),
-      type: z.enum(['recurring', 'one_off'], { error: '项目类型应为 recurring（经常性项目）或 one_off（一次性项目）' })
-        .meta({ description: 'recurring 经常性项目，one_off 一次性项目' }),
-      planned: amount('计划投资额（万元）'),
-      received: obj({ central: amount('中央财政'), provincial: amount('省财政'), local: amount('市县财政'), other: amount('其他') }, '实际到位资金（万元）'),
-      used: obj({ central: amount('中央财政'), provincial: amount('省财政'), local: amount('市县财政'), other: amount('其他') }, '实际使用情况（万元）'),
-      indicators: list(indicatorNode, '绩效评价指标：一级 → 二级 → 三级'),
-    }, '部门评价表'),
+    form: obj(
+      {
+        implementer: text('项目实施单位'),
+        leader: text('项目负责人').optional(),
+        phone: text('联系电话').optional(),
+        type: z
+          .enum(['recurring', 'one_off'], { error: '项目类型应为 recurring（经常性项目）或 one_off（一次性项目）' })
+          .meta({ description: 'recurring 经常性项目，one_off 一次性项目' }),
+        planned: amount('计划投资额（万元）'),
+        received: obj(
+          { central: amount('中央财政'), provincial: amount('省财政'), local: amount('市县财政'), other: amount('其他') },
+          '实际到位资金（万元）',
+        ),
+        used: obj(
+          { central: amount('中央财政'), provincial: amount('省财政'), local: amount('市县财政'), other: amount('其他') },
+          '实际使用情况（万元）',
+        ),
+        indicators: list(indicatorNode, '绩效评价指标：一级 → 二级 → 三级'),
+      },
+      '部门评价表',
+    ),
     report: reportSchema,
   },
   '部门评价（报告在第五部分附件公开）',
@@ -279,22 +315,31 @@ const departmentEvaluation = obj(
 
 const performance = obj(
   {
-    overall: obj({
-      grade: z.enum(['优', '良', '中', '差'], { error: '评价结果应为 优、良、中、差 之一' }),
-      summary: text('部门整体支出绩效评价的概括'),
-    }, '部门整体支出绩效评价').optional(),
-    texts: obj({
-      goals: text('（二）1 本部门项目绩效目标情况').optional(),
-      preparation: text('（二）2（1）前期准备').optional(),
-      process: text('（二）2（2）工作过程').optional(),
-      analysis: text('（二）2（3）分析评价').optional(),
-      conclusion: text('（二）3 综合评价结论').optional(),
-      completion: text('（二）4 绩效目标完成情况总体分析（分档统计自动附在其后）').optional(),
-      deviation: text('（二）5（1）偏离绩效目标的原因').optional(),
-      improvement: text('（二）5（2）改进措施').optional(),
-      application: text('（二）6 绩效评价结果应用情况').optional(),
-    }, '情况说明「九」中由部门撰写的段落；可用 {=名称} 引用计算出的数字').optional(),
-    self_evaluation_order: list(text('项目名称'), '公开的项目支出绩效自评表的先后顺序（写项目名称；没写的按 projects 中的顺序排在后面）；情况说明「九」的引导句点名前两个').optional(),
+    overall: obj(
+      {
+        grade: z.enum(['优', '良', '中', '差'], { error: '评价结果应为 优、良、中、差 之一' }),
+        summary: text('部门整体支出绩效评价的概括'),
+      },
+      '部门整体支出绩效评价',
+    ).optional(),
+    texts: obj(
+      {
+        goals: text('（二）1 本部门项目绩效目标情况').optional(),
+        preparation: text('（二）2（1）前期准备').optional(),
+        process: text('（二）2（2）工作过程').optional(),
+        analysis: text('（二）2（3）分析评价').optional(),
+        conclusion: text('（二）3 综合评价结论').optional(),
+        completion: text('（二）4 绩效目标完成情况总体分析（分档统计自动附在其后）').optional(),
+        deviation: text('（二）5（1）偏离绩效目标的原因').optional(),
+        improvement: text('（二）5（2）改进措施').optional(),
+        application: text('（二）6 绩效评价结果应用情况').optional(),
+      },
+      '情况说明「九」中由部门撰写的段落；可用 {=名称} 引用计算出的数字',
+    ).optional(),
+    self_evaluation_order: list(
+      text('项目名称'),
+      '公开的项目支出绩效自评表的先后顺序（写项目名称；没写的按 projects 中的顺序排在后面）；情况说明「九」的引导句点名前两个',
+    ).optional(),
   },
   '预算绩效情况说明',
 );
@@ -312,12 +357,15 @@ const overview = obj(
       }),
       '纳入本套部门决算汇编范围的单位',
     ),
-    staff: obj({
-      establishment: count('年末编制内实有人员（人）'),
-      other: count('其他人员（人）'),
-      retired_unit_paid: count('单位发放离退休费的离退休人员（人）'),
-      retired_pension_fund: count('养老保险基金发放养老金的离退休人员（人）'),
-    }, '人员情况'),
+    staff: obj(
+      {
+        establishment: count('年末编制内实有人员（人）'),
+        other: count('其他人员（人）'),
+        retired_unit_paid: count('单位发放离退休费的离退休人员（人）'),
+        retired_pension_fund: count('养老保险基金发放养老金的离退休人员（人）'),
+      },
+      '人员情况',
+    ),
   },
   '第一部分 概况',
 );
@@ -353,15 +401,20 @@ const summary = obj(
     closing_balance: amount('年末结转和结余'),
     basic_total: amount('基本支出合计（公开03表）'),
     project_total: amount('项目支出合计（公开03表）'),
-    gp_basic_by_class: z.record(z.string(), amount('金额')).optional()
+    gp_basic_by_class: z
+      .record(z.string(), amount('金额'))
+      .optional()
       .meta({ description: '一般公共预算财政拨款基本支出，按经济分类类级（301、302、303、310…）' }),
   },
   '只知道合计数时直接填写的汇总数（仅用于 partial: true 的年度文件）',
 );
 
 export const yearFileSchema = obj({
-  year: z.string({ error: '缺少年度 year' }).regex(/^\d{4}$/, { message: '年度应为 4 位数字，例如 2024' })
-    .transform((t) => Number.parseInt(t, 10)).meta({ description: '决算年度，例如 2024' }),
+  year: z
+    .string({ error: '缺少年度 year' })
+    .regex(/^\d{4}$/, { message: '年度应为 4 位数字，例如 2024' })
+    .transform((t) => Number.parseInt(t, 10))
+    .meta({ description: '决算年度，例如 2024' }),
   department: text('部门名称，例如「江西省总工会」'),
   publication_date: isoDate('公开日期（YYYY-MM-DD），用作 PDF 和工作簿的文档日期；默认为次年 9 月 30 日').optional(),
   partial: flag('true 表示本文件只含部分数字（例如从下一年度公开文本推算出的上年数），只用于对比，不能发布').optional(),
@@ -373,7 +426,9 @@ export const yearFileSchema = obj({
   overview: overview.optional(),
   income: list(incomeRow, '本年收入，按支出功能分类项级科目（公开02表的明细行）').optional(),
   expenditure: list(expenditureRow, '本年支出，按支出功能分类项级科目（公开03、05、07、08表的明细行）').optional(),
-  basic_economic: z.record(z.string(), amount('金额')).optional()
+  basic_economic: z
+    .record(z.string(), amount('金额'))
+    .optional()
     .meta({ description: '一般公共预算财政拨款基本支出，按部门预算支出经济分类款级科目（公开06表），键为 5 位编码' }),
   balances: balances.optional(),
   summary: summary.optional(),
@@ -389,25 +444,40 @@ export const yearFileSchema = obj({
     obj({
       text: text('事项说明，例如「住房公积金增加」；金额单独填写'),
       amount: requiredSignedAmount('与上年相比的增减额（万元），增加为正、减少为负'),
-      economic: code('属于一般公共预算财政拨款基本支出时，所属经济分类类级科目（301、302、303、310…），该事项也会列在情况说明「四」中').optional(),
-      basic_line: z.string().regex(/^(\d{3}|none)$/, { message: 'basic_line 应为经济分类类级科目编码（如 "303"）或 none' }).optional()
+      economic: code(
+        '属于一般公共预算财政拨款基本支出时，所属经济分类类级科目（301、302、303、310…），该事项也会列在情况说明「四」中',
+      ).optional(),
+      basic_line: z
+        .string()
+        .regex(/^(\d{3}|none)$/, { message: 'basic_line 应为经济分类类级科目编码（如 "303"）或 none' })
+        .optional()
         .meta({ description: '在情况说明「四」的哪一类下列出（默认为 economic 所属类）；none 表示只在「一」中列出' }),
-      basic_text: text('在情况说明「四」中的写法，与「一」不同时填写（例如「一」写「减少离休费提标补助经费」，「四」写「离休费提标补助经费减少」）').optional(),
+      basic_text: text(
+        '在情况说明「四」中的写法，与「一」不同时填写（例如「一」写「减少离休费提标补助经费」，「四」写「离休费提标补助经费减少」）',
+      ).optional(),
     }),
     '本年收入合计与上年相比增减的逐项原因（各项之和应等于增减额）',
   ).optional(),
-  explanations: obj({
-    opening_balance: explanationSchema.optional(),
-    non_fiscal_surplus_used: explanationSchema.optional(),
-    income_total: explanationSchema.optional(),
-    expenditure_total: explanationSchema.optional(),
-    surplus_distribution: explanationSchema.optional(),
-    closing_balance: explanationSchema.optional(),
-    basic: z.record(z.string(), explanationSchema).optional()
-      .meta({ description: '一般公共预算财政拨款基本支出各经济分类类级科目的增减原因（无逐项事项时使用）' }),
-  }, '情况说明中各项与上年相比增减的原因').optional(),
+  explanations: obj(
+    {
+      opening_balance: explanationSchema.optional(),
+      non_fiscal_surplus_used: explanationSchema.optional(),
+      income_total: explanationSchema.optional(),
+      expenditure_total: explanationSchema.optional(),
+      surplus_distribution: explanationSchema.optional(),
+      closing_balance: explanationSchema.optional(),
+      basic: z
+        .record(z.string(), explanationSchema)
+        .optional()
+        .meta({ description: '一般公共预算财政拨款基本支出各经济分类类级科目的增减原因（无逐项事项时使用）' }),
+    },
+    '情况说明中各项与上年相比增减的原因',
+  ).optional(),
   three_public: threePublic.optional(),
-  admin_operating_cost: obj({ amount: amount('机关运行经费支出'), reason: text('与上年相比增减的主要原因').optional() }, '机关运行经费（情况说明 六）').optional(),
+  admin_operating_cost: obj(
+    { amount: amount('机关运行经费支出'), reason: text('与上年相比增减的主要原因').optional() },
+    '机关运行经费（情况说明 六）',
+  ).optional(),
   procurement: procurement.optional(),
   assets: assets.optional(),
   projects: list(project, '纳入绩效自评的项目').optional(),

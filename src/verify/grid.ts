@@ -138,7 +138,13 @@ function buildGrid(page: number, rules: Rule[], runs: TextRun[]): Grid | undefin
         const [cx, cy] = centre(run);
         return cx >= box.x0 && cx < box.x1 && cy >= box.y0 && cy < box.y1;
       });
-      return { ...box, text: lines(mine).map((l) => l.map((r) => r.text).join('')).join('').replace(/\s+/g, '') };
+      return {
+        ...box,
+        text: lines(mine)
+          .map((l) => l.map((r) => r.text).join(''))
+          .join('')
+          .replace(/\s+/g, ''),
+      };
     });
   const index: GridCell[] = new Array(rows * cols);
   for (const cell of cells) for (let r = cell.r0; r <= cell.r1; r++) for (let c = cell.c0; c <= cell.c1; c++) index[id(r, c)] = cell;

@@ -26,7 +26,11 @@ interface Term {
 const plus = (cells: PrintedCell[]): Term[] => cells.map((cell) => ({ cell, sign: 1 }));
 
 /** Strips the ordinal (一、) or the code (201 ) in front of a row label. */
-const bareName = (label: string) => label.replace(/^[一二三四五六七八九十]+、/, '').replace(/^\d+\s*/, '').trim();
+const bareName = (label: string) =>
+  label
+    .replace(/^[一二三四五六七八九十]+、/, '')
+    .replace(/^\d+\s*/, '')
+    .trim();
 const ORDINAL = /^[一二三四五六七八九十]+、/;
 
 export interface IdentityResult {
@@ -58,7 +62,11 @@ export function checkIdentities(printed: PrintedCell[], findings: Finding[]): Id
   };
 
   const cell = (cells: PrintedCell[], row: string | ((c: PrintedCell) => boolean), column?: string | ((c: PrintedCell) => boolean)) =>
-    cells.find((c) => (typeof row === 'string' ? c.row === row : row(c)) && (column === undefined || (typeof column === 'string' ? c.column === column : column(c))));
+    cells.find(
+      (c) =>
+        (typeof row === 'string' ? c.row === row : row(c)) &&
+        (column === undefined || (typeof column === 'string' ? c.column === column : column(c))),
+    );
 
   // ─── 类/款/项 tables: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, and the columns that add up ───────────────────
   for (const id of ['T02', 'T03', 'T05', 'T07', 'T08']) {
@@ -68,7 +76,11 @@ export function checkIdentities(printed: PrintedCell[], findings: Finding[]): Id
       const col = cells.filter((c) => c.column === column);
       const codes = col.filter((c) => /^\d+$/.test(c.row));
       const children = (parent: string, length: number) => codes.filter((c) => c.row.length === length && c.row.startsWith(parent));
-      expect(col.find((c) => c.row === 'total'), plus(codes.filter((c) => c.row.length === 3)), '各类之和');
+      expect(
+        col.find((c) => c.row === 'total'),
+        plus(codes.filter((c) => c.row.length === 3)),
+        '各类之和',
+      );
       for (const cls of codes.filter((c) => c.row.length === 3)) expect(cls, plus(children(cls.row, 5)), '所属各款之和');
       for (const kuan of codes.filter((c) => c.row.length === 5)) expect(kuan, plus(children(kuan.row, 7)), '所属各项之和');
     }
@@ -82,7 +94,8 @@ export function checkIdentities(printed: PrintedCell[], findings: Finding[]): Id
       if (id === 'T07') {
         expect(by('本年支出小计'), plus([by('本年支出基本支出'), by('本年支出项目支出')].filter((c) => !!c)), '基本支出与项目支出之和');
         const [opening, income, spend] = [by('年初结转和结余'), by('本年收入'), by('本年支出小计')];
-        if (opening && income && spend) expect(by('年末结转和结余'), [...plus([opening, income]), { cell: spend, sign: -1 }], '年初结转和结余加本年收入减本年支出');
+        if (opening && income && spend)
+          expect(by('年末结转和结余'), [...plus([opening, income]), { cell: spend, sign: -1 }], '年初结转和结余加本年收入减本年支出');
       }
     }
   }
@@ -97,8 +110,16 @@ export function checkIdentities(printed: PrintedCell[], findings: Finding[]): Id
   if (t01.length) {
     expect(named(t01Left, '本年收入合计'), plus(incomeLines), '各项收入之和');
     expect(named(t01Right, '本年支出合计'), plus(classLines), '各类支出之和');
-    expect(named(t01Left, '总计'), plus(['本年收入合计', '使用非财政拨款结余（含专用结余）', '年初结转和结余'].map((l) => named(t01Left, l)).filter((c) => !!c)), '收入合计、使用非财政拨款结余与年初结转和结余之和');
-    expect(named(t01Right, '总计'), plus(['本年支出合计', '结余分配', '年末结转和结余'].map((l) => named(t01Right, l)).filter((c) => !!c)), '支出合计、结余分配与年末结转和结余之和');
+    expect(
+      named(t01Left, '总计'),
+      plus(['本年收入合计', '使用非财政拨款结余（含专用结余）', '年初结转和结余'].map((l) => named(t01Left, l)).filter((c) => !!c)),
+      '收入合计、使用非财政拨款结余与年初结转和结余之和',
+    );
+    expect(
+      named(t01Right, '总计'),
+      plus(['本年支出合计', '结余分配', '年末结转和结余'].map((l) => named(t01Right, l)).filter((c) => !!c)),
+      '支出合计、结余分配与年末结转和结余之和',
+    );
     const rightTotal = named(t01Right, '总计');
     if (rightTotal) expect(named(t01Left, '总计'), plus([rightTotal]), '支出方总计');
   }
@@ -116,12 +137,20 @@ export function checkIdentities(printed: PrintedCell[], findings: Finding[]): Id
     const right = t04.filter((c) => c.column !== 'c1');
     for (const row of [...new Set(right.map((c) => c.row))]) {
       const line = right.filter((c) => c.row === row);
-      expect(line.find((c) => c.columnLabel === '合计'), plus(line.filter((c) => c.columnLabel !== '合计')), '三项财政拨款之和');
+      expect(
+        line.find((c) => c.columnLabel === '合计'),
+        plus(line.filter((c) => c.columnLabel !== '合计')),
+        '三项财政拨款之和',
+      );
     }
     for (const column of [...new Set(right.map((c) => c.column))]) {
       const col = right.filter((c) => c.column === column);
       expect(named(col, '本年支出合计'), plus(col.filter((c) => ORDINAL.test(c.rowLabel))), '各类支出之和');
-      expect(named(col, '总计'), plus(['本年支出合计', '年末财政拨款结转和结余'].map((l) => named(col, l)).filter((c) => !!c)), '本年支出合计与年末结转和结余之和');
+      expect(
+        named(col, '总计'),
+        plus(['本年支出合计', '年末财政拨款结转和结余'].map((l) => named(col, l)).filter((c) => !!c)),
+        '本年支出合计与年末结转和结余之和',
+      );
     }
     const total = right.find((c) => c.rowLabel === '总计' && c.columnLabel === '合计');
     if (total) expect(named(left, '总计'), plus([total]), '支出方总计');
@@ -166,29 +195,45 @@ export function checkIdentities(printed: PrintedCell[], findings: Finding[]): Id
       expect(named(t01Left, '本年收入合计'), plus([total('T02', '本年收入合计')].filter((c) => !!c)), '公开02表 合计');
       for (const column of t02.filter((c) => c.row === 'total').slice(1)) {
         const lines = incomeLines.filter((c) => bareName(c.rowLabel).endsWith(column.columnLabel));
-        if (lines.length) expect(column, plus(lines), `公开01表 ${lines.map((l) => bareName(l.rowLabel)).join('、')}${lines.length > 1 ? '之和' : ''}`);
+        if (lines.length)
+          expect(column, plus(lines), `公开01表 ${lines.map((l) => bareName(l.rowLabel)).join('、')}${lines.length > 1 ? '之和' : ''}`);
       }
     }
     if (of('T03').length) {
       expect(named(t01Right, '本年支出合计'), plus([total('T03', '本年支出合计')].filter((c) => !!c)), '公开03表 合计');
-      byClass(classLines.filter((c) => valueOf(c)?.isZero() === false), classRows('T03', 'c1'), '公开03表 同名类的本年支出合计');
+      byClass(
+        classLines.filter((c) => valueOf(c)?.isZero() === false),
+        classRows('T03', 'c1'),
+        '公开03表 同名类的本年支出合计',
+      );
     }
   }
   if (t04.length) {
     const spend = (label: string) => t04.find((c) => c.rowLabel === '本年支出合计' && c.columnLabel === label);
-    const fundClasses = (label: string) => t04.filter((c) => c.columnLabel === label && ORDINAL.test(c.rowLabel) && c.column !== 'c1' && valueOf(c)?.isZero() === false);
+    const fundClasses = (label: string) =>
+      t04.filter((c) => c.columnLabel === label && ORDINAL.test(c.rowLabel) && c.column !== 'c1' && valueOf(c)?.isZero() === false);
     if (of('T05').length) {
       expect(spend('一般公共预算财政拨款'), plus([total('T05', '本年支出合计')].filter((c) => !!c)), '公开05表 合计');
       byClass(fundClasses('一般公共预算财政拨款'), classRows('T05', 'c1'), '公开05表 同名类的本年支出合计');
     }
-    if (of('T07').length) expect(spend('政府性基金预算财政拨款'), plus([total('T07', '本年支出小计')].filter((c) => !!c)), '公开07表 本年支出合计');
+    if (of('T07').length)
+      expect(spend('政府性基金预算财政拨款'), plus([total('T07', '本年支出小计')].filter((c) => !!c)), '公开07表 本年支出合计');
     if (of('T08').length) expect(spend('国有资本经营预算财政拨款'), plus([total('T08', '合计')].filter((c) => !!c)), '公开08表 合计');
     if (t01.length) {
       const fiscal = incomeLines.filter((c) => bareName(c.rowLabel).endsWith('财政拨款收入'));
-      expect(t04.find((c) => c.column === 'c1' && c.rowLabel === '本年收入合计'), plus(fiscal), '公开01表 三项财政拨款收入之和');
+      expect(
+        t04.find((c) => c.column === 'c1' && c.rowLabel === '本年收入合计'),
+        plus(fiscal),
+        '公开01表 三项财政拨款收入之和',
+      );
     }
   }
   const basic = total('T05', '基本支出');
-  if (basic && t06.length) expect(basic, plus([cell(t06, 'personnel'), cell(t06, 'public')].filter((c): c is PrintedCell => !!c)), '公开06表 人员经费合计与公用经费合计之和');
+  if (basic && t06.length)
+    expect(
+      basic,
+      plus([cell(t06, 'personnel'), cell(t06, 'public')].filter((c): c is PrintedCell => !!c)),
+      '公开06表 人员经费合计与公用经费合计之和',
+    );
   return { checked };
 }

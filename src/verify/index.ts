@@ -57,16 +57,29 @@ export async function verifyPdf(bytes: Uint8Array, model: ReportData, fileName?:
   const blocks = document.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
   const titles = new Map<string, number>();
   for (const t of blocks) titles.set(t.title, (titles.get(t.title) ?? 0) + 1);
-  const tables = blocks.map((table) => ({ table, name: table.label ?? (titles.get(table.title)! > 1 && table.id.includes(':') ? `${table.title}（${table.id.split(':').slice(1).join(':')}）` : table.title) }));
+  const tables = blocks.map((table) => ({
+    table,
+    name:
+      table.label ??
+      (titles.get(table.title)! > 1 && table.id.includes(':')
+        ? `${table.title}（${table.id.split(':').slice(1).join(':')}）`
+        : table.title),
+  }));
   // report.json holds each 公开表 twice (for the workbook, and in the document): they must agree.
   for (const t of model.tables) {
     const inDocument = blocks.find((b) => b.id === t.id);
     if (inDocument && JSON.stringify(inDocument) !== JSON.stringify(t)) {
-      findings.push({ where: 'report.json', message: `${t.label ?? t.title}在 tables 与文档中的内容不同：此文件被改动过，请重新 build，或用 --data 从年度文件核对` });
+      findings.push({
+        where: 'report.json',
+        message: `${t.label ?? t.title}在 tables 与文档中的内容不同：此文件被改动过，请重新 build，或用 --data 从年度文件核对`,
+      });
     }
   }
   const read = await new TableReader(pdf).readAll(tables, findings);
-  const identities = checkIdentities(read.flatMap((t) => t.printed), findings);
+  const identities = checkIdentities(
+    read.flatMap((t) => t.printed),
+    findings,
+  );
   const text = checkText(document, new DocumentText(pdf), read, model.figures, findings);
 
   return {
@@ -101,7 +114,9 @@ function pickDocument(model: ReportData, fileName: string | undefined, firstPage
   const byTitle = docs.filter((d) => firstTitle(d) && firstPage.includes(firstTitle(d)));
   if (byTitle.length === 1) return byTitle[0]!;
   if (!docs.length) throw new VerifyInputError(`数据中没有可发布的文档（${model.year} 年度为部分数据）`);
-  throw new VerifyInputError(`无法确定这个 PDF 是哪一份文档：数据中有 ${docs.map((d) => `「${d.fileName}」`).join('、')}，请使用 build 生成的原文件名`);
+  throw new VerifyInputError(
+    `无法确定这个 PDF 是哪一份文档：数据中有 ${docs.map((d) => `「${d.fileName}」`).join('、')}，请使用 build 生成的原文件名`,
+  );
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -109,8 +124,12 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** The report a user reads: one line when all agrees, else every finding with its page. */
 export function formatVerify(result: VerifyResult, source: string): string {
   const s = result.stats;
-  const tables = [s.disclosureTables ? `${s.disclosureTables} 张公开表` : '', s.otherTables ? `${s.otherTables} 张评价表` : ''].filter((x) => x).join('和 ');
-  const what = [tables ? `${tables}的 ${n(s.cells)} 个单元格` : '', `${n(s.paragraphs)} 段文字中的 ${n(s.numbers)} 个数字`].filter((x) => x).join('、');
+  const tables = [s.disclosureTables ? `${s.disclosureTables} 张公开表` : '', s.otherTables ? `${s.otherTables} 张评价表` : '']
+    .filter((x) => x)
+    .join('和 ');
+  const what = [tables ? `${tables}的 ${n(s.cells)} 个单元格` : '', `${n(s.paragraphs)} 段文字中的 ${n(s.numbers)} 个数字`]
+    .filter((x) => x)
+    .join('、');
   const extra = [
     s.identities ? `${n(s.identities)} 项合计与表间关系` : '',
     s.figures ? `${n(s.figures)} 处文字与表中同一数字` : '',
@@ -118,7 +137,11 @@ export function formatVerify(result: VerifyResult, source: string): string {
   ].filter((x) => x);
   const sourceLine = `数据来源：${source}；PDF 共 ${s.pages} 页。`;
   if (result.ok) {
-    return [`核对通过：${what}与数据一致。`, `${extra.length ? `另核对了 ${extra.join('、')}，均相符；` : ''}没有占位符。`, sourceLine].join('\n');
+    return [
+      `核对通过：${what}与数据一致。`,
+      `${extra.length ? `另核对了 ${extra.join('、')}，均相符；` : ''}没有占位符。`,
+      sourceLine,
+    ].join('\n');
   }
   const shown = result.findings.slice(0, 200).map((f) => `  ${formatFinding(f)}`);
   const more = result.findings.length > shown.length ? [`  ……另有 ${result.findings.length - shown.length} 处未列出`] : [];

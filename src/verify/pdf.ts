@@ -91,7 +91,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFile> {
       }
       runs.push(...splitRun(run));
     }
-    pages.push({ index: n, width: viewport.width, height: viewport.height, ...(printed !== undefined ? { printed } : {}), runs, text: readingOrder(runs) });
+    pages.push({
+      index: n,
+      width: viewport.width,
+      height: viewport.height,
+      ...(printed !== undefined ? { printed } : {}),
+      runs,
+      text: readingOrder(runs),
+    });
   }
 
   const ruleCache = new Map<number, Promise<Rule[]>>();
@@ -222,8 +229,10 @@ function rulesOf(ops: { fnArray: number[]; argsArray: unknown[] }, view: Matrix,
         for (let k = 1; k < poly.length; k++) {
           const [ax, ay] = poly[k - 1]!;
           const [bx, by] = poly[k]!;
-          if (Math.abs(ay - by) < 0.1 && Math.abs(ax - bx) > 0.1) rules.push({ dir: 'h', at: ay, a: Math.min(ax, bx), b: Math.max(ax, bx) });
-          else if (Math.abs(ax - bx) < 0.1 && Math.abs(ay - by) > 0.1) rules.push({ dir: 'v', at: ax, a: Math.min(ay, by), b: Math.max(ay, by) });
+          if (Math.abs(ay - by) < 0.1 && Math.abs(ax - bx) > 0.1)
+            rules.push({ dir: 'h', at: ay, a: Math.min(ax, bx), b: Math.max(ax, bx) });
+          else if (Math.abs(ax - bx) < 0.1 && Math.abs(ay - by) > 0.1)
+            rules.push({ dir: 'v', at: ax, a: Math.min(ay, by), b: Math.max(ay, by) });
         }
       }
     }

@@ -110,14 +110,29 @@ export class TableReader {
     return undefined;
   }
 
-  private async read(table: TableData, name: string, start: { page: PdfPage; grid: Grid }, findings: Finding[]): Promise<TableResult & { bottom: number }> {
-    const result: TableResult & { bottom: number } = { table, name, found: true, pages: [], cells: 0, printed: [], bottom: start.grid.bottom };
+  private async read(
+    table: TableData,
+    name: string,
+    start: { page: PdfPage; grid: Grid },
+    findings: Finding[],
+  ): Promise<TableResult & { bottom: number }> {
+    const result: TableResult & { bottom: number } = {
+      table,
+      name,
+      found: true,
+      pages: [],
+      cells: 0,
+      printed: [],
+      bottom: start.grid.bottom,
+    };
     const labels = new Labels(table);
     const headerRows = table.header.length;
 
     // What is printed above the grid: title, subtitle, 公开NN表, the 部门/年度/单位 line.
     const head = squash(textBetween(start.page, -Infinity, start.grid.top));
-    const expectedHead = [table.subtitle, table.label, table.meta?.left, table.meta?.center, table.meta?.right].filter((t): t is string => !!t);
+    const expectedHead = [table.subtitle, table.label, table.meta?.left, table.meta?.center, table.meta?.right].filter(
+      (t): t is string => !!t,
+    );
     for (const t of expectedHead) {
       if (!head.includes(squash(t))) findings.push({ page: start.page, where: name, message: `表格上方缺少「${t}」` });
     }
@@ -159,7 +174,8 @@ export class TableReader {
       const after = this.pdf.pages[last.index];
       const below = squash(textBetween(last, result.bottom, Infinity)) + squash(after?.text ?? '');
       for (const note of table.notes) {
-        if (!below.includes(squash(note))) findings.push({ page: last, where: name, message: `表格下方的注释与数据不符或缺失：数据为「${note}」` });
+        if (!below.includes(squash(note)))
+          findings.push({ page: last, where: name, message: `表格下方的注释与数据不符或缺失：数据为「${note}」` });
       }
     }
     return result;
@@ -177,7 +193,16 @@ export class TableReader {
     return first.cells.every((cell, c) => !cell || grid.at(0, c).text === squash(dataCellText(cell.value)));
   }
 
-  private compareRows(table: TableData, name: string, labels: Labels, grid: Grid, page: PdfPage, rows: [TableRowData, string][], result: TableResult, findings: Finding[]) {
+  private compareRows(
+    table: TableData,
+    name: string,
+    labels: Labels,
+    grid: Grid,
+    page: PdfPage,
+    rows: [TableRowData, string][],
+    result: TableResult,
+    findings: Finding[],
+  ) {
     rows.forEach(([row, key], r) => {
       row.cells.forEach((cell, c) => {
         if (!cell) return;
@@ -194,7 +219,11 @@ export class TableReader {
         if (printed.text !== expected) {
           findings.push({ page, where, message: `PDF 中为${show(printed.text)}，数据为${show(expected)}` });
         } else if (printed.r1 !== r + rs - 1 || printed.c1 !== c + cs - 1) {
-          findings.push({ page, where, message: `合并范围与数据不同：PDF 中占 ${printed.r1 - printed.r0 + 1} 行 ${printed.c1 - printed.c0 + 1} 栏，数据为 ${rs} 行 ${cs} 栏` });
+          findings.push({
+            page,
+            where,
+            message: `合并范围与数据不同：PDF 中占 ${printed.r1 - printed.r0 + 1} 行 ${printed.c1 - printed.c0 + 1} 栏，数据为 ${rs} 行 ${cs} 栏`,
+          });
         }
         if (key !== 'header' && cell.ref) {
           result.printed.push({
@@ -230,7 +259,9 @@ export const show = (text: string) => (text ? `「${text}」` : '（空白）');
  * title wraps): a sentence of the narrative that names the table does not count.
  */
 function hasTitleLine(page: PdfPage, top: number, bottom: number, title: string): boolean {
-  const texts = lines(page.runs.filter((r) => centre(r)[1] > top && centre(r)[1] < bottom)).map((l) => squash(l.map((r) => r.text).join('')));
+  const texts = lines(page.runs.filter((r) => centre(r)[1] > top && centre(r)[1] < bottom)).map((l) =>
+    squash(l.map((r) => r.text).join('')),
+  );
   return texts.some((t, i) => t === title || t + (texts[i + 1] ?? '') === title);
 }
 

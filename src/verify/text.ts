@@ -78,7 +78,13 @@ export interface TextResult {
 const NUMBER = /\d+(?:\.\d+)?/g;
 const PLACEHOLDER = /XX|××|□|_{3,}|\{\{|\}\}|undefined|NaN|待填写/g;
 
-export function checkText(doc: DocumentData, text: DocumentText, tables: TableResult[], figures: Record<string, string>, findings: Finding[]): TextResult {
+export function checkText(
+  doc: DocumentData,
+  text: DocumentText,
+  tables: TableResult[],
+  figures: Record<string, string>,
+  findings: Finding[],
+): TextResult {
   const result: TextResult = { paragraphs: 0, numbers: 0, figures: 0, tocEntries: 0 };
   const located: Located[] = [];
   const full = text.text;
@@ -101,7 +107,11 @@ export function checkText(doc: DocumentData, text: DocumentText, tables: TableRe
         const k = longestPrefix(full, want, cursor);
         const at = k ? full.indexOf(want.slice(0, k), cursor) : -1;
         if (k < Math.min(12, Math.ceil(want.length / 2))) {
-          findings.push({ ...(located.length ? { page: text.pageAt(cursor) } : {}), where, message: `PDF 中没有这段文字（或不在应有的位置）：数据为「${clip(want, 40)}」` });
+          findings.push({
+            ...(located.length ? { page: text.pageAt(cursor) } : {}),
+            where,
+            message: `PDF 中没有这段文字（或不在应有的位置）：数据为「${clip(want, 40)}」`,
+          });
         } else {
           const page = text.pageAt(at + k);
           findings.push({ page, where, message: `PDF 中为「${around(full, at + k)}」，数据为「${around(want, k)}」` });
@@ -169,11 +179,23 @@ const LEADER = /\.{4,}\d+/;
  * The 目录: each listed block's entry (found by its text, in order) must give the page the block is on,
  * as printed in that page's footer.
  */
-function checkToc(doc: DocumentData, text: DocumentText, located: Located[], tables: TableResult[], tocEnd: number | undefined, findings: Finding[], result: TextResult) {
+function checkToc(
+  doc: DocumentData,
+  text: DocumentText,
+  located: Located[],
+  tables: TableResult[],
+  tocEnd: number | undefined,
+  findings: Finding[],
+  result: TextResult,
+) {
   const toc = doc.blocks.find((b) => b.kind === 'toc');
   if (!toc || tocEnd === undefined) return;
   const start = located.find((l) => l.block === toc)?.at ?? 0;
-  const entries = [...text.text.slice(start, tocEnd).matchAll(/(.+?)\.{4,}(\d+)/g)].map((m) => ({ text: m[1]!, page: Number(m[2]), at: start + m.index! }));
+  const entries = [...text.text.slice(start, tocEnd).matchAll(/(.+?)\.{4,}(\d+)/g)].map((m) => ({
+    text: m[1]!,
+    page: Number(m[2]),
+    at: start + m.index!,
+  }));
   let next = 0;
   for (const block of doc.blocks) {
     const listed = block.kind === 'part' || ((block.kind === 'heading' || block.kind === 'title' || block.kind === 'table') && block.toc);
@@ -196,7 +218,11 @@ function checkToc(doc: DocumentData, text: DocumentText, located: Located[], tab
     if (!page) continue; // not found at all: reported already
     result.tocEntries++;
     if (page.printed !== entry.page) {
-      findings.push({ page: text.pageAt(entry.at), where: '目录', message: `「${label}」印为第 ${entry.page} 页，实际在${pageName(page)}` });
+      findings.push({
+        page: text.pageAt(entry.at),
+        where: '目录',
+        message: `「${label}」印为第 ${entry.page} 页，实际在${pageName(page)}`,
+      });
     }
   }
 }
@@ -205,7 +231,16 @@ function checkToc(doc: DocumentData, text: DocumentText, located: Located[], tab
  * A figure the narrative takes from a table (收入合计, 基本支出 …): wherever a paragraph of the model
  * states it, the printed paragraph must state the figure the printed table shows in that cell.
  */
-function checkFigures(doc: DocumentData, located: Located[], full: string, tables: TableResult[], figures: Record<string, string>, text: DocumentText, findings: Finding[], result: TextResult) {
+function checkFigures(
+  doc: DocumentData,
+  located: Located[],
+  full: string,
+  tables: TableResult[],
+  figures: Record<string, string>,
+  text: DocumentText,
+  findings: Finding[],
+  result: TextResult,
+) {
   const cells = new Map<string, PrintedCell>();
   for (const t of tables) for (const c of t.printed) if (c.figure && !cells.has(c.figure)) cells.set(c.figure, c);
   const paragraphs = located.filter((l) => l.block.kind === 'paragraph');
@@ -235,7 +270,11 @@ function checkPlaceholders(text: DocumentText, findings: Finding[]) {
   for (const page of text.pdf.pages) {
     const s = squash(page.text);
     for (const m of s.matchAll(PLACEHOLDER)) {
-      findings.push({ page, where: '占位符', message: `「${m[0]}」未替换：…${s.slice(Math.max(0, m.index! - 12), m.index! + m[0].length + 12)}…` });
+      findings.push({
+        page,
+        where: '占位符',
+        message: `「${m[0]}」未替换：…${s.slice(Math.max(0, m.index! - 12), m.index! + m[0].length + 12)}…`,
+      });
     }
   }
 }

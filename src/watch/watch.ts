@@ -147,7 +147,13 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
   let pending: { triggers: Set<Trigger>; since: number } | undefined;
 
   async function rebuild(triggers: Set<Trigger>, since: number): Promise<void> {
-    const trigger: Trigger = triggers.has('config') ? 'config' : triggers.has('template') ? 'template' : triggers.has('start') ? 'start' : 'data';
+    const trigger: Trigger = triggers.has('config')
+      ? 'config'
+      : triggers.has('template')
+        ? 'template'
+        : triggers.has('start')
+          ? 'start'
+          : 'data';
     if (trigger === 'data' && inputs() === lastInputs) return;
     if (trigger === 'template' || trigger === 'config') clearTemplateCache();
     if (trigger === 'config') {
@@ -172,7 +178,9 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
       });
     } catch (err) {
       const user = err instanceof UserError || err instanceof PublishError || isOfficeTemplateError(err);
-      report.problem = user ? (err as Error).message : `内部错误：${(err as Error)?.message ?? String(err)}\n这不是您的数据问题，请把以上信息报告给开发者。`;
+      report.problem = user
+        ? (err as Error).message
+        : `内部错误：${(err as Error)?.message ?? String(err)}\n这不是您的数据问题，请把以上信息报告给开发者。`;
       log(report.problem);
     }
     // The documents first, then the workbook (the workbook starts first, so it may finish first).
@@ -219,7 +227,8 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
   // The folder, not the files: editors save by writing a new file and renaming it over the old one.
   const dataWatcher = add(folder, false, (name) => {
     const prior = priorPath();
-    if (!name || name === basename(path) || (prior && name === basename(prior)) || (year === undefined && name.endsWith('.yaml'))) schedule('data');
+    if (!name || name === basename(path) || (prior && name === basename(prior)) || (year === undefined && name.endsWith('.yaml')))
+      schedule('data');
   });
   if (dataWatcher) watchers.push(dataWatcher);
   const builtIn = add(TEMPLATE_DIR, true, (name) => {
@@ -274,7 +283,12 @@ export async function watchYear(arg: string, options: WatchOptions): Promise<Wat
   };
 }
 
-const TRIGGER_TEXT: Record<Trigger, string> = { start: '首次生成', data: '年度文件已保存', template: '模板已修改', config: `${CONFIG_FILE} 已修改` };
+const TRIGGER_TEXT: Record<Trigger, string> = {
+  start: '首次生成',
+  data: '年度文件已保存',
+  template: '模板已修改',
+  config: `${CONFIG_FILE} 已修改`,
+};
 
 /** `年度文件已保存 → 已发布第 3 版（0.42 秒：读取 12 ms，…；重新生成 PDF，沿用 工作簿）` */
 export function summaryLine(b: WatchBuild): string {
@@ -286,10 +300,17 @@ export function summaryLine(b: WatchBuild): string {
   const parts = [seconds, stages].filter(Boolean).join('：');
   // One time for the rendering: the workbook and the PDFs interleave in this thread, so per-output
   // times would overlap.
-  const renders = [b.rendered.length ? `重新生成 ${b.rendered.join('、')}` : '', b.reused.length ? `沿用未变的 ${b.reused.join('、')}` : ''].filter(Boolean).join('，');
+  const renders = [b.rendered.length ? `重新生成 ${b.rendered.join('、')}` : '', b.reused.length ? `沿用未变的 ${b.reused.join('、')}` : '']
+    .filter(Boolean)
+    .join('，');
   const head = `${TRIGGER_TEXT[b.trigger]} → `;
   if (!b.ok) return `${head}${b.problem ? '未发布' : '有错误，未发布'}；已发布的文件保持不变。继续监视中……`;
-  const what = b.status === 'unchanged' ? `与已发布的第 ${b.version} 版相同，未写入` : b.status === 'repaired' ? `第 ${b.version} 版（已修复受损文件）` : `已发布第 ${b.version} 版`;
+  const what =
+    b.status === 'unchanged'
+      ? `与已发布的第 ${b.version} 版相同，未写入`
+      : b.status === 'repaired'
+        ? `第 ${b.version} 版（已修复受损文件）`
+        : `已发布第 ${b.version} 版`;
   return `${head}${what}（${parts}${renders ? `；${renders}` : ''}）`;
 }
 

@@ -7,7 +7,21 @@
  *     file and what to do), never a stack trace: environment problems are the user's to fix.
  * Paths are always inside the output folder: callers build them from names that file-names.ts accepts.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 
 /**
@@ -28,7 +42,8 @@ export class SimulatedKill {
   constructor(readonly thrown: unknown) {}
 }
 
-export const isErrno = (e: unknown): e is NodeJS.ErrnoException => e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
+export const isErrno = (e: unknown): e is NodeJS.ErrnoException =>
+  e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
 
 /** How a path is shown to the user: relative to the working folder when inside it, with “/”. */
 export function shown(path: string): string {
@@ -215,7 +230,8 @@ export function explain(e: unknown, dir: string, after = LEFT_AS_IT_WAS): string
   switch (e.code) {
     case 'EPERM':
     case 'EBUSY':
-      if (f.replacing) return `无法替换 ${shown(target)}：这个文件正被其他程序打开（例如 PDF 阅读器、Excel 或 WPS），或不允许修改。请先关闭正在打开的 ${name} 后重新发布。${after}`;
+      if (f.replacing)
+        return `无法替换 ${shown(target)}：这个文件正被其他程序打开（例如 PDF 阅读器、Excel 或 WPS），或不允许修改。请先关闭正在打开的 ${name} 后重新发布。${after}`;
       return `不允许写入 ${shown(target)}（${e.code}）：文件或文件夹被设为只读、被其他程序占用，或没有权限。请检查后重新发布，或用 --out=其他目录 发布到别处。${after}`;
     case 'EACCES':
       return `没有权限写入 ${shown(target)}。请检查这个${f.replacing ? '文件' : '文件夹'}的权限（是否只读、是否属于别的用户），或用 --out=其他目录 发布到有写入权限的文件夹。${after}`;

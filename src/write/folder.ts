@@ -55,7 +55,9 @@ function readVersion(disk: Disk, where: string, label: string, dir: string): Ver
   const manifestPath = join(where, MANIFEST);
   const manifestKind = kind(manifestPath);
   if (manifestKind && manifestKind !== 'file') {
-    throw new PublishError(`${shown(manifestPath)} 不是普通文件（是${manifestKind === 'link' ? '指向其他位置的链接' : '文件夹'}），发布程序不会跟随它。请把它移走后重新发布。本次没有写入任何文件。`);
+    throw new PublishError(
+      `${shown(manifestPath)} 不是普通文件（是${manifestKind === 'link' ? '指向其他位置的链接' : '文件夹'}），发布程序不会跟随它。请把它移走后重新发布。本次没有写入任何文件。`,
+    );
   }
   const manifestBytes = manifestKind ? disk.read(manifestPath) : undefined;
   let manifest: Manifest | undefined;
@@ -77,8 +79,12 @@ function readVersion(disk: Disk, where: string, label: string, dir: string): Ver
   }
   if (!manifest) {
     // No readable manifest (a hand-made folder, an old tool's): every plain file in it is the version.
-    const files = readdirSync(where).filter((n) => n !== HISTORY && !fileNameProblem(n) && isFile(join(where, n))).sort();
-    return files.length ? { where, ...(manifestBytes ? { manifestBytes } : {}), ...(unreadable ? { unreadable } : {}), files, damaged: [] } : undefined;
+    const files = readdirSync(where)
+      .filter((n) => n !== HISTORY && !fileNameProblem(n) && isFile(join(where, n)))
+      .sort();
+    return files.length
+      ? { where, ...(manifestBytes ? { manifestBytes } : {}), ...(unreadable ? { unreadable } : {}), files, damaged: [] }
+      : undefined;
   }
   const damaged: Version['damaged'] = [];
   const present: string[] = [];
@@ -96,7 +102,10 @@ function readVersion(disk: Disk, where: string, label: string, dir: string): Ver
     present.push(o.file);
     const bytes = disk.read(path)!;
     if (sha256(bytes) !== o.sha256) {
-      damaged.push({ file: o.file, problem: `内容与 manifest.json 的记录不符（现有 ${bytes.length} 字节${o.bytes !== undefined ? `，应为 ${o.bytes} 字节` : ''}）` });
+      damaged.push({
+        file: o.file,
+        problem: `内容与 manifest.json 的记录不符（现有 ${bytes.length} 字节${o.bytes !== undefined ? `，应为 ${o.bytes} 字节` : ''}）`,
+      });
     }
   }
   // The correction report (changes.md and its documents) belongs to the version too, when present.
@@ -117,18 +126,20 @@ export function readFolder(disk: Disk): Folder {
     for (const n of readdirSync(history).filter((n) => /^\d+$/.test(n))) {
       const path = join(history, n);
       const k = kind(path);
-      if (k !== 'dir') throw new PublishError(`${shown(path)} 不是文件夹（是${k === 'link' ? '指向其他位置的链接' : '文件'}），不是本工具的存档。请把它移走后重新发布。本次没有写入任何文件。`);
+      if (k !== 'dir')
+        throw new PublishError(
+          `${shown(path)} 不是文件夹（是${k === 'link' ? '指向其他位置的链接' : '文件'}），不是本工具的存档。请把它移走后重新发布。本次没有写入任何文件。`,
+        );
       const version = readVersion(disk, path, `${HISTORY}/${n}/ `, dir) ?? { where: path, files: [], damaged: [] };
       archives.push({ number: Number.parseInt(n, 10), name: `${HISTORY}/${n}`, version });
     }
   } else if (historyKind) {
-    throw new PublishError(`${shown(history)} 不是文件夹（是${historyKind === 'link' ? '指向其他位置的链接' : '文件'}），发布程序不会向它写入存档。请把它移走或改名后重新发布。本次没有写入任何文件。`);
+    throw new PublishError(
+      `${shown(history)} 不是文件夹（是${historyKind === 'link' ? '指向其他位置的链接' : '文件'}），发布程序不会向它写入存档。请把它移走或改名后重新发布。本次没有写入任何文件。`,
+    );
   }
   archives.sort((a, b) => a.number - b.number || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const numbers = [
-    ...(current ? [versionOf(current) ?? 0] : []),
-    ...archives.flatMap((a) => [a.number, versionOf(a.version) ?? 0]),
-  ];
+  const numbers = [...(current ? [versionOf(current) ?? 0] : []), ...archives.flatMap((a) => [a.number, versionOf(a.version) ?? 0])];
   return { dir, ...(current ? { current } : {}), archives, highest: Math.max(0, ...numbers) };
 }
 
@@ -162,4 +173,3 @@ export function readIntact(disk: Disk, version: Version, name: string, archive?:
   }
   return undefined;
 }
-

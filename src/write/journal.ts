@@ -44,15 +44,26 @@ export const serializeJournal = (j: Omit<Journal, 'format'>) => JSON.stringify({
 
 function parseJournal(text: string, path: string): Journal {
   const bad = (why: string) =>
-    new PublishError(`${shown(path)}（上次中断的发布留下的记录）${why}，发布程序不会按它改动任何文件。请删除 ${shown(join(path, '..'))}/ 文件夹后重新发布。本次没有写入任何文件。`);
+    new PublishError(
+      `${shown(path)}（上次中断的发布留下的记录）${why}，发布程序不会按它改动任何文件。请删除 ${shown(join(path, '..'))}/ 文件夹后重新发布。本次没有写入任何文件。`,
+    );
   let j: Partial<Journal>;
   try {
     j = JSON.parse(text) as Partial<Journal>;
   } catch {
     throw bad('无法读取');
   }
-  if (!j || typeof j !== 'object' || j.format !== FORMAT || !Array.isArray(j.previousFiles) || !Array.isArray(j.newFiles) || typeof j.manifest !== 'string') throw bad('格式不对');
-  if (j.archive !== null && !(typeof j.archive === 'string' && /^history\/\d{3,}$/.test(j.archive))) throw bad('中的存档位置不是 history/ 下的编号文件夹');
+  if (
+    !j ||
+    typeof j !== 'object' ||
+    j.format !== FORMAT ||
+    !Array.isArray(j.previousFiles) ||
+    !Array.isArray(j.newFiles) ||
+    typeof j.manifest !== 'string'
+  )
+    throw bad('格式不对');
+  if (j.archive !== null && !(typeof j.archive === 'string' && /^history\/\d{3,}$/.test(j.archive)))
+    throw bad('中的存档位置不是 history/ 下的编号文件夹');
   for (const name of [...j.previousFiles, ...j.newFiles]) {
     if (fileNameProblem(name) || name === HISTORY) throw bad(`中的文件名「${printable(String(name))}」不是本目录中的文件`);
   }
@@ -76,7 +87,10 @@ export function recover(disk: Disk): string[] {
   const work = join(dir, WORK);
   const workKind = kind(work);
   if (!workKind) return [];
-  if (workKind !== 'dir') throw new PublishError(`${shown(work)} 不是文件夹（是${workKind === 'link' ? '指向其他位置的链接' : '文件'}）；这个名字留给发布程序自己使用。请把它移走后重新发布。本次没有写入任何文件。`);
+  if (workKind !== 'dir')
+    throw new PublishError(
+      `${shown(work)} 不是文件夹（是${workKind === 'link' ? '指向其他位置的链接' : '文件'}）；这个名字留给发布程序自己使用。请把它移走后重新发布。本次没有写入任何文件。`,
+    );
   const journalPath = join(work, JOURNAL);
   const bytes = disk.read(journalPath);
   if (!bytes) {
@@ -98,7 +112,8 @@ function undo(disk: Disk, j: Journal): string {
   const manifest = disk.read(join(dir, MANIFEST));
   const staging = join(dir, WORK, STAGING);
   if (manifest && sha256(manifest) === j.manifest) {
-    for (const name of j.previousFiles) if (!j.newFiles.includes(name) && name !== MANIFEST) disk.remove(join(dir, name), { replacing: true });
+    for (const name of j.previousFiles)
+      if (!j.newFiles.includes(name) && name !== MANIFEST) disk.remove(join(dir, name), { replacing: true });
     disk.fsyncDir(dir);
     return '上次发布在完成后被中断，新版本已完整发布，只清理了遗留的临时文件。';
   }

@@ -23,7 +23,8 @@ const lockedMessage = (dir: string) =>
 
 /** Throws the “another publish is writing” PublishError when someone holds the folder's lock now. */
 export function checkNotLocked(dir: string): void {
-  if (lockfile.checkSync(dir, { lockfilePath: join(dir, LOCK), realpath: false, stale: STALE_MS })) throw new PublishError(lockedMessage(dir));
+  if (lockfile.checkSync(dir, { lockfilePath: join(dir, LOCK), realpath: false, stale: STALE_MS }))
+    throw new PublishError(lockedMessage(dir));
 }
 
 /** Takes the folder's lock (the folder must exist); returns the function that releases it. */

@@ -59,12 +59,16 @@ export function readManifest(text: string): Manifest {
   } catch {
     throw new UnreadableManifest('不是有效的 JSON');
   }
-  if (!isObject(m) || !Number.isSafeInteger(m.year) || !Array.isArray(m.inputs) || !Array.isArray(m.outputs)) throw new UnreadableManifest('缺少 year、inputs 或 outputs');
+  if (!isObject(m) || !Number.isSafeInteger(m.year) || !Array.isArray(m.inputs) || !Array.isArray(m.outputs))
+    throw new UnreadableManifest('缺少 year、inputs 或 outputs');
   if (m.version !== undefined && !positiveInt(m.version)) throw new UnreadableManifest('version 不是正整数');
-  if (m.department !== undefined && (typeof m.department !== 'string' || !m.department)) throw new UnreadableManifest('department 不是文字');
+  if (m.department !== undefined && (typeof m.department !== 'string' || !m.department))
+    throw new UnreadableManifest('department 不是文字');
   const entry = (e: unknown, where: string): ManifestEntry => {
-    if (!isObject(e) || typeof e.file !== 'string' || typeof e.sha256 !== 'string' || !SHA256.test(e.sha256)) throw new UnreadableManifest(`${where}的条目格式不对`);
-    if (e.bytes !== undefined && !(Number.isSafeInteger(e.bytes) && (e.bytes as number) >= 0)) throw new UnreadableManifest(`${where}的 bytes 不是整数`);
+    if (!isObject(e) || typeof e.file !== 'string' || typeof e.sha256 !== 'string' || !SHA256.test(e.sha256))
+      throw new UnreadableManifest(`${where}的条目格式不对`);
+    if (e.bytes !== undefined && !(Number.isSafeInteger(e.bytes) && (e.bytes as number) >= 0))
+      throw new UnreadableManifest(`${where}的 bytes 不是整数`);
     return { file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes as number } : {}) };
   };
   if (m.corrections !== undefined && !Array.isArray(m.corrections)) throw new UnreadableManifest('corrections 不是列表');
@@ -72,7 +76,10 @@ export function readManifest(text: string): Manifest {
   const corrections = (m.corrections as unknown[] | undefined)?.map((e) => entry(e, '更正文件'));
   const seen = new Set<string>();
   for (const o of [...outputs, ...(corrections ?? [])]) {
-    const problem = fileNameProblem(o.file) ?? (RESERVED_NAMES.includes(o.file) ? '是发布程序自己的文件名' : undefined) ?? (seen.has(fileNameKey(o.file)) ? '重复出现' : undefined);
+    const problem =
+      fileNameProblem(o.file) ??
+      (RESERVED_NAMES.includes(o.file) ? '是发布程序自己的文件名' : undefined) ??
+      (seen.has(fileNameKey(o.file)) ? '重复出现' : undefined);
     if (problem) throw new HostileManifest(`输出文件「${printable(o.file)}」${problem}，不是本目录中可以发布的文件`);
     seen.add(fileNameKey(o.file));
   }
@@ -94,7 +101,11 @@ export function serializeManifest(m: Manifest): string {
     ...(m.version !== undefined ? { version: m.version } : {}),
     inputs: m.inputs.map((e) => ({ file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })),
     outputs: m.outputs.map((e) => ({ file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })),
-    ...(m.corrections ? { corrections: m.corrections.map((e) => ({ file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })) } : {}),
+    ...(m.corrections
+      ? {
+          corrections: m.corrections.map((e) => ({ file: e.file, sha256: e.sha256, ...(e.bytes !== undefined ? { bytes: e.bytes } : {}) })),
+        }
+      : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
 }
@@ -109,5 +120,5 @@ export function sameOutputs(a: Manifest, b: Manifest): boolean {
 }
 
 /** Text from an untrusted file, safe to print: control characters shown as code points. */
-export const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
+export const printable = (text: string) =>
+  text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

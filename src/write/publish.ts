@@ -38,11 +38,33 @@
 import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileNameKey, fileNameProblem, safeFileName } from '../file-names.ts';
-import { Disk, explain, fileInTheWay, isDir, isErrno, isFile, isFolder, PublishError, shown, SimulatedKill, type StepHook } from './disk.ts';
+import {
+  Disk,
+  explain,
+  fileInTheWay,
+  isDir,
+  isErrno,
+  isFile,
+  isFolder,
+  PublishError,
+  shown,
+  SimulatedKill,
+  type StepHook,
+} from './disk.ts';
 import { archiveHolds, archiveName, readFolder, readIntact, sha256, versionOf, type Archive, type Folder, type Version } from './folder.ts';
 import { JOURNAL, recover, serializeJournal, STAGING, WORK } from './journal.ts';
 import { acquireLock, checkNotLocked } from './lock.ts';
-import { CHANGES, DAMAGED, HISTORY, MANIFEST, RESERVED_NAMES, sameOutputs, serializeManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import {
+  CHANGES,
+  DAMAGED,
+  HISTORY,
+  MANIFEST,
+  RESERVED_NAMES,
+  sameOutputs,
+  serializeManifest,
+  type Manifest,
+  type ManifestEntry,
+} from './manifest.ts';
 
 export { PublishError, sha256, type StepHook };
 
@@ -192,7 +214,10 @@ function ensureFolder(disk: Disk): void {
 function checkNames(files: OutputFile[]): void {
   const seen = new Set<string>();
   for (const f of files) {
-    const problem = fileNameProblem(f.name) ?? (RESERVED_NAMES.includes(f.name) ? '是发布程序自己的文件名' : undefined) ?? (seen.has(fileNameKey(f.name)) ? '重复' : undefined);
+    const problem =
+      fileNameProblem(f.name) ??
+      (RESERVED_NAMES.includes(f.name) ? '是发布程序自己的文件名' : undefined) ??
+      (seen.has(fileNameKey(f.name)) ? '重复' : undefined);
     if (problem) throw new Error(`发布的文件名「${f.name}」${problem}（应在校验时发现）`);
     seen.add(fileNameKey(f.name));
   }
@@ -202,17 +227,17 @@ function checkNames(files: OutputFile[]): void {
 type Assessment =
   | { kind: 'same'; current: Version; version: number }
   | {
-    kind: 'new';
-    version: number;
-    unsigned: Manifest;
-    notes: string[];
-    /** The version in place and where it is (or will be) archived. */
-    current?: Version;
-    archive?: Archive;
-    makeArchive: boolean;
-    /** What the new version follows, for the correction report. */
-    base?: { v: Version; a: Archive; n: number };
-  };
+      kind: 'new';
+      version: number;
+      unsigned: Manifest;
+      notes: string[];
+      /** The version in place and where it is (or will be) archived. */
+      current?: Version;
+      archive?: Archive;
+      makeArchive: boolean;
+      /** What the new version follows, for the correction report. */
+      base?: { v: Version; a: Archive; n: number };
+    };
 
 /** Reads nothing but the folder given and writes nothing (see publishVersion and previewVersion). */
 function assess(disk: Disk, folder: Folder, files: OutputFile[], options: PublishOptions): Assessment {
@@ -242,16 +267,33 @@ function assess(disk: Disk, folder: Folder, files: OutputFile[], options: Publis
     }
     makeArchive = !archive;
     if (makeArchive && current.damaged.length) {
-      notes.push(`第 ${previousNumber} 版在存档前已损坏：${current.damaged.map((d) => `${d.file}${d.problem}`).join('；')}。已按现状存入 ${name}/，并在其中的 ${DAMAGED} 中注明。`);
+      notes.push(
+        `第 ${previousNumber} 版在存档前已损坏：${current.damaged.map((d) => `${d.file}${d.problem}`).join('；')}。已按现状存入 ${name}/，并在其中的 ${DAMAGED} 中注明。`,
+      );
     }
-    if (current.unreadable) notes.push(`输出目录中原有的 manifest.json 无法读取（${current.unreadable}），原有文件按第 ${previousNumber} 版整体存入 ${name}/。`);
+    if (current.unreadable)
+      notes.push(`输出目录中原有的 manifest.json 无法读取（${current.unreadable}），原有文件按第 ${previousNumber} 版整体存入 ${name}/。`);
     archive ??= { number: previousNumber!, name, version: current };
   } else if (latest) {
     notes.push(`输出目录中没有已发布的版本（文件可能被删除或移走）；本次与存档中最新的第 ${latest.number} 版（${latest.name}/）比较。`);
   }
   const unsigned: Manifest = { year: core.year, department: core.department, version, inputs: core.inputs, outputs: core.outputs };
-  const base = current && archive ? { v: current, a: archive, n: previousNumber! } : latest ? { v: latest.version, a: latest, n: latest.number } : undefined;
-  return { kind: 'new', version, unsigned, notes, ...(current ? { current } : {}), ...(archive ? { archive } : {}), makeArchive, ...(base ? { base } : {}) };
+  const base =
+    current && archive
+      ? { v: current, a: archive, n: previousNumber! }
+      : latest
+        ? { v: latest.version, a: latest, n: latest.number }
+        : undefined;
+  return {
+    kind: 'new',
+    version,
+    unsigned,
+    notes,
+    ...(current ? { current } : {}),
+    ...(archive ? { archive } : {}),
+    makeArchive,
+    ...(base ? { base } : {}),
+  };
 }
 
 /** The version a new one follows, as the correction report sees it. */
@@ -296,7 +338,11 @@ export function recoverFolder(dir: string): string[] {
  * undefined when the publish would change nothing, or when the folder is in a state the publish itself
  * will report.
  */
-export function previewVersion(dir: string, files: OutputFile[], options: PublishOptions): { previous?: PreviousVersion; version: number } | undefined {
+export function previewVersion(
+  dir: string,
+  files: OutputFile[],
+  options: PublishOptions,
+): { previous?: PreviousVersion; version: number } | undefined {
   try {
     const disk = new Disk(dir);
     const a = assess(disk, readFolder(disk), files, options);
@@ -317,7 +363,14 @@ function decide(disk: Disk, folder: Folder, files: OutputFile[], options: Publis
     const { current, version } = a;
     messages.push(...gapNotes(folder, version));
     const repaired = current.damaged.map((d) => d.file);
-    if (repaired.length) messages.push(...repair(disk, files.filter((f) => repaired.includes(f.name)), progress));
+    if (repaired.length)
+      messages.push(
+        ...repair(
+          disk,
+          files.filter((f) => repaired.includes(f.name)),
+          progress,
+        ),
+      );
     return { status: repaired.length ? 'repaired' : 'unchanged', version, manifest: current.manifest!, files, repaired, messages };
   }
 
@@ -333,10 +386,17 @@ function decide(disk: Disk, folder: Folder, files: OutputFile[], options: Publis
   }
   const manifest: Manifest = {
     ...unsigned,
-    ...(corrections.length ? { corrections: corrections.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })) } : {}),
+    ...(corrections.length
+      ? { corrections: corrections.map((f) => ({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })) }
+      : {}),
   };
   const manifestBytes = Buffer.from(serializeManifest(manifest));
-  const written: OutputFile[] = [...files, ...(changes !== undefined ? [{ name: CHANGES, bytes: Buffer.from(changes) }] : []), ...corrections, { name: MANIFEST, bytes: manifestBytes }];
+  const written: OutputFile[] = [
+    ...files,
+    ...(changes !== undefined ? [{ name: CHANGES, bytes: Buffer.from(changes) }] : []),
+    ...corrections,
+    { name: MANIFEST, bytes: manifestBytes },
+  ];
 
   const warnings = switchTo(disk, written, current, makeArchive ? archive : undefined, archive?.name ?? null, progress);
   return {
@@ -419,7 +479,14 @@ function finish(disk: Disk): string[] {
 }
 
 /** Steps 4–8 at the top of this file. */
-function switchTo(disk: Disk, files: OutputFile[], current: Version | undefined, newArchive: Archive | undefined, archive: string | null, progress: Progress): string[] {
+function switchTo(
+  disk: Disk,
+  files: OutputFile[],
+  current: Version | undefined,
+  newArchive: Archive | undefined,
+  archive: string | null,
+  progress: Progress,
+): string[] {
   const dir = disk.dir;
   const work = makeWork(disk, progress);
   const staging = join(work, STAGING);
@@ -452,7 +519,12 @@ function switchTo(disk: Disk, files: OutputFile[], current: Version | undefined,
   const newNames = files.map((f) => f.name);
   progress.archive = archive ?? undefined;
   progress.previousFiles = previousFiles;
-  const journal = serializeJournal({ archive, previousFiles, newFiles: newNames, manifest: sha256(files.find((f) => f.name === MANIFEST)!.bytes) });
+  const journal = serializeJournal({
+    archive,
+    previousFiles,
+    newFiles: newNames,
+    manifest: sha256(files.find((f) => f.name === MANIFEST)!.bytes),
+  });
   disk.writeDurable(join(work, `${JOURNAL}.new`), journal);
   disk.rename(join(work, `${JOURNAL}.new`), join(work, JOURNAL));
   progress.journal = true;

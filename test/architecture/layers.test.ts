@@ -39,7 +39,14 @@ const ALLOWED: Record<Layer, Layer[]> = {
 export function layerOf(file: string): Layer {
   const rel = relative(SRC, file).split('\\').join('/');
   const top = rel.split('/')[0]!;
-  if (['decimal.ts', 'change.ts', 'diagnostics.ts', 'paths.ts', 'config.ts', 'template-files.ts', 'text-width.ts', 'file-names.ts'].includes(rel) || top === 'fonts' || top === 'catalogue') return 'base';
+  if (
+    ['decimal.ts', 'change.ts', 'diagnostics.ts', 'paths.ts', 'config.ts', 'template-files.ts', 'text-width.ts', 'file-names.ts'].includes(
+      rel,
+    ) ||
+    top === 'fonts' ||
+    top === 'catalogue'
+  )
+    return 'base';
   if (['load', 'schema', 'calc', 'check', 'model', 'diff', 'render', 'verify', 'write'].includes(top)) return top as Layer;
   return 'app';
 }
@@ -53,7 +60,9 @@ function sources(dir: string): string[] {
 /** Relative imports of a module: `import … from '…'`, `export … from '…'`, `import('…')`. */
 export function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
   return specs.filter((s) => s.startsWith('.')).map((s) => normalize(join(dirname(file), s)));
 }
 
@@ -90,9 +99,13 @@ describe('layers of src/', () => {
 describe('the project stands alone', () => {
   it('no file of the repository cites notes kept outside it', async () => {
     const { execFileSync } = await import('node:child_process');
-    const files = execFileSync('git', ['ls-files', 'src', 'test', 'templates', 'README.md', 'package.json'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', 'src', 'test', 'templates', 'README.md', 'package.json'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     const outside = /libraries\.md|domain\.md|DESIGN\.md|style\.md|\.\.\/shared\//;
-    const cited = files.filter((f) => !f.startsWith('test/architecture/') && /\.(ts|mjs|hbs|md|json|yaml)$/.test(f) && outside.test(readFileSync(f, 'utf8')));
+    const cited = files.filter(
+      (f) => !f.startsWith('test/architecture/') && /\.(ts|mjs|hbs|md|json|yaml)$/.test(f) && outside.test(readFileSync(f, 'utf8')),
+    );
     expect(cited).toEqual([]);
   });
 });

@@ -22,18 +22,27 @@ const n = (name: string) => ORDER.indexOf(name) + 1;
 const KEYS = ['income_total', 'expenditure_total', 'fiscal_expenditure', 'three_public.total', 'closing_balance'];
 
 /** The line of the year file that holds `text` (1-based). */
-const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 
 /** The index page's table row of a department (the <tr> holding its folder name as a cell). */
 function rowOf(html: string, name: string): string {
-  const row = html.split('<tr').slice(1).map((r) => r.slice(0, r.indexOf('</tr>'))).find((r) => r.includes(`>${name}</`));
+  const row = html
+    .split('<tr')
+    .slice(1)
+    .map((r) => r.slice(0, r.indexOf('</tr>')))
+    .find((r) => r.includes(`>${name}</`));
   if (!row) throw new Error(`no row for ${name} in index.html`);
   return row;
 }
 
 /** The key figures of a published report.json, as the index prints them. */
 function publishedFigures(o: Office, name: string): string[] {
-  const report = JSON.parse(readFileSync(join(o.root, 'output', name, '2024', 'report.json'), 'utf8')) as { figures: Record<string, string> };
+  const report = JSON.parse(readFileSync(join(o.root, 'output', name, '2024', 'report.json'), 'utf8')) as {
+    figures: Record<string, string>;
+  };
   return KEYS.map((k) => tableAmount(D(report.figures[k]!)));
 }
 
@@ -61,7 +70,10 @@ async function sheetRows(path: string, sheet: string): Promise<string[][]> {
  */
 async function build(o: Office, name: string): Promise<{ code: number; stderr: string }> {
   const err: string[] = [];
-  const code = await runCommandLine(['build', o.yearFile(name), '--out', join(o.root, 'single', name)], { out: () => {}, err: (t) => err.push(t) });
+  const code = await runCommandLine(['build', o.yearFile(name), '--out', join(o.root, 'single', name)], {
+    out: () => {},
+    err: (t) => err.push(t),
+  });
   return { code, stderr: err.join('\n') };
 }
 
@@ -83,11 +95,18 @@ describe('npm run batch: three departments, one broken', () => {
   it('builds the others, lists the broken department with its error, and exits 1', () => {
     expect(first.code, first.stderr).toBe(1);
     // One progress line per department (stderr is not a terminal here), n/N and the department.
-    for (const name of ['甲单位', '乙单位', '丙单位']) expect(first.stderr.match(new RegExp(`^\\[[123]/3\\] ${name} `, 'gm'))).toHaveLength(1);
+    for (const name of ['甲单位', '乙单位', '丙单位'])
+      expect(first.stderr.match(new RegExp(`^\\[[123]/3\\] ${name} `, 'gm'))).toHaveLength(1);
     expect(first.stderr).toMatch(/以下文件夹中没有 2024\.yaml，不处理：丁单位/);
     const line = lineOf(o.yearFile('乙单位'), 'goods:');
-    expect(first.stderr).toMatch(new RegExp(`未能发布的单位（1 个[^\\n]*\\n  乙单位（各单位/乙单位/2024\\.yaml）：\\n    各单位/乙单位/2024\\.yaml:${line}: 错误 \\[procurement-structure\\]`));
-    expect(first.stdout).toMatch(/批量发布完成：共 3 个单位，发布成功 2 个，未能发布 1 个。\n汇总：output\/汇总\/2024\/index\.html、output\/汇总\/2024\/汇总\.xlsx/);
+    expect(first.stderr).toMatch(
+      new RegExp(
+        `未能发布的单位（1 个[^\\n]*\\n  乙单位（各单位/乙单位/2024\\.yaml）：\\n    各单位/乙单位/2024\\.yaml:${line}: 错误 \\[procurement-structure\\]`,
+      ),
+    );
+    expect(first.stdout).toMatch(
+      /批量发布完成：共 3 个单位，发布成功 2 个，未能发布 1 个。\n汇总：output\/汇总\/2024\/index\.html、output\/汇总\/2024\/汇总\.xlsx/,
+    );
     expect(existsSync(join(o.root, 'output', '乙单位'))).toBe(false);
     expect(existsSync(join(o.root, 'output', '丁单位'))).toBe(false);
   });
@@ -97,7 +116,15 @@ describe('npm run batch: three departments, one broken', () => {
       const single = await build(o, name);
       expect(single.code, single.stderr).toBe(0);
       const batch = files(join(o.root, 'output', name, '2024'));
-      expect(Object.keys(batch).sort()).toEqual(['manifest.json', 'report.json', `${o.department(name)}2024年度部门决算.pdf`, `${o.department(name)}2024年度部门决算.html`, `${o.department(name)}2024年度部门决算公开表.xlsx`].sort());
+      expect(Object.keys(batch).sort()).toEqual(
+        [
+          'manifest.json',
+          'report.json',
+          `${o.department(name)}2024年度部门决算.pdf`,
+          `${o.department(name)}2024年度部门决算.html`,
+          `${o.department(name)}2024年度部门决算公开表.xlsx`,
+        ].sort(),
+      );
       expect(batch).toEqual(files(join(o.root, 'single', name, '2024')));
     }
     const broken = await build(o, '乙单位');
@@ -116,7 +143,9 @@ describe('npm run batch: three departments, one broken', () => {
       const row = rowOf(html, name);
       expect(row).toMatch(/^ class="line">/);
       expect(row).toContain(`<a href="../../${encodeURIComponent(name)}/2024/">${name}</a>`);
-      expect(row).toContain(`<a href="../../${encodeURIComponent(name)}/2024/${encodeURIComponent(`${o.department(name)}2024年度部门决算.pdf`)}">${o.department(name)}</a>`);
+      expect(row).toContain(
+        `<a href="../../${encodeURIComponent(name)}/2024/${encodeURIComponent(`${o.department(name)}2024年度部门决算.pdf`)}">${o.department(name)}</a>`,
+      );
       expect(row).toContain('已发布（首次）');
       const figures = publishedFigures(o, name);
       expect(figures.every((f) => f !== '')).toBe(true);
@@ -133,7 +162,9 @@ describe('npm run batch: three departments, one broken', () => {
     expect(messages).toContain(`各单位/乙单位/2024.yaml:${lineOf(o.yearFile('乙单位'), 'goods:')}: 错误 [procurement-structure]`);
     // The total row adds up the published departments.
     const total = rowOf(html, '合计（2 个单位的已发布数）');
-    const sum = KEYS.map((_, i) => tableAmount(D(publishedFigures(o, '甲单位')[i]!.replace(/,/g, '')).plus(D(publishedFigures(o, '丙单位')[i]!.replace(/,/g, '')))));
+    const sum = KEYS.map((_, i) =>
+      tableAmount(D(publishedFigures(o, '甲单位')[i]!.replace(/,/g, '')).plus(D(publishedFigures(o, '丙单位')[i]!.replace(/,/g, '')))),
+    );
     expect(total).toContain(sum.map((f) => `<td class="right">${f}</td>`).join(''));
   });
 
@@ -147,7 +178,13 @@ describe('npm run batch: three departments, one broken', () => {
     }
     expect(rows.find((r) => r[1] === '乙单位')!.slice(3, 5)).toEqual(['有错误，未发布', '']);
     const messages = await sheetRows(join(o.root, 'output', '汇总', '2024', '汇总.xlsx'), '校验信息');
-    expect(messages.find((r) => r[3] === 'procurement-structure')?.slice(0, 5)).toEqual([String(n('乙单位')), '乙单位', '错误', 'procurement-structure', `各单位/乙单位/2024.yaml:${lineOf(o.yearFile('乙单位'), 'goods:')}`]);
+    expect(messages.find((r) => r[3] === 'procurement-structure')?.slice(0, 5)).toEqual([
+      String(n('乙单位')),
+      '乙单位',
+      '错误',
+      'procurement-structure',
+      `各单位/乙单位/2024.yaml:${lineOf(o.yearFile('乙单位'), 'goods:')}`,
+    ]);
   });
 
   it('a second batch after a correction says what changed since the first', async () => {
@@ -166,7 +203,9 @@ describe('npm run batch: three departments, one broken', () => {
     expect(batch).toEqual(files(join(o.root, 'single', '甲单位', '2024')));
 
     const html = readFileSync(join(o.root, 'output', '汇总', '2024', 'index.html'), 'utf8');
-    expect(rowOf(html, '甲单位')).toContain(`<a href="../../${encodeURIComponent('甲单位')}/2024/changes.md">第 1 版 → 第 2 版（以上数字未变）</a>`);
+    expect(rowOf(html, '甲单位')).toContain(
+      `<a href="../../${encodeURIComponent('甲单位')}/2024/changes.md">第 1 版 → 第 2 版（以上数字未变）</a>`,
+    );
     expect(rowOf(html, '乙单位')).toContain('第 1 版（上次未发布）');
     expect(rowOf(html, '丙单位')).toContain('<td class="left">无变化</td>');
     expect(rowOf(html, '丙单位')).toContain('未变化');
@@ -182,14 +221,28 @@ describe('汇总.json from the last batch is untrusted input', () => {
       mkdirSync(dir);
       const write = (data: unknown) => writeFileSync(join(dir, '汇总.json'), typeof data === 'string' ? data : JSON.stringify(data));
       const good = { unit: '甲单位/2024', name: '甲单位', version: 2, figures: { income_total: '442.5' }, ok: true };
-      write({ format: SUMMARY_FORMAT, year: 2024, departments: [good, { ...good, unit: '乙', figures: { income_total: '1e999' } }, { ...good, unit: '丙', figures: { __proto__x: '1' } }, { ...good, unit: '丁', version: -1 }, good] });
+      write({
+        format: SUMMARY_FORMAT,
+        year: 2024,
+        departments: [
+          good,
+          { ...good, unit: '乙', figures: { income_total: '1e999' } },
+          { ...good, unit: '丙', figures: { __proto__x: '1' } },
+          { ...good, unit: '丁', version: -1 },
+          good,
+        ],
+      });
       const read = readPreviousSummary(dir, 2024);
       expect(read.found).toBe(true);
       expect(read.records).toEqual([good]);
       expect(read.note).toBe('上次汇总留下的 汇总.json 中有 4 条记录格式不对，已忽略。');
 
       write('{ not json');
-      expect(readPreviousSummary(dir, 2024)).toEqual({ found: false, records: [], note: '上次汇总留下的 汇总.json 无法读取，本次按首次汇总处理。' });
+      expect(readPreviousSummary(dir, 2024)).toEqual({
+        found: false,
+        records: [],
+        note: '上次汇总留下的 汇总.json 无法读取，本次按首次汇总处理。',
+      });
       write({ format: SUMMARY_FORMAT, year: 2023, departments: [] });
       expect(readPreviousSummary(dir, 2024).note).toBe('上次汇总留下的 汇总.json 是 2023 年度的，本次按首次汇总处理。');
       write({ format: 'other', year: 2024, departments: [] });
@@ -206,7 +259,12 @@ describe('planning a batch', () => {
     const o = office(['汇总', '甲单位'], 'plan');
     try {
       const plan = planFolder(join(o.root, o.folder), 2024, join(o.root, 'out'));
-      expect(plan.jobs.map((j) => [j.name, j.refused !== undefined])).toEqual([['汇总', true], ['甲单位', false]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+      expect(plan.jobs.map((j) => [j.name, j.refused !== undefined])).toEqual(
+        [
+          ['汇总', true],
+          ['甲单位', false],
+        ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+      );
       expect(plan.jobs.find((j) => j.name === '汇总')!.refused).toMatch(/文件夹名「汇总」与汇总目录 .*汇总\/ 同名/);
       expect(plan.units).toContain('甲单位/2024');
       const twice = planFiles([o.yearFile('甲单位'), o.yearFile('甲单位')], 2024, join(o.root, 'out'));
@@ -248,7 +306,12 @@ describe('the pool from the sources', () => {
         { size: 2, onStart: (j) => started.push(j.name) },
       );
       expect(started.sort()).toEqual(['乙单位', '无此单位', '甲单位', '坏任务'].sort());
-      expect(outcomes.map((x) => [x.name, x.ok, x.failure?.kind])).toEqual([['甲单位', false, 'user'], ['乙单位', false, 'check'], ['无此单位', false, 'check'], ['坏任务', false, 'internal']]);
+      expect(outcomes.map((x) => [x.name, x.ok, x.failure?.kind])).toEqual([
+        ['甲单位', false, 'user'],
+        ['乙单位', false, 'check'],
+        ['无此单位', false, 'check'],
+        ['坏任务', false, 'internal'],
+      ]);
       expect(outcomes[3]!.failure!.message).toMatch(/^内部错误：.*（这不是您的数据问题，请把这条信息报告给开发者）$/);
       expect(outcomes[1]!.diagnostics.map((d) => d.ruleId)).toEqual(['procurement-structure']);
       expect(outcomes[1]!.department).toBe('江西省乙单位');

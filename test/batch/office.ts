@@ -34,7 +34,10 @@ export function office(names: string[], prefix = 'batch'): Office {
     const dir = join(root, folder, name);
     mkdirSync(dir, { recursive: true });
     // As an office sets a department's folder up: the year files pointing editors at the schema beside them.
-    const yearText = (year: number) => base(year).replaceAll(BASE_DEPARTMENT, department(name)).replace('$schema=../../../data/year-file.schema.json', '$schema=./year-file.schema.json');
+    const yearText = (year: number) =>
+      base(year)
+        .replaceAll(BASE_DEPARTMENT, department(name))
+        .replace('$schema=../../../data/year-file.schema.json', '$schema=./year-file.schema.json');
     for (const year of [2023, 2024]) writeFileSync(join(dir, `${year}.yaml`), yearText(year));
     writeFileSync(join(dir, 'year-file.schema.json'), schemaText());
   }

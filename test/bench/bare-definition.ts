@@ -44,7 +44,11 @@ function table(spec: TableSpec, f: FontSet['family']): Node[] {
       .filter((t): t is string => Boolean(t))
       .map((t) => ({ text: t, fontSize: SIZE.small })),
     {
-      table: { headerRows: spec.header.length, widths: spec.columns.map(() => '*'), body: [...spec.header, ...spec.body].map((r) => row(r.cells)) },
+      table: {
+        headerRows: spec.header.length,
+        widths: spec.columns.map(() => '*'),
+        body: [...spec.header, ...spec.body].map((r) => row(r.cells)),
+      },
       fontSize: size,
     },
     ...spec.notes.map((n) => ({ text: n, fontSize: SIZE.small })),

@@ -100,7 +100,13 @@ function writeBareInput(file: string, path: string): number {
   if (!result.value || result.value.calc.kind === 'partial') throw new Error(`${file} 无法生成文档`);
   const fonts = loadFonts();
   const documents = buildModel(result.value.calc).documents;
-  const definitions = documents.map((d) => bareDefinition(d, fonts, tocEntries(d).map((e) => e.text)));
+  const definitions = documents.map((d) =>
+    bareDefinition(
+      d,
+      fonts,
+      tocEntries(d).map((e) => e.text),
+    ),
+  );
   writeFileSync(path, JSON.stringify({ fonts: bareFonts(fonts), definitions }));
   return documents.length;
 }
@@ -121,12 +127,16 @@ function bench(c: Case, dir: string): number[] {
     // Alternate which side goes first, so neither always runs right after the other's disk writes.
     const pair = i % 2 ? { bare: bare(i), build: build(i) } : { build: build(i), bare: bare(i) };
     pairs.push(pair);
-    console.log(`  第 ${i + 1} 次：构建 ${Math.round(pair.build.ms)} ms / 纯 pdfmake ${Math.round(pair.bare.ms)} ms = ${(pair.build.ms / pair.bare.ms).toFixed(2)} ×`);
+    console.log(
+      `  第 ${i + 1} 次：构建 ${Math.round(pair.build.ms)} ms / 纯 pdfmake ${Math.round(pair.bare.ms)} ms = ${(pair.build.ms / pair.bare.ms).toFixed(2)} ×`,
+    );
   }
   const col = (side: 'build' | 'bare', k: 'ms' | 'cpuMs' | 'mb') => pairs.map((p) => p[side][k]);
   const ratio = (k: 'ms' | 'cpuMs' | 'mb') => pairs.map((p) => p.build[k] / p.bare[k]);
   const row = (label: string, k: 'ms' | 'cpuMs' | 'mb', unit: string, t?: string) =>
-    console.log(`  ${label}：构建 ${Math.round(median(col('build', k)))} ${unit}，纯 pdfmake ${Math.round(median(col('bare', k)))} ${unit}；比值中位数 ${median(ratio(k)).toFixed(2)} ×（${range(ratio(k))}）${t ?? ''}`);
+    console.log(
+      `  ${label}：构建 ${Math.round(median(col('build', k)))} ${unit}，纯 pdfmake ${Math.round(median(col('bare', k)))} ${unit}；比值中位数 ${median(ratio(k)).toFixed(2)} ×（${range(ratio(k))}）${t ?? ''}`,
+    );
   row('墙钟时间', 'ms', 'ms', target(c.targets?.ratio, ' ×'));
   row('CPU 时间', 'cpuMs', 'ms');
   row('峰值内存', 'mb', 'MB', target(c.targets?.mb, ' MB（构建）'));
@@ -138,20 +148,26 @@ function bench(c: Case, dir: string): number[] {
 }
 
 if (!existsSync(GNU_TIME)) throw new Error(`需要 GNU time（${GNU_TIME}，Debian 软件包 time）来测 CPU 时间和峰值内存`);
-console.log(`机器：${cpus().length} 核，1 分钟平均负载 ${loadavg()[0]!.toFixed(2)}；构建命令：${scriptCommand('build').slice(1).join(' ')} <年度文件>`);
+console.log(
+  `机器：${cpus().length} 核，1 分钟平均负载 ${loadavg()[0]!.toFixed(2)}；构建命令：${scriptCommand('build').slice(1).join(' ')} <年度文件>`,
+);
 // The launcher rebuilds its bundle when a source is newer: do that before anything is timed.
 spawnSync(process.execPath, ['src/run.mjs', '--version'], { stdio: 'ignore' });
 const dir = mkdtempSync(join(tmpdir(), 'juesuan-bench-'));
 try {
   let cold: number[] | undefined;
-  for (const c of CASES) if (selected(c.name)) {
-    const ms = bench(c, dir);
-    if (c === CASES[0]) cold = ms;
-  }
+  for (const c of CASES)
+    if (selected(c.name)) {
+      const ms = bench(c, dir);
+      if (c === CASES[0]) cold = ms;
+    }
   if (selected('更正')) await benchWarm(dir, EDITS);
   if (selected('批量')) {
     // The batch's yardstick: this run's cold builds of data/2024.yaml (a few more when that case did not run).
-    cold ??= Array.from({ length: 3 }, (_, i) => timed([...scriptCommand('build'), 'data/2024.yaml', `--out=${join(dir, `out-cold-${i}`)}`]).ms);
+    cold ??= Array.from(
+      { length: 3 },
+      (_, i) => timed([...scriptCommand('build'), 'data/2024.yaml', `--out=${join(dir, `out-cold-${i}`)}`]).ms,
+    );
     benchBatch(dir, BATCH, cold);
   }
   console.log(`\n结束时 1 分钟平均负载 ${loadavg()[0]!.toFixed(2)}（其他进程占用处理器时，墙钟时间和比值都偏大；CPU 时间受影响较小）`);

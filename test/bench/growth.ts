@@ -33,7 +33,8 @@ export function split(total: Dec, n: number): Dec[] {
 /** A YAML number node for an exact decimal (yaml writes a JS number; ≤ 15 digits round-trip exactly). */
 const amountNode = (d: Dec) => new Scalar(Number(d.toString()));
 
-const amountOf = (node: unknown): Dec | undefined => (isScalar(node) && typeof node.value === 'number' ? D(String(node.source ?? node.value)) : undefined);
+const amountOf = (node: unknown): Dec | undefined =>
+  isScalar(node) && typeof node.value === 'number' ? D(String(node.source ?? node.value)) : undefined;
 
 /** Every amount leaf of a mapping (recursively), as [path, value]. */
 function amountLeaves(map: YAMLMap, path: string[] = []): [string[], Dec][] {
@@ -51,7 +52,9 @@ function amountLeaves(map: YAMLMap, path: string[] = []): [string[], Dec][] {
 
 function growProjects(doc: Document, factor: number): void {
   const projects = doc.get('projects') as YAMLSeq<YAMLMap>;
-  const evaluated = new Set(((doc.get('department_evaluations') as YAMLSeq<YAMLMap> | undefined)?.items ?? []).map((e) => String(e.get('project'))));
+  const evaluated = new Set(
+    ((doc.get('department_evaluations') as YAMLSeq<YAMLMap> | undefined)?.items ?? []).map((e) => String(e.get('project'))),
+  );
   const splittable = projects.items.filter((p) => !evaluated.has(String(p.get('name'))));
   const target = projects.items.length * factor - (projects.items.length - splittable.length);
   // Copies per splittable project: as even as possible, the first ones taking the remainder.
@@ -78,7 +81,9 @@ function growProjects(doc: Document, factor: number): void {
 
 /** Unused 项 codes of the 款 of `code`, in catalogue order. */
 function siblings(code: string, used: Set<string>): string[] {
-  return [...catalogueFor(2024).functional.values()].filter((e) => e.code.length === 7 && e.code.startsWith(code.slice(0, 5)) && !used.has(e.code) && e.explanation).map((e) => e.code);
+  return [...catalogueFor(2024).functional.values()]
+    .filter((e) => e.code.length === 7 && e.code.startsWith(code.slice(0, 5)) && !used.has(e.code) && e.explanation)
+    .map((e) => e.code);
 }
 
 function growRows(doc: Document, factor: number): void {
@@ -106,7 +111,10 @@ function growRows(doc: Document, factor: number): void {
     for (const [path, parts] of leaves) {
       const fund = path.at(-1)!;
       const sum = byFund.get(fund) ?? parts.map(() => D('0'));
-      byFund.set(fund, sum.map((s, k) => s.plus(parts[k]!)));
+      byFund.set(
+        fund,
+        sum.map((s, k) => s.plus(parts[k]!)),
+      );
     }
     spent.set(code, byFund);
     targets.forEach((c, k) => {

@@ -35,7 +35,12 @@ export function gnuTimeFigures(report: string): { cpuMs: number; mb: number } {
 /** One process under GNU time (wall time measured here; CPU and peak RSS from GNU time). */
 export function timed(argv: string[], cwd?: string): Run {
   const started = performance.now();
-  const r = spawnSync(GNU_TIME, ['-v', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' }, ...(cwd ? { cwd } : {}) });
+  const r = spawnSync(GNU_TIME, ['-v', ...argv], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+    ...(cwd ? { cwd } : {}),
+  });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} 失败（退出码 ${r.status}）：\n${r.stderr}`);
   return { ms, ...gnuTimeFigures(r.stderr), stderr: r.stderr };

@@ -18,7 +18,8 @@ const FIGURE = /goods: \{ total: [\d.]+, sme: 0\.00 \}/;
 const figure = (i: number) => `goods: { total: ${i}.00, sme: 0.00 }`;
 
 /** The watcher's line for a republish (src/watch/watch.ts summaryLine). */
-const REPUBLISHED = /^年度文件已保存 → 已发布第 (\d+) 版（(\d+\.\d+) 秒：读取 (\d+) ms，计算 (\d+) ms，校验 (\d+) ms，模型 (\d+) ms，生成 (\d+) ms，写入 (\d+) ms(?:；(.*))?）$/;
+const REPUBLISHED =
+  /^年度文件已保存 → 已发布第 (\d+) 版（(\d+\.\d+) 秒：读取 (\d+) ms，计算 (\d+) ms，校验 (\d+) ms，模型 (\d+) ms，生成 (\d+) ms，写入 (\d+) ms(?:；(.*))?）$/;
 const STAGES = ['读取', '计算', '校验', '模型', '生成', '写入'] as const;
 
 export interface WarmResult {
@@ -81,7 +82,9 @@ export async function benchWarm(dir: string, edits: number): Promise<WarmResult>
   const yearFile = join(root, 'data', '2024.yaml');
   if (!FIGURE.test(readFileSync(yearFile, 'utf8'))) throw new Error(`data/2024.yaml 中找不到 ${FIGURE.source}（基准测试要更正的数字）`);
 
-  console.log(`\n更正后重新发布（build --watch，温进程）：data/2024.yaml 的副本，改一个数字（货物采购支出）并保存，共 ${edits} 次（另有 1 次预热不计）`);
+  console.log(
+    `\n更正后重新发布（build --watch，温进程）：data/2024.yaml 的副本，改一个数字（货物采购支出）并保存，共 ${edits} 次（另有 1 次预热不计）`,
+  );
   const w = watcher([...scriptCommand('build'), 'data/2024.yaml', '--watch'], root);
   await w.next(/^正在监视 /);
   const counted: { ms: number; stages: number[]; sinceWrite: number; what: string }[] = [];
@@ -102,7 +105,9 @@ export async function benchWarm(dir: string, edits: number): Promise<WarmResult>
   const report = await w.stop();
   const { mb } = gnuTimeFigures(report);
   const ms = counted.map((c) => c.ms);
-  console.log(`  每次更正（监视进程自报，自保存至发布完成）：中位数 ${Math.round(median(ms))} ms（${range(ms.map((x) => x / 1000))} 秒）${target(300, ' ms')}`);
+  console.log(
+    `  每次更正（监视进程自报，自保存至发布完成）：中位数 ${Math.round(median(ms))} ms（${range(ms.map((x) => x / 1000))} 秒）${target(300, ' ms')}`,
+  );
   console.log(`  写入文件到读到发布行：中位数 ${Math.round(median(counted.map((c) => c.sinceWrite)))} ms`);
   console.log(`  各阶段中位耗时：${STAGES.map((s, k) => `${s} ${median(counted.map((c) => c.stages[k]!))} ms`).join('，')}`);
   console.log(`  每次重新生成的输出：${counted.at(-1)?.what ?? ''}`);

@@ -19,7 +19,13 @@ describe('decimal module', () => {
   });
 
   it('composition shares add to 100.00 and match the published 13.69 / 86.31', () => {
-    expect(sharesOf([D('1731.72'), D('10922.10'), D('0'), D('0'), D('0')]).map((s) => s.toFixed(2))).toEqual(['13.69', '86.31', '0.00', '0.00', '0.00']);
+    expect(sharesOf([D('1731.72'), D('10922.10'), D('0'), D('0'), D('0')]).map((s) => s.toFixed(2))).toEqual([
+      '13.69',
+      '86.31',
+      '0.00',
+      '0.00',
+      '0.00',
+    ]);
     const thirds = sharesOf([D('1'), D('1'), D('1')]);
     expect(thirds.reduce((a, b) => a.plus(b)).toFixed(2)).toBe('100.00');
     expect(thirds.map((s) => s.toFixed(2))).toEqual(['33.34', '33.33', '33.33']);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, ExpressionError, MAX_NESTING } from '../../src/calc/expression.ts';
 import { D } from '../../src/decimal.ts';
 
-const values = new Map([['年初项目资金', D('5261.5')], ['上年结转', D('3.62')], ['送温暖', D('900')], ['省劳模', D('1964.5')], ['帮扶', D('2200')]]);
+const values = new Map([
+  ['年初项目资金', D('5261.5')],
+  ['上年结转', D('3.62')],
+  ['送温暖', D('900')],
+  ['省劳模', D('1964.5')],
+  ['帮扶', D('2200')],
+]);
 const lookup = (n: string) => values.get(n);
 
 describe('report formulas', () => {

@@ -24,11 +24,34 @@ describe('平均得分', () => {
     expect(resolveProse('{=平均得分}', values)).toBe('96.43');
     // decimal.js rounding mode 4 is ROUND_HALF_UP.
     expect(values.get('平均得分')).toEqual(exact.toDecimalPlaces(2, 4));
-    expect(resolveProse('平均得分{=平均得分}分', values)).toBe(`平均得分${exact.toDecimalPlaces(2, 4).toFixed().replace(/\.?0+$/, '')}分`);
+    expect(resolveProse('平均得分{=平均得分}分', values)).toBe(
+      `平均得分${exact
+        .toDecimalPlaces(2, 4)
+        .toFixed()
+        .replace(/\.?0+$/, '')}分`,
+    );
   });
 
   it('rounds half-up: 99.665 → 99.67, and a whole score stays whole (100, not 100.00)', () => {
-    const fake = (avg: string) => performanceValues({ year: 2024, department: '部门', projects: [], performance: { selfEvaluated: 3, selfEvaluatedAmount: D('0'), projectExpenditure: D('0'), selfEvaluatedShare: null, gradeCounts: { 优: 3, 良: 0, 中: 0, 差: 0 }, averageScore: D(avg), averageGrade: '优', executionRate: null, departmentEvaluated: { byFund: { general: D('0'), gov_fund: D('0'), state_capital: D('0') } }, overallAmounts: { general: null, gov_fund: null, state_capital: null }, formsOrder: [] } });
+    const fake = (avg: string) =>
+      performanceValues({
+        year: 2024,
+        department: '部门',
+        projects: [],
+        performance: {
+          selfEvaluated: 3,
+          selfEvaluatedAmount: D('0'),
+          projectExpenditure: D('0'),
+          selfEvaluatedShare: null,
+          gradeCounts: { 优: 3, 良: 0, 中: 0, 差: 0 },
+          averageScore: D(avg),
+          averageGrade: '优',
+          executionRate: null,
+          departmentEvaluated: { byFund: { general: D('0'), gov_fund: D('0'), state_capital: D('0') } },
+          overallAmounts: { general: null, gov_fund: null, state_capital: null },
+          formsOrder: [],
+        },
+      });
     expect(resolveProse('{=平均得分}', fake('99.665'))).toBe('99.67');
     expect(resolveProse('{=平均得分}', fake('99.6666666667'))).toBe('99.67');
     expect(resolveProse('{=平均得分}', fake('100'))).toBe('100');

@@ -25,15 +25,24 @@ describe('the built-in catalogue', () => {
     expect([economic.filter((e) => e.level === 'class').length, economic.filter((e) => e.level === 'kuan').length]).toEqual([10, 99]);
     // 公开06 prints six classes in three column groups; their 款 as the published table lists them.
     expect(c.economicClasses.map((k) => [k.code, k.group, k.column, k.items.length])).toEqual([
-      ['301', 'personnel', 0, 13], ['303', 'personnel', 0, 12], ['302', 'public', 1, 27],
-      ['307', 'public', 2, 4], ['310', 'public', 2, 16], ['399', 'public', 2, 5],
+      ['301', 'personnel', 0, 13],
+      ['303', 'personnel', 0, 12],
+      ['302', 'public', 1, 27],
+      ['307', 'public', 2, 4],
+      ['310', 'public', 2, 16],
+      ['399', 'public', 2, 5],
     ]);
   });
 
   it('2025 = 2024 + the 财预〔2025〕41号 amendment (one 项, two 款 of 政府性基金预算)', () => {
     const c = catalogueFor(2025);
     expect([count(c, 'class'), count(c, 'kuan'), count(c, 'item')]).toEqual([28, 250, 237]);
-    expect(c.functional.get('2170404')).toMatchObject({ name: '中央金融机构注资特别国债支出', level: 'item', parent: '21704', fund: 'gov_fund' });
+    expect(c.functional.get('2170404')).toMatchObject({
+      name: '中央金融机构注资特别国债支出',
+      level: 'item',
+      parent: '21704',
+      fund: 'gov_fund',
+    });
     expect(c.functional.get('22911')).toMatchObject({ level: 'kuan', parent: '229', fund: 'gov_fund' });
     expect(c.functional.get('23107')).toMatchObject({ level: 'kuan', parent: '231', fund: 'gov_fund' });
     expect(c.functional.get('21704')?.fund).toBe('general');
@@ -73,15 +82,40 @@ describe('the built-in catalogue', () => {
 
   it('prints 公开01/04 with the 26 类 of the published 2024 tables, in their order', () => {
     expect(catalogueFor(2024).statementClasses.map((c) => c.code)).toEqual([
-      '201', '202', '203', '204', '205', '206', '207', '208', '210', '211', '212', '213', '214',
-      '215', '216', '217', '219', '220', '221', '222', '223', '224', '229', '231', '232', '234',
+      '201',
+      '202',
+      '203',
+      '204',
+      '205',
+      '206',
+      '207',
+      '208',
+      '210',
+      '211',
+      '212',
+      '213',
+      '214',
+      '215',
+      '216',
+      '217',
+      '219',
+      '220',
+      '221',
+      '222',
+      '223',
+      '224',
+      '229',
+      '231',
+      '232',
+      '234',
     ]);
     expect(catalogueFor(2024).statementClasses[25]!.name).toBe('抗疫特别国债安排的支出');
   });
 
   it('keeps the 名词解释 beside the codes: every 项 of the published 2024 document has its 科目说明', () => {
     const c = catalogueFor(2024);
-    for (const code of ['2012901', '2012999', '2080501', '2080505', '2101101', '2230199']) expect(c.functional.get(code)?.explanation, code).toMatch(/^反映/);
+    for (const code of ['2012901', '2012999', '2080501', '2080505', '2101101', '2230199'])
+      expect(c.functional.get(code)?.explanation, code).toMatch(/^反映/);
     expect(c.functional.get('2010101')?.explanation).toBe('反映行政单位（包括实行公务员管理的事业单位）的基本支出。');
     expect(INCOME_TERMS.财政拨款).toBe('指本级财政当年拨付的资金。');
     expect(RELATED_TERMS.map((t) => t.term)).toEqual(['“三公”经费', '机关运行经费']);
@@ -96,12 +130,15 @@ describe('the built-in catalogue', () => {
     expect(catalogueFor(2023).note).toMatch(/这是最早的版本$/);
   });
 
-  it.each(readdirSync(CATALOGUE_DIR).filter((f) => f.endsWith('.yaml')))('%s is read by the fast reader exactly as by the YAML parser', (file) => {
-    const text = readFileSync(`${CATALOGUE_DIR}/${file}`, 'utf8');
-    const fast = readPlainYaml(text);
-    expect(fast).toBeDefined();
-    expect(isDeepStrictEqual(fast, parse(text))).toBe(true);
-  });
+  it.each(readdirSync(CATALOGUE_DIR).filter((f) => f.endsWith('.yaml')))(
+    '%s is read by the fast reader exactly as by the YAML parser',
+    (file) => {
+      const text = readFileSync(`${CATALOGUE_DIR}/${file}`, 'utf8');
+      const fast = readPlainYaml(text);
+      expect(fast).toBeDefined();
+      expect(isDeepStrictEqual(fast, parse(text))).toBe(true);
+    },
+  );
 
   it('the fast reader gives up on what it does not know, so the YAML parser reads it', () => {
     expect(readPlainYaml('a: 1\nb:\n  - x: 1\n    y: 2\n')).toBeUndefined();

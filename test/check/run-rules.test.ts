@@ -11,10 +11,13 @@ const ERROR = { '"30201": 20.00': '"30201": 21.00' };
 
 describe('acknowledge', () => {
   it('marks an acknowledged warning, which is still reported, and no longer counts', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       acknowledge:
         - { rule: three-public-vs-economic, reason: 含上年预付的维护费，已与财政厅核对 }
-    `, { edit: WARNING });
+    `,
+      { edit: WARNING },
+    );
     expect(r.pairs()).toEqual([['three-public-vs-economic', r.mark]]);
     expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', acknowledged: '含上年预付的维护费，已与财政厅核对' });
     const report = formatDiagnostics(r.diagnostics);
@@ -24,29 +27,41 @@ describe('acknowledge', () => {
   });
 
   it('leaves warnings of other rules alone', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       acknowledge:
         - { rule: fleet-vs-assets, reason: 不相关 }
-    `, { edit: WARNING });
+    `,
+      { edit: WARNING },
+    );
     expect(r.diagnostics[0]!.acknowledged).toBeUndefined();
   });
 
   it('cannot acknowledge an error, and says so at the acknowledgement', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       acknowledge:
         - { rule: basic-economic-total, reason: 想跳过 }
-    `, { edit: ERROR });
-    expect(r.pairs()).toEqual([['basic-economic-total', lineWith(r.text, 'basic_economic:')], ['acknowledge', lineWith(r.text, 'rule: basic-economic-total')]]);
+    `,
+      { edit: ERROR },
+    );
+    expect(r.pairs()).toEqual([
+      ['basic-economic-total', lineWith(r.text, 'basic_economic:')],
+      ['acknowledge', lineWith(r.text, 'rule: basic-economic-total')],
+    ]);
     expect(r.messages('acknowledge')[0]).toMatch(/报告的是错误，错误不能确认/);
     expect(r.diagnostics[0]!.acknowledged).toBeUndefined();
     expect(hasErrors(r.diagnostics)).toBe(true);
   });
 
   it('reports an acknowledgement that names no rule (a typo would silently acknowledge nothing)', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       acknowledge:
         - { rule: three-public-vs-econmic, reason: 拼错了 }   # ← 违规
-    `, { edit: WARNING });
+    `,
+      { edit: WARNING },
+    );
     expect(r.pairs('acknowledge')).toEqual([['acknowledge', r.marks[r.marks.length - 1]]]);
     expect(r.messages('acknowledge')[0]).toMatch(/确认的规则「three-public-vs-econmic」不存在/);
   });
@@ -83,18 +98,24 @@ describe('a rule that throws', () => {
 
   it('becomes an internal/rule-crashed error, and the rules after it still run', () => {
     const r = check('', { rules: [boom, fine] });
-    expect(r.pairs()).toEqual([['internal/rule-crashed', lineWith(r.text, 'year: 2024')], ['fine', lineWith(r.text, 'department:')]]);
+    expect(r.pairs()).toEqual([
+      ['internal/rule-crashed', lineWith(r.text, 'year: 2024')],
+      ['fine', lineWith(r.text, 'department:')],
+    ]);
     expect(r.diagnostics[0]).toMatchObject({ severity: 'error' });
     expect(r.messages()[0]).toBe('校验规则 boom 运行出错：读取了不存在的数字（请把这条信息报告给开发者）');
   });
 
   it('is not run at all on a kind of file it does not apply to', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       year: 2020
       department: 江西省总工会
       reports:
         - { title: 报告, body: [{ p: 正文 }] }
-    `, { base: null, prior: null, file: 'fixture/2020.yaml', rules: [boom] });
+    `,
+      { base: null, prior: null, file: 'fixture/2020.yaml', rules: [boom] },
+    );
     expect(r.pairs()).toEqual([]);
   });
 });

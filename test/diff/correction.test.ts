@@ -31,8 +31,14 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     ws.edit(CORRECTION);
     result = await ws.build();
     correction = compareCorrection(
-      { report: parseReportData(readFileSync(join(ws.year, 'history/001/report.json'), 'utf8')), manifest: readManifest(readFileSync(join(ws.year, 'history/001/manifest.json'), 'utf8')) },
-      { report: parseReportData(readFileSync(join(ws.year, 'report.json'), 'utf8')), manifest: readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')) },
+      {
+        report: parseReportData(readFileSync(join(ws.year, 'history/001/report.json'), 'utf8')),
+        manifest: readManifest(readFileSync(join(ws.year, 'history/001/manifest.json'), 'utf8')),
+      },
+      {
+        report: parseReportData(readFileSync(join(ws.year, 'report.json'), 'utf8')),
+        manifest: readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')),
+      },
     );
   });
   afterAll(() => ws.cleanup());
@@ -53,13 +59,28 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     const hier = (t: string, cols: string[]) => ['total', '201', '20129', '2012901'].flatMap((r) => cols.map((c) => `${t} ${r} ${c}`));
     const expected = [
       // 公开01: 一般公共预算财政拨款收入, 本年收入合计, 总计 (收入方); 一般公共服务支出, 本年支出合计, 总计 (支出方)
-      'T01 r1 c1', 'T01 r27 c1', 'T01 r31 c1', 'T01 r32 c2', 'T01 r58 c2', 'T01 r62 c2',
+      'T01 r1 c1',
+      'T01 r27 c1',
+      'T01 r31 c1',
+      'T01 r32 c2',
+      'T01 r58 c2',
+      'T01 r62 c2',
       ...hier('T02', ['c1', 'c2']), // 本年收入合计, 财政拨款收入
       ...hier('T03', ['c1', 'c2']), // 本年支出合计, 基本支出
       // 公开04: 一般公共预算财政拨款, 本年收入合计, 总计; 一般公共服务支出, 本年支出合计, 总计 (合计 + 一般公共预算)
-      'T04 r1 c1', 'T04 r27 c1', 'T04 r32 c1', 'T04 r33 c2', 'T04 r33 c3', 'T04 r59 c2', 'T04 r59 c3', 'T04 r64 c2', 'T04 r64 c3',
+      'T04 r1 c1',
+      'T04 r27 c1',
+      'T04 r32 c1',
+      'T04 r33 c2',
+      'T04 r33 c3',
+      'T04 r59 c2',
+      'T04 r59 c3',
+      'T04 r64 c2',
+      'T04 r64 c3',
       ...hier('T05', ['c1', 'c2']),
-      'T06 301 amount', 'T06 30103 amount', 'T06 personnel amount',
+      'T06 301 amount',
+      'T06 30103 amount',
+      'T06 personnel amount',
     ].sort();
     expect(cells).toEqual(expected);
     expect(new Set(correction.cells.map((c) => c.difference))).toEqual(new Set(['2']));
@@ -74,21 +95,55 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     const byPlace = correction.text.map((t) => [t.location, t.change, t.sentences.map((s) => s.new)]);
     const part3 = '第三部分 2024年度部门决算情况说明';
     expect(byPlace).toEqual([
-      [`${part3} › 一、收入决算情况说明 › 第1段`, 'changed', [
-        expect.stringContaining('收入总计12655.82万元'),
-        expect.stringMatching(/^本年收入合计12655\.82万元，比上年增加4861\.38万元，增长62\.37%，主要原因：.*省直单位一次性经费补助减少0\.2万元/),
-      ]],
+      [
+        `${part3} › 一、收入决算情况说明 › 第1段`,
+        'changed',
+        [
+          expect.stringContaining('收入总计12655.82万元'),
+          expect.stringMatching(
+            /^本年收入合计12655\.82万元，比上年增加4861\.38万元，增长62\.37%，主要原因：.*省直单位一次性经费补助减少0\.2万元/,
+          ),
+        ],
+      ],
       [`${part3} › 一、收入决算情况说明 › 第2段`, 'changed', ['本年收入的具体构成：财政拨款收入12655.82万元，占100.00%；']],
-      [`${part3} › 二、支出决算情况说明 › 第1段`, 'changed', ['本部门2024年度支出总计12655.82万元，其中本年支出合计12655.82万元，比上年增加4849.92万元，增长62.13%，主要原因：按预算执行；']],
-      [`${part3} › 二、支出决算情况说明 › 第2段`, 'changed', ['本年支出的具体构成：基本支出1733.72万元，占13.70%；', '项目支出10922.10万元，占86.30%；']],
-      [`${part3} › 三、财政拨款支出决算情况说明 › 第1段`, 'changed', ['本部门2024年度财政拨款本年支出年初预算数6795.12万元，决算数12655.82万元，完成年初预算的186.25%。']],
-      [`${part3} › 三、财政拨款支出决算情况说明 › 第2段`, 'changed', [
-        '（一）一般公共服务支出（类）年初预算数5533.29万元，决算数11393.99万元，完成年初预算的205.92%。',
-        '预决算差异主要原因：年中追加了省直单位一次性经费补助850.1万元和工人文化宫土地划拨款退回5010.6万元。',
-      ]],
-      [`${part3} › 四、一般公共预算财政拨款基本支出决算情况说明 › 第1段`, 'changed', ['本部门2024年度一般公共预算财政拨款基本支出1733.72万元，其中：']],
-      [`${part3} › 四、一般公共预算财政拨款基本支出决算情况说明 › 第2段`, 'changed', [expect.stringMatching(/^（一）工资福利支出1555\.25万元，比上年增加32\.98万元，增长2\.17%，主要原因：/)]],
-      [`${part3} › 九、预算绩效情况说明 › （一）绩效管理工作开展情况。 › 第3段`, 'changed', [expect.stringContaining('涉及一般公共预算支出11955.82万元')]],
+      [
+        `${part3} › 二、支出决算情况说明 › 第1段`,
+        'changed',
+        ['本部门2024年度支出总计12655.82万元，其中本年支出合计12655.82万元，比上年增加4849.92万元，增长62.13%，主要原因：按预算执行；'],
+      ],
+      [
+        `${part3} › 二、支出决算情况说明 › 第2段`,
+        'changed',
+        ['本年支出的具体构成：基本支出1733.72万元，占13.70%；', '项目支出10922.10万元，占86.30%；'],
+      ],
+      [
+        `${part3} › 三、财政拨款支出决算情况说明 › 第1段`,
+        'changed',
+        ['本部门2024年度财政拨款本年支出年初预算数6795.12万元，决算数12655.82万元，完成年初预算的186.25%。'],
+      ],
+      [
+        `${part3} › 三、财政拨款支出决算情况说明 › 第2段`,
+        'changed',
+        [
+          '（一）一般公共服务支出（类）年初预算数5533.29万元，决算数11393.99万元，完成年初预算的205.92%。',
+          '预决算差异主要原因：年中追加了省直单位一次性经费补助850.1万元和工人文化宫土地划拨款退回5010.6万元。',
+        ],
+      ],
+      [
+        `${part3} › 四、一般公共预算财政拨款基本支出决算情况说明 › 第1段`,
+        'changed',
+        ['本部门2024年度一般公共预算财政拨款基本支出1733.72万元，其中：'],
+      ],
+      [
+        `${part3} › 四、一般公共预算财政拨款基本支出决算情况说明 › 第2段`,
+        'changed',
+        [expect.stringMatching(/^（一）工资福利支出1555\.25万元，比上年增加32\.98万元，增长2\.17%，主要原因：/)],
+      ],
+      [
+        `${part3} › 九、预算绩效情况说明 › （一）绩效管理工作开展情况。 › 第3段`,
+        'changed',
+        [expect.stringContaining('涉及一般公共预算支出11955.82万元')],
+      ],
     ]);
     // Each reported sentence really changed, and its old text is the published one.
     for (const t of correction.text) for (const s of t.sentences) expect(s.old).not.toBe(s.new);
@@ -124,17 +179,25 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     expect(existsSync(join(ws.year, '更正说明.pdf'))).toBe(true);
     const html = readFileSync(join(ws.year, '更正说明.html'), 'utf8');
     expect(html).toContain('<title>关于《江西省总工会2024年度部门决算》的更正说明</title>');
-    expect(html).toContain('<h1 class="doc-title" id="notice.title"><span class="line">关于《江西省总工会2024年度部门决算》</span><span class="line">的更正说明</span></h1>');
+    expect(html).toContain(
+      '<h1 class="doc-title" id="notice.title"><span class="line">关于《江西省总工会2024年度部门决算》</span><span class="line">的更正说明</span></h1>',
+    );
     expect(html).toContain('我单位于2025年9月30日公开的《江西省总工会2024年度部门决算》（第1版）中，下列内容有误，现更正如下：');
     expect(html).toContain('>一、表格数字</h2>');
     expect(html).toContain('共42处（金额单位：万元）。');
     expect(html).toContain('<tr class="class"><th scope="row" colspan="5" class="b">公开02表 收入决算表</th></tr>');
-    expect(html).toContain('<tr class="line"><th scope="row" class="i1 stick" style="left: 0.00em">2012901 行政运行</th><td>本年收入合计</td><td class="r">848.10</td><td class="r">850.10</td><td class="r">+2.00</td></tr>');
+    expect(html).toContain(
+      '<tr class="line"><th scope="row" class="i1 stick" style="left: 0.00em">2012901 行政运行</th><td>本年收入合计</td><td class="r">848.10</td><td class="r">850.10</td><td class="r">+2.00</td></tr>',
+    );
     expect(html).toContain('>二、文字说明</h2>');
     expect(html).toContain('<p class="indent">（一）第三部分 2024年度部门决算情况说明“一、收入决算情况说明”第1段：</p>');
     // The changed figures of a sentence are marked whole, in the old sentence and in the new one.
-    expect(html).toContain('<p class="indent">原为“本年收入合计<del>12653.82</del>万元，比上年增加<del>4859.38</del>万元，增长<del>62.34%</del>，主要原因：');
-    expect(html).toContain('<p class="indent">更正为“本年收入合计<ins>12655.82</ins>万元，比上年增加<ins>4861.38</ins>万元，增长<ins>62.37%</ins>，主要原因：');
+    expect(html).toContain(
+      '<p class="indent">原为“本年收入合计<del>12653.82</del>万元，比上年增加<del>4859.38</del>万元，增长<del>62.34%</del>，主要原因：',
+    );
+    expect(html).toContain(
+      '<p class="indent">更正为“本年收入合计<ins>12655.82</ins>万元，比上年增加<ins>4861.38</ins>万元，增长<ins>62.37%</ins>，主要原因：',
+    );
     expect(html).toContain('省直单位一次性经费补助减少<ins>0.2</ins>万元');
     expect(html).toContain('更正后的《江西省总工会2024年度部门决算》为第2版，与本说明同时公开，各项内容以第2版为准。特此说明。');
     expect(html).toContain('<p class="align-right">江西省总工会</p>\n<p class="align-right">2025年9月30日</p>');
@@ -173,6 +236,8 @@ describe('a corrected figure (2012901 行政运行 848.10 → 850.10)', () => {
     const md = readFileSync(join(ws.year, 'changes.md'), 'utf8');
     expect(md).toContain('## 一、表格数字（0 处）');
     expect(md).toContain('## 三、文字说明（1 处）');
-    expect(md).toContain('- 新：组织开展部门整体支出绩效评价，涉及一般公共预算支出11955.82万元，政府性基金预算支出0万元，国有资本预算支出700万元，评价结果为“良”。');
+    expect(md).toContain(
+      '- 新：组织开展部门整体支出绩效评价，涉及一般公共预算支出11955.82万元，政府性基金预算支出0万元，国有资本预算支出700万元，评价结果为“良”。',
+    );
   });
 });

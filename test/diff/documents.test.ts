@@ -32,19 +32,28 @@ describe('document diff', () => {
     for (const b of blocks) if (b.kind === 'paragraph' && b.id.startsWith('explanation.p')) b.id = `explanation.p${++n}`;
     const changes = diffDocuments(report.documents, edited.documents, published());
     expect(changes).toEqual([
-      expect.objectContaining({ kind: 'paragraph', change: 'added', location: '第三部分 2024年度部门决算情况说明 › 一、收入决算情况说明 › 第3段', sentences: [{ new: '新增的一段说明。' }] }),
+      expect.objectContaining({
+        kind: 'paragraph',
+        change: 'added',
+        location: '第三部分 2024年度部门决算情况说明 › 一、收入决算情况说明 › 第3段',
+        sentences: [{ new: '新增的一段说明。' }],
+      }),
     ]);
   });
 
   it('a changed line of a 自评表 is reported as that line, under the form’s name', () => {
     const edited = clone(report);
-    const form = edited.documents[0]!.blocks.find((b): b is Extract<BlockData, { kind: 'table' }> => b.kind === 'table' && b.table.id === 'self-evaluation:劳动竞赛')!;
+    const form = edited.documents[0]!.blocks.find(
+      (b): b is Extract<BlockData, { kind: 'table' }> => b.kind === 'table' && b.table.id === 'self-evaluation:劳动竞赛',
+    )!;
     const cell = form.table.body.flatMap((r) => r.cells).find((c) => c?.value.kind === 'text' && c.value.text === '92%')!;
     cell.value = { kind: 'text', text: '93%' };
     const changes = diffDocuments(report.documents, edited.documents, published());
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ kind: 'form', change: 'changed', location: '项目支出绩效自评表（劳动竞赛）' });
-    expect(changes[0]!.sentences).toEqual([{ old: expect.stringContaining('社会满意度 ≥90% 92%'), new: expect.stringContaining('社会满意度 ≥90% 93%') }]);
+    expect(changes[0]!.sentences).toEqual([
+      { old: expect.stringContaining('社会满意度 ≥90% 92%'), new: expect.stringContaining('社会满意度 ≥90% 93%') },
+    ]);
   });
 
   it('a removed paragraph and a changed heading', () => {
@@ -52,10 +61,15 @@ describe('document diff', () => {
     const blocks = edited.documents[0]!.blocks;
     const i = blocks.findIndex((b) => b.kind === 'paragraph' && b.text.startsWith('本部门2024年度机关运行经费'));
     blocks.splice(i, 1);
-    const h = blocks.find((b): b is Extract<BlockData, { kind: 'heading' }> => b.kind === 'heading' && b.text === '七、政府采购支出情况说明')!;
+    const h = blocks.find(
+      (b): b is Extract<BlockData, { kind: 'heading' }> => b.kind === 'heading' && b.text === '七、政府采购支出情况说明',
+    )!;
     h.text = '七、政府采购情况说明';
     const changes = diffDocuments(report.documents, edited.documents, published());
-    expect(changes.map((c) => [c.kind, c.change])).toEqual([['paragraph', 'removed'], ['heading', 'changed']]);
+    expect(changes.map((c) => [c.kind, c.change])).toEqual([
+      ['paragraph', 'removed'],
+      ['heading', 'changed'],
+    ]);
     expect(changes[1]!.sentences).toEqual([{ old: '七、政府采购支出情况说明', new: '七、政府采购情况说明' }]);
   });
 });

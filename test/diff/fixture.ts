@@ -11,7 +11,8 @@ import { buildYear, type BuildOptions, type Renderers } from '../../src/build.ts
 
 export const fakeRenderers: Renderers = {
   pdf: async (doc) => Buffer.from(`%PDF-fake ${createHash('sha256').update(JSON.stringify(doc)).digest('hex')}\n`),
-  workbook: async (tables, meta) => Buffer.from(`xlsx-fake ${meta.title} ${createHash('sha256').update(JSON.stringify(tables)).digest('hex')}\n`),
+  workbook: async (tables, meta) =>
+    Buffer.from(`xlsx-fake ${meta.title} ${createHash('sha256').update(JSON.stringify(tables)).digest('hex')}\n`),
 };
 
 export interface Workspace {
@@ -49,7 +50,12 @@ function workspaceIn(root: string): Workspace {
   const yearFile = join(data, '2024.yaml');
   const logs: string[] = [];
   return {
-    root, data, output, yearFile, year: join(output, '2024'), logs,
+    root,
+    data,
+    output,
+    yearFile,
+    year: join(output, '2024'),
+    logs,
     build: (options = {}) => buildYear(yearFile, { outputRoot: output, renderers: fakeRenderers, log: (l) => logs.push(l), ...options }),
     edit(replacements) {
       let text = readFileSync(yearFile, 'utf8');
@@ -92,6 +98,9 @@ export const CORRECTION: [string, string][] = [
   ['{ code: "2012901", general: 848.10', '{ code: "2012901", general: 850.10'],
   ['basic: { general: 848.10 }', 'basic: { general: 850.10 }'],
   ['"30103": 848.10', '"30103": 850.10'],
-  ['{ text: 省直单位一次性经费补助减少, amount: -2.2, economic: "301" }', '{ text: 省直单位一次性经费补助减少, amount: -0.2, economic: "301" }'],
+  [
+    '{ text: 省直单位一次性经费补助减少, amount: -2.2, economic: "301" }',
+    '{ text: 省直单位一次性经费补助减少, amount: -0.2, economic: "301" }',
+  ],
   ['{ text: 省直单位一次性经费补助, amount: 848.1 }', '{ text: 省直单位一次性经费补助, amount: 850.1 }'],
 ];

@@ -152,7 +152,13 @@ describe('an output folder belongs to one department', () => {
 
   it('the manifest records the department', async () => {
     const ws = await oneVersion();
-    expect(Object.keys(JSON.parse(readFileSync(join(ws.year, 'manifest.json'), 'utf8')))).toEqual(['year', 'department', 'version', 'inputs', 'outputs']);
+    expect(Object.keys(JSON.parse(readFileSync(join(ws.year, 'manifest.json'), 'utf8')))).toEqual([
+      'year',
+      'department',
+      'version',
+      'inputs',
+      'outputs',
+    ]);
     expect(readManifest(readFileSync(join(ws.year, 'manifest.json'), 'utf8')).department).toBe('江西省总工会');
   });
 });

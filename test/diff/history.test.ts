@@ -70,17 +70,20 @@ describe('publishing is safe if the build is killed midway', () => {
     });
   });
 
-  it.each(['staged', `rename:.juesuan/staging/${PDF}→${PDF}`, 'rename:.juesuan/staging/report.json→report.json', 'replaced'])('a first publication killed at %s is undone, then completed', async (step) => {
-    const ws = workspace();
-    try {
-      await expect(ws.build({ step: killAt(step) })).rejects.toBeInstanceOf(Killed);
-      expect(existsSync(join(ws.year, 'manifest.json'))).toBe(false);
-      expect(await ws.build()).toMatchObject({ status: 'first', version: 1 });
-      expect(contents(ws.year)).toEqual(referenceFirst);
-    } finally {
-      ws.cleanup();
-    }
-  });
+  it.each(['staged', `rename:.juesuan/staging/${PDF}→${PDF}`, 'rename:.juesuan/staging/report.json→report.json', 'replaced'])(
+    'a first publication killed at %s is undone, then completed',
+    async (step) => {
+      const ws = workspace();
+      try {
+        await expect(ws.build({ step: killAt(step) })).rejects.toBeInstanceOf(Killed);
+        expect(existsSync(join(ws.year, 'manifest.json'))).toBe(false);
+        expect(await ws.build()).toMatchObject({ status: 'first', version: 1 });
+        expect(contents(ws.year)).toEqual(referenceFirst);
+      } finally {
+        ws.cleanup();
+      }
+    },
+  );
 
   it('a killed correction whose data is then reverted restores the previous version and writes nothing new', async () => {
     const ws = copyOf(first);

@@ -16,8 +16,20 @@ const manifest = { inputs: [], outputs: [] };
 describe('marking what a correction changed inside a sentence', () => {
   it('marks a changed figure whole, and keeps everything else as it was', () => {
     const m = markChanges('本年收入合计12653.82万元，增长62.34%。', '本年收入合计12655.82万元，增长62.37%。');
-    expect(m.old).toEqual([{ text: '本年收入合计' }, { text: '12653.82', mark: 'removed' }, { text: '万元，增长' }, { text: '62.34%', mark: 'removed' }, { text: '。' }]);
-    expect(m.new).toEqual([{ text: '本年收入合计' }, { text: '12655.82', mark: 'added' }, { text: '万元，增长' }, { text: '62.37%', mark: 'added' }, { text: '。' }]);
+    expect(m.old).toEqual([
+      { text: '本年收入合计' },
+      { text: '12653.82', mark: 'removed' },
+      { text: '万元，增长' },
+      { text: '62.34%', mark: 'removed' },
+      { text: '。' },
+    ]);
+    expect(m.new).toEqual([
+      { text: '本年收入合计' },
+      { text: '12655.82', mark: 'added' },
+      { text: '万元，增长' },
+      { text: '62.37%', mark: 'added' },
+      { text: '。' },
+    ]);
   });
 
   it('marks the characters of a reworded phrase', () => {
@@ -39,7 +51,10 @@ describe('a 更正说明 of one corrected figure and one corrected sentence', ()
   beforeAll(() => {
     before = modelData(buildModel(loadYear('2024').value!.calc));
     after = JSON.parse(JSON.stringify(before)) as ReportData;
-    const cell = after.tables.find((t) => t.id === 'T10')!.body.flatMap((r) => r.cells).find((c) => c?.ref?.row === 'r1')!;
+    const cell = after.tables
+      .find((t) => t.id === 'T10')!
+      .body.flatMap((r) => r.cells)
+      .find((c) => c?.ref?.row === 'r1')!;
     if (cell.value.kind === 'count') cell.value.value = 2;
     const doc = after.documents[0]!;
     doc.date = '2025-10-15';
@@ -49,9 +64,16 @@ describe('a 更正说明 of one corrected figure and one corrected sentence', ()
   });
 
   it('says what, where, old and new, with the versions and the corrected version’s date', async () => {
-    expect(correction.cells.map((c) => `${c.table.name} ${c.rowName} ${c.old} → ${c.new}`)).toEqual(['公开10表 国有资产占用情况表 行次1 一、车辆数合计(台、辆) 0 → 2']);
+    expect(correction.cells.map((c) => `${c.table.name} ${c.rowName} ${c.old} → ${c.new}`)).toEqual([
+      '公开10表 国有资产占用情况表 行次1 一、车辆数合计(台、辆) 0 → 2',
+    ]);
     const notice = correctionNotice(correction, noticeInfo(before, after, { version: 3, previousVersion: 2, archive: 'history/002' }));
-    expect(notice).toMatchObject({ fileName: '更正说明.pdf', title: '关于《江西省总工会2024年度部门决算》的更正说明', date: '2025-10-15', frontMatter: false });
+    expect(notice).toMatchObject({
+      fileName: '更正说明.pdf',
+      title: '关于《江西省总工会2024年度部门决算》的更正说明',
+      date: '2025-10-15',
+      frontMatter: false,
+    });
     const html = renderHtml(notice).toString('utf8');
     expect(html).toContain('我单位于2025年9月30日公开的《江西省总工会2024年度部门决算》（第2版）中，下列内容有误，现更正如下：');
     expect(html).toContain('<td class="code r">0</td><td class="code r">2</td><td class="r">+2</td>');
@@ -73,7 +95,9 @@ describe('a 更正说明 of one corrected figure and one corrected sentence', ()
 
   it('says so when the previous version cannot be compared', () => {
     const blind = compareCorrection({ manifest }, { report: after, manifest });
-    const html = renderHtml(correctionNotice(blind, noticeInfo(undefined, after, { version: 2, previousVersion: 1, archive: 'history/001' }))).toString('utf8');
+    const html = renderHtml(
+      correctionNotice(blind, noticeInfo(undefined, after, { version: 2, previousVersion: 1, archive: 'history/001' })),
+    ).toString('utf8');
     expect(html).toContain('我单位公开的《江西省总工会2024年度部门决算》（第1版）中');
     expect(html).toContain('第1版没有可供比较的数据，无法逐项列出更正的内容；请以更正后的第2版为准。');
   });

@@ -35,7 +35,10 @@ describe('sentences', () => {
   });
 
   it('lists the figures that changed when both versions hold the same number of figures', () => {
-    expect(figureChanges('增加4859.38万元，增长62.34%', '增加4861.38万元，增长62.37%')).toEqual([['4859.38', '4861.38'], ['62.34%', '62.37%']]);
+    expect(figureChanges('增加4859.38万元，增长62.34%', '增加4861.38万元，增长62.37%')).toEqual([
+      ['4859.38', '4861.38'],
+      ['62.34%', '62.37%'],
+    ]);
     expect(figureChanges('与上年持平', '增加2.00万元，增长1.00%')).toBeNull();
   });
 });

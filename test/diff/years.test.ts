@@ -17,11 +17,20 @@ import { CORRECTION } from './fixture.ts';
 
 function side(year: string): YearSide {
   const calc = loadYear(year).value!.calc;
-  return { year: calc.year, label: `${calc.year}年度`, file: `data/${year}.yaml`, partial: calc.kind === 'partial', report: modelData(buildModel(calc, { documents: false })) };
+  return {
+    year: calc.year,
+    label: `${calc.year}年度`,
+    file: `data/${year}.yaml`,
+    partial: calc.kind === 'partial',
+    report: modelData(buildModel(calc, { documents: false })),
+  };
 }
 
 const cell = (c: YearComparison, table: string, row: string, column: string) =>
-  c.tables.find((t) => t.id === table)!.rows.find((r) => r.row === row)?.cells.find((x) => x.column === column);
+  c.tables
+    .find((t) => t.id === table)!
+    .rows.find((r) => r.row === row)
+    ?.cells.find((x) => x.column === column);
 
 describe('year over year: 2023 (partial) → 2024', () => {
   let y2023: YearSide;
@@ -34,14 +43,31 @@ describe('year over year: 2023 (partial) → 2024', () => {
   });
 
   it('本年收入合计 7794.44 → 12653.82: +4859.38, +62.34%, in the summary and in 公开01 行次27', () => {
-    expect(c.figures.find((f) => f.key === 'income_total')).toMatchObject({ label: '本年收入合计', earlier: '7794.44', later: '12653.82', delta: { change: '4859.38', rate: '62.34' } });
-    expect(cell(c, 'T01', 'r27', 'c1')).toMatchObject({ columnLabel: '金额', earlier: '7794.44', later: '12653.82', delta: { change: '4859.38', rate: '62.34' } });
-    expect(cell(c, 'T01', 'r58', 'c2')).toMatchObject({ earlier: '7805.9', later: '12653.82', delta: { change: '4847.92', rate: '62.11' } });
+    expect(c.figures.find((f) => f.key === 'income_total')).toMatchObject({
+      label: '本年收入合计',
+      earlier: '7794.44',
+      later: '12653.82',
+      delta: { change: '4859.38', rate: '62.34' },
+    });
+    expect(cell(c, 'T01', 'r27', 'c1')).toMatchObject({
+      columnLabel: '金额',
+      earlier: '7794.44',
+      later: '12653.82',
+      delta: { change: '4859.38', rate: '62.34' },
+    });
+    expect(cell(c, 'T01', 'r58', 'c2')).toMatchObject({
+      earlier: '7805.9',
+      later: '12653.82',
+      delta: { change: '4847.92', rate: '62.11' },
+    });
   });
 
   it('decreases are negative; a zero base gives a change but no rate', () => {
     expect(c.figures.find((f) => f.key === 'opening_balance')!.delta).toEqual({ change: '-42.17', rate: '-100.00' });
-    expect(c.figures.find((f) => f.key === 'gp_basic_by_class.303')).toMatchObject({ label: '财政拨款基本支出 303 对个人和家庭的补助', delta: { change: '-8.2', rate: '-4.39' } });
+    expect(c.figures.find((f) => f.key === 'gp_basic_by_class.303')).toMatchObject({
+      label: '财政拨款基本支出 303 对个人和家庭的补助',
+      delta: { change: '-8.2', rate: '-4.39' },
+    });
     expect(c.figures.find((f) => f.key === 'project.工人文化宫土地划拨款')!.delta).toEqual({ change: '5010.6', rate: null });
     expect(delta('0', '0')).toEqual({ change: '0', rate: null });
     expect(delta('3', '4')).toEqual({ change: '1', rate: '33.33' });
@@ -57,7 +83,11 @@ describe('year over year: 2023 (partial) → 2024', () => {
     expect(t02.earlierSource).toBe('figures');
     expect(t02.rows.flatMap((r) => r.cells).every((x) => x.earlier === undefined)).toBe(true);
     // What 2023 does have comes through the cells' figures: 公开06 301 and 30103.
-    expect(cell(c, 'T06', '301', 'amount')).toMatchObject({ earlier: '1522.27', later: '1553.25', delta: { change: '30.98', rate: '2.04' } });
+    expect(cell(c, 'T06', '301', 'amount')).toMatchObject({
+      earlier: '1522.27',
+      later: '1553.25',
+      delta: { change: '30.98', rate: '2.04' },
+    });
     expect(cell(c, 'T06', '30103', 'amount')).toMatchObject({ earlier: '850.3', later: '848.1', delta: { change: '-2.2', rate: '-0.26' } });
     expect(cell(c, 'T06', '30108', 'amount')).toMatchObject({ earlier: undefined, later: '301.24' });
     // Projects 2023 had and 2024 does not: missing on the later side.
@@ -81,7 +111,9 @@ describe('year over year: 2023 (partial) → 2024', () => {
     const html = formatHtml(c);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(html).not.toMatch(/<script|<link|src=|https?:/);
-    expect(html).toContain('<td>本年收入合计</td><td class="num">7,794.44</td><td class="num">12,653.82</td><td class="num">+4,859.38</td><td class="num">+62.34%</td>');
+    expect(html).toContain(
+      '<td>本年收入合计</td><td class="num">7,794.44</td><td class="num">12,653.82</td><td class="num">+4,859.38</td><td class="num">+62.34%</td>',
+    );
     expect(html).toContain('<td class="missing">上年无此数据</td><td class="num">848.10</td>');
     expect(html).toContain('@page { size: A4 landscape;');
     expect(formatHtml(compareYears(side('2023'), side('2024')))).toBe(html);
@@ -112,7 +144,14 @@ describe('year over year: two full models', () => {
     const t03 = c.tables.find((t) => t.id === 'T03')!;
     expect(t03.rows.find((r) => r.row === '2080501')).toMatchObject({ status: 'removed' });
     // Rows removed keep their place: 2080501 between 20805 and 2080505.
-    expect(t03.rows.map((r) => r.row).slice(t03.rows.findIndex((r) => r.row === '20805'), t03.rows.findIndex((r) => r.row === '2080505') + 1)).toEqual(['20805', '2080501', '2080505']);
+    expect(
+      t03.rows
+        .map((r) => r.row)
+        .slice(
+          t03.rows.findIndex((r) => r.row === '20805'),
+          t03.rows.findIndex((r) => r.row === '2080505') + 1,
+        ),
+    ).toEqual(['20805', '2080501', '2080505']);
     expect(cell(c, 'T02', 'total', 'c1')).toMatchObject({ earlier: '12653.82', later: '12653.82', delta: { change: '0', rate: '0.00' } });
     expect(c.tables.every((t) => t.missing.earlier === 0 && t.missing.later === 0)).toBe(true);
     const text = formatTerminal(c);
@@ -126,7 +165,10 @@ describe('npm run diff', () => {
   const run = async (args: string[], flags: string[] = []) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCommand(['diff', ...args, ...flags, '--out', join(dir, 'output')], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await runCommand(['diff', ...args, ...flags, '--out', join(dir, 'output')], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    });
     return { code, out: out.join(''), err: err.join('\n') };
   };
   beforeAll(() => {
@@ -145,11 +187,14 @@ describe('npm run diff', () => {
     expect(readFileSync(file).equals(first)).toBe(true);
   });
 
-  it.each([[['2024']], [['2023', '2024', '2025']], [['2023', 'abc']], [[]]])('bad arguments %j → usage in Chinese, exit 1', async (args) => {
-    const r = await run(args);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('用法：npm run diff -- <年度A> <年度B>');
-  });
+  it.each([[['2024']], [['2023', '2024', '2025']], [['2023', 'abc']], [[]]])(
+    'bad arguments %j → usage in Chinese, exit 1',
+    async (args) => {
+      const r = await run(args);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('用法：npm run diff -- <年度A> <年度B>');
+    },
+  );
 
   it('--help → usage on stdout, exit 0', async () => {
     const r = await run([], ['--help']);
@@ -178,7 +223,10 @@ describe('npm run diff', () => {
     const draft = join(dir, '更正稿');
     cpSync('data', draft, { recursive: true });
     const file = join(draft, '2024.yaml');
-    writeFileSync(file, CORRECTION.reduce((text, [from, to]) => text.replace(from, to), readFileSync(file, 'utf8')));
+    writeFileSync(
+      file,
+      CORRECTION.reduce((text, [from, to]) => text.replace(from, to), readFileSync(file, 'utf8')),
+    );
     const full = await run(['data/2024.yaml', file]);
     expect(full.code).toBe(0);
     expect(full.out).toContain('同一年度的两个版本（2024年度）');
@@ -240,10 +288,20 @@ describe('year over year between two complete year files', () => {
       const full = (y: string): YearSide => {
         const r = loadYear(join(dir, `${y}.yaml`));
         const calc = r.value!.calc;
-        return { year: calc.year, label: `${calc.year}年度`, file: y, partial: false, report: modelData(buildModel(calc, { documents: false })) };
+        return {
+          year: calc.year,
+          label: `${calc.year}年度`,
+          file: y,
+          partial: false,
+          report: modelData(buildModel(calc, { documents: false })),
+        };
       };
       const c = compareYears(full('2023'), full('2024'));
-      expect(c.figures.find((f) => f.key === 'basic_item.31003')).toMatchObject({ earlier: '0', later: '28.6', delta: { change: '28.6', rate: null } });
+      expect(c.figures.find((f) => f.key === 'basic_item.31003')).toMatchObject({
+        earlier: '0',
+        later: '28.6',
+        delta: { change: '28.6', rate: null },
+      });
       expect(cell(c, 'T06', '31003', 'amount')).toMatchObject({ earlier: '0', later: '28.6' });
       expect(formatTerminal(c)).not.toMatch(/31003 专用设备购置\s+上年无此数据/);
     } finally {

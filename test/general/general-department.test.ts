@@ -37,7 +37,9 @@ describe('a department with 三公经费, 政府性基金 and carry-overs', () =
   it('describes 三公经费 with budgets, changes from a zero base and counts', () => {
     expect(text).toContain('“三公”经费支出全年预算数80.00万元，决算数70.50万元；决算数比上年增加27.50万元，增长63.95%');
     // 2023 had no vehicle purchase: no rate may be stated from a zero base.
-    expect(text).toContain('公务用车购置全年预算数30.00万元，决算数28.00万元，主要原因：按规定更新一辆执法执勤用车。决算数比上年增加28.00万元，主要原因');
+    expect(text).toContain(
+      '公务用车购置全年预算数30.00万元，决算数28.00万元，主要原因：按规定更新一辆执法执勤用车。决算数比上年增加28.00万元，主要原因',
+    );
     expect(text).toContain('全年国内公务接待40批，累计接待320人次（其中外事接待2批，15人次）');
     expect(tables.T09).toContain('一、“三公”经费支出 1 55.00 80.00 70.50');
     expect(tables.T09).toContain('其中：外事接待费 8 —— —— 1.20');

@@ -7,7 +7,13 @@ export function tableLines(table: TableSpec): string[] {
   const lines = [table.title, ...(table.subtitle ? [table.subtitle] : []), ...(table.label ? [table.label] : [])];
   if (table.meta) lines.push(`${table.meta.left} ${table.meta.center} ${table.meta.right}`);
   for (const row of [...table.header, ...table.body]) {
-    lines.push(row.cells.filter((c) => c !== null).map((c) => cellText(c!.value)).filter(Boolean).join(' '));
+    lines.push(
+      row.cells
+        .filter((c) => c !== null)
+        .map((c) => cellText(c!.value))
+        .filter(Boolean)
+        .join(' '),
+    );
   }
   lines.push(...table.notes);
   return lines;

@@ -40,10 +40,12 @@ describe('the base year of the rule tests', () => {
 
   it('without a prior-year file, says so like loadYear does', () => {
     const r = check('', { prior: null });
-    expect(r.pairs()).toEqual([
-      ['prior-year-missing', lineWith(r.text, 'year: 2024')],
-      ['change-reasons-sum', lineWith(r.text, 'changes:')], // itemised reasons that cannot be checked
-    ].sort((a, b) => RULES.findIndex((x) => x.id === a[0]) - RULES.findIndex((x) => x.id === b[0])));
+    expect(r.pairs()).toEqual(
+      [
+        ['prior-year-missing', lineWith(r.text, 'year: 2024')],
+        ['change-reasons-sum', lineWith(r.text, 'changes:')], // itemised reasons that cannot be checked
+      ].sort((a, b) => RULES.findIndex((x) => x.id === a[0]) - RULES.findIndex((x) => x.id === b[0])),
+    );
   });
 });
 

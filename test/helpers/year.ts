@@ -137,7 +137,9 @@ function shift(entry: Entry, by: number): Entry {
     key: entry.key,
     indent: entry.indent + by,
     head: entry.head.map(move),
-    ...(entry.children ? { children: { entries: entry.children.entries.map((c) => shift(c, by)), tail: entry.children.tail.map(move) } } : {}),
+    ...(entry.children
+      ? { children: { entries: entry.children.entries.map((c) => shift(c, by)), tail: entry.children.tail.map(move) } }
+      : {}),
   };
 }
 
@@ -148,7 +150,8 @@ function mergeBlocks(base: Block, patch: Block): Block {
     const i = entries.findIndex((b) => b.key === p.key);
     const b = i >= 0 ? entries[i] : undefined;
     const moved = shift(p, (b?.indent ?? indent) - p.indent);
-    if (b?.children && moved.children) entries[i] = { ...moved, pre: [...b.pre, ...moved.pre], children: mergeBlocks(b.children, moved.children) };
+    if (b?.children && moved.children)
+      entries[i] = { ...moved, pre: [...b.pre, ...moved.pre], children: mergeBlocks(b.children, moved.children) };
     else if (b && APPEND.test(moved.head[0]!) && !b.children) entries[i] = { ...b, head: [...b.head, ...moved.head.slice(1)] };
     else if (b) entries[i] = { ...moved, pre: [...b.pre, ...moved.pre] };
     else entries.push(moved);
@@ -267,14 +270,18 @@ export function check(fixture: string, options: CheckOptions = {}): Checked {
         const p = calcYear(priorParsed.value);
         if (p.kind !== 'reports') {
           prior = { calc: p, source: priorLoaded.value.source };
-          diagnostics.push(...runRules({ calc: p, raw: priorLoaded.value.data, source: priorLoaded.value.source }).filter((d) => d.severity === 'error'));
+          diagnostics.push(
+            ...runRules({ calc: p, raw: priorLoaded.value.data, source: priorLoaded.value.source }).filter((d) => d.severity === 'error'),
+          );
         }
       } else {
         diagnostics.push(...priorLoaded.diagnostics, ...(priorParsed?.diagnostics ?? []));
       }
     }
     calc = calcYear(parsed.value, prior ? { prior: prior.calc.figures } : {});
-    diagnostics.push(...runRules({ calc, raw: loaded.value.data, source: loaded.value.source, ...(prior ? { prior } : {}) }, options.rules));
+    diagnostics.push(
+      ...runRules({ calc, raw: loaded.value.data, source: loaded.value.source, ...(prior ? { prior } : {}) }, options.rules),
+    );
   }
 
   const here = (d: Diagnostic) => (d.place?.file ?? file) === file;

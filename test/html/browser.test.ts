@@ -25,13 +25,25 @@ const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
 /** Flags that keep Chromium from reaching for the network (the machine has none) or a profile. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** axe-core's serious and critical findings on a page (id, impact and the first few elements). */
 async function seriousViolations(page: Page) {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
@@ -160,7 +172,9 @@ describe('the web edition of 2024 in Chromium', () => {
     const m = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       height: document.documentElement.scrollHeight,
-      scrolling: [...document.querySelectorAll<HTMLElement>('.table-block.grid .scroll')].filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.closest('section')!.id),
+      scrolling: [...document.querySelectorAll<HTMLElement>('.table-block.grid .scroll')]
+        .filter((b) => b.scrollWidth > b.clientWidth + 1)
+        .map((b) => b.closest('section')!.id),
       widths: [...document.querySelectorAll<HTMLElement>('.scroll')].map((b) => b.getBoundingClientRect().width),
       charts: [...document.querySelectorAll('.chart')].map((c) => Math.round(c.getBoundingClientRect().top)),
     }));
@@ -181,12 +195,18 @@ describe('the web edition of 2024 in Chromium', () => {
   it('a 更正说明 page, too, loads cleanly and passes axe-core, its changes marked as deletions and insertions', async () => {
     const before = modelData(edition.model);
     const after = JSON.parse(JSON.stringify(before)) as ReportData;
-    const cell = after.tables.find((t) => t.id === 'T10')!.body.flatMap((r) => r.cells).find((c) => c?.ref?.row === 'r1')!;
+    const cell = after.tables
+      .find((t) => t.id === 'T10')!
+      .body.flatMap((r) => r.cells)
+      .find((c) => c?.ref?.row === 'r1')!;
     if (cell.value.kind === 'count') cell.value.value = 2;
     const p = after.documents[0]!.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('截止2024年12月31日'))!;
     if (p.kind === 'paragraph') p.text = p.text.replace('共有车辆0辆', '共有车辆2辆');
     const manifest = { inputs: [], outputs: [] };
-    const notice = correctionNotice(compareCorrection({ report: before, manifest }, { report: after, manifest }), noticeInfo(before, after, { version: 2, previousVersion: 1, archive: 'history/001' }));
+    const notice = correctionNotice(
+      compareCorrection({ report: before, manifest }, { report: after, manifest }),
+      noticeInfo(before, after, { version: 2, previousVersion: 1, archive: 'history/001' }),
+    );
     const file = join(dir, '更正说明.html');
     writeFileSync(file, renderHtml(notice));
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });

@@ -33,7 +33,13 @@ describe('web edition of 2024', () => {
 
   it('has the cover, the 目录 with working in-page links, the five parts and all ten 公开表 as tables', () => {
     expect(e.html).toMatch(/<h1><span class="line">江西省总工会<\/span><span class="line">2024年度部门决算<\/span><\/h1>/);
-    for (const part of ['第一部分 江西省总工会概况', '第二部分 2024年度部门决算表', '第三部分 2024年度部门决算情况说明', '第四部分 名词解释', '第五部分 附件']) {
+    for (const part of [
+      '第一部分 江西省总工会概况',
+      '第二部分 2024年度部门决算表',
+      '第三部分 2024年度部门决算情况说明',
+      '第四部分 名词解释',
+      '第五部分 附件',
+    ]) {
       expect(e.html).toContain(`class="part-title" id="part`);
       expect(e.html).toContain(`>${part}</h2>`);
     }
@@ -50,7 +56,9 @@ describe('web edition of 2024', () => {
 
   it('prints amounts as the PDF does, right-aligned', () => {
     expect(e.html).toContain('<td class="num r">11,953.82</td>');
-    expect(e.html).toContain('<tr class="total"><th scope="row" class="c b stick" style="left: 0.00em">本年收入合计</th><th scope="row" class="code c">27</th><td class="num r">12,653.82</td>');
+    expect(e.html).toContain(
+      '<tr class="total"><th scope="row" class="c b stick" style="left: 0.00em">本年收入合计</th><th scope="row" class="code c">27</th><td class="num r">12,653.82</td>',
+    );
   });
 
   it('is the same bytes on every run, in any time zone and locale', () => {
@@ -78,12 +86,15 @@ describe('web edition of 2024', () => {
       { label: '国有资本经营预算支出', value: '700' },
     ]);
     // Last year's figures come from data/2023.yaml; what that partial file lacks is said, never drawn as 0.
-    expect(charts[3]).toMatchObject({ series: ['2023年度', '2024年度'], points: [
-      { label: '本年收入合计', value: '12653.82', prior: '7794.44' },
-      { label: '本年支出合计', value: '12653.82', prior: '7805.9' },
-      { label: '财政拨款支出', value: '12653.82', prior: null },
-      { label: '“三公”经费支出', value: '0', prior: '0' },
-    ] });
+    expect(charts[3]).toMatchObject({
+      series: ['2023年度', '2024年度'],
+      points: [
+        { label: '本年收入合计', value: '12653.82', prior: '7794.44' },
+        { label: '本年支出合计', value: '12653.82', prior: '7805.9' },
+        { label: '财政拨款支出', value: '12653.82', prior: null },
+        { label: '“三公”经费支出', value: '0', prior: '0' },
+      ],
+    });
     expect(e.html).toContain('<tr><th scope="row">财政拨款支出</th><td class="num">上年无此数据</td><td class="num">12,653.82</td></tr>');
     expect(e.html).toContain('注：上一年度的文件没有财政拨款支出的数据，图中只画本年数。');
   });
@@ -96,7 +107,9 @@ describe('web edition of 2024', () => {
       expect(a).not.toMatch(/ id="| class="/);
       expect(e.html).toContain(a);
     }
-    expect(e.html).toMatch(/<figure class="chart" id="chart-income-sources">\n<figcaption id="chart-income-sources-caption">图1　2024年度收入构成（按收入来源）<\/figcaption>\n<div class="chart-svg" role="img" aria-labelledby="chart-income-sources-caption" aria-describedby="chart-income-sources-data"><svg /);
+    expect(e.html).toMatch(
+      /<figure class="chart" id="chart-income-sources">\n<figcaption id="chart-income-sources-caption">图1　2024年度收入构成（按收入来源）<\/figcaption>\n<div class="chart-svg" role="img" aria-labelledby="chart-income-sources-caption" aria-describedby="chart-income-sources-data"><svg /,
+    );
     // The charts come first in 第三部分.
     expect(e.html.indexOf('class="charts"')).toBeGreaterThan(e.html.indexOf('>第三部分 '));
     expect(e.html.indexOf('class="charts"')).toBeLessThan(e.html.indexOf('id="explanation.h1">一、收入决算情况说明<'));
@@ -113,7 +126,11 @@ describe('web edition: text from the data is escaped everywhere', () => {
     const doc: DocumentModel = {
       ...original,
       blocks: original.blocks.map((b) =>
-        b === paragraph && b.kind === 'paragraph' ? { ...b, text: evil } : b === table && b.kind === 'table' ? { ...b, table: { ...b.table, title: evil } } : b,
+        b === paragraph && b.kind === 'paragraph'
+          ? { ...b, text: evil }
+          : b === table && b.kind === 'table'
+            ? { ...b, table: { ...b.table, title: evil } }
+            : b,
       ),
     };
     const charts = e.model.charts.map((c) => ({ ...c, title: evil, points: c.points.map((p) => ({ ...p, label: `${p.label}${evil}` })) }));
@@ -131,7 +148,10 @@ describe('web edition: an office’s own templates', () => {
     dir = mkdtempSync(join(tmpdir(), 'juesuan-html-'));
     writeFileSync(join(dir, 'juesuan.config.json'), JSON.stringify({ templates: '本单位模板' }));
     mkdirSync(join(dir, '本单位模板', 'html'), { recursive: true });
-    writeFileSync(join(dir, '本单位模板', 'html', 'cover.hbs'), '<header class="cover"><h1>{{#each lines}}{{this}}{{/each}}</h1><p>本单位自己的封面</p></header>\n');
+    writeFileSync(
+      join(dir, '本单位模板', 'html', 'cover.hbs'),
+      '<header class="cover"><h1>{{#each lines}}{{this}}{{/each}}</h1><p>本单位自己的封面</p></header>\n',
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -37,7 +37,18 @@ describe('charts in the PDF', () => {
     const pages = (await readPdf(pdf)).pages.map((p) => squash(p.text));
     const chartPage = pages.findIndex((t) => t.includes('图1'));
     expect(pages[chartPage]).toMatch(/^图1\S*2024年度收入构成（按收入来源）/);
-    for (const text of ['2024年度支出构成（按支出性质）', '图2', '图3', '图4', '主要收支指标与上年对比', '一般公共预算财政拨款收入11,953.82（94.47%）', '基本支出1,731.72（13.69%）', '上年无此数据', '2023年度', '2024年度']) {
+    for (const text of [
+      '2024年度支出构成（按支出性质）',
+      '图2',
+      '图3',
+      '图4',
+      '主要收支指标与上年对比',
+      '一般公共预算财政拨款收入11,953.82（94.47%）',
+      '基本支出1,731.72（13.69%）',
+      '上年无此数据',
+      '2023年度',
+      '2024年度',
+    ]) {
       expect(pages[chartPage], text).toContain(text);
     }
     expect(pages[chartPage + 1]).toMatch(/^第四部分名词解释/);

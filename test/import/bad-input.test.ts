@@ -22,11 +22,17 @@ describe('a workbook that cannot be imported: exit 1, a Chinese message, nothing
     ['zip-bomb.xlsx', /解压后有 300 MB.*可能是「压缩炸弹」，拒绝读取/],
     ['zip-bomb-lying-size.xlsx', /部件「xl\/worksheets\/sheet1\.xml」解压后比它声明的大小（1024 字节）还大.*拒绝读取/],
     ['missing-table.xlsx', /工作簿中找不到公开07表（政府性基金预算财政拨款收入支出决算表）/],
-    ['unknown-code.xlsx', /公开02表（工作表「收入」第 10 行）：科目编码 2012988「其他群众团体事务支出」不在 2024 年版《政府收支分类科目》内置目录中.*catalogue\.functional/],
+    [
+      'unknown-code.xlsx',
+      /公开02表（工作表「收入」第 10 行）：科目编码 2012988「其他群众团体事务支出」不在 2024 年版《政府收支分类科目》内置目录中.*catalogue\.functional/,
+    ],
     ['negative-amount.xlsx', /公开02表（工作表「收入」F9） 2012901「财政拨款收入」栏：「-848\.10」是负数，公开表中的金额不能为负/],
     ['non-numeric-amount.xlsx', /公开03表（工作表「支出」F9） 2012901「基本支出」栏：「八四八点一」不是数字/],
     ['duplicated-row.xlsx', /公开03表（工作表「支出」）科目 2101101 出现了两次：第 17 行和第 18 行/],
-    ['total-does-not-add-up.xlsx', /^错误 公开03表 第7行 201 一般公共服务支出「基本支出」栏（工作表「支出」F7）：明细之和 1,169\.89，表中为 1,169\.90$/m],
+    [
+      'total-does-not-add-up.xlsx',
+      /^错误 公开03表 第7行 201 一般公共服务支出「基本支出」栏（工作表「支出」F7）：明细之和 1,169\.89，表中为 1,169\.90$/m,
+    ],
   ])('%s', async (name, message) => {
     const dir = tempDir();
     const out = join(dir, '2024.yaml');
@@ -57,7 +63,9 @@ describe('the output file and the texts file', () => {
 
     const forced = await cli('import', fixture('finance-split-codes.xlsx'), '--texts', 'data/2024.yaml', '--out', out, '--force');
     expect(forced.code).toBe(0);
-    expect(forced.out).toMatch(/^已写入 .*2024\.yaml：江西省总工会 2024 年度，收入 6 个科目、支出 6 个科目、基本支出经济分类 7 款；文字取自 data\/2024\.yaml。/);
+    expect(forced.out).toMatch(
+      /^已写入 .*2024\.yaml：江西省总工会 2024 年度，收入 6 个科目、支出 6 个科目、基本支出经济分类 7 款；文字取自 data\/2024\.yaml。/,
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^year: 2024$/m);
   });
 
@@ -95,10 +103,19 @@ describe('a leaf the tables do not determine', () => {
     // a 类 whose 款 belong to different budgets; the department has both 一般公共 and 国有资本 income.
     const base = readFileSync('test/fixtures/base/2024.yaml', 'utf8');
     const year = base
-      .replace('department: 江西省示例协会\n', 'department: 江西省示例协会\ncatalogue:\n  functional:\n    - { code: "22903", name: 示例事务 }\n    - { code: "2290301", name: 示例支出, explanation: 反映示例支出。 }\n')
-      .replace('  - { code: "2012901", general: 300.00, other: 2.00 }', '  - { code: "2012901", general: 290.00, other: 2.00 }\n  - { code: "2290301", general: 10.00 }')
+      .replace(
+        'department: 江西省示例协会\n',
+        'department: 江西省示例协会\ncatalogue:\n  functional:\n    - { code: "22903", name: 示例事务 }\n    - { code: "2290301", name: 示例支出, explanation: 反映示例支出。 }\n',
+      )
+      .replace(
+        '  - { code: "2012901", general: 300.00, other: 2.00 }',
+        '  - { code: "2012901", general: 290.00, other: 2.00 }\n  - { code: "2290301", general: 10.00 }',
+      )
       .replace('    basic: { general: 230.00, other: 2.00 }', '    basic: { general: 220.00, other: 2.00 }')
-      .replace('  - { code: "2230199", project: { state_capital: 30.00 } }', '  - { code: "2230199", project: { state_capital: 30.00 } }\n  - { code: "2290301", basic: { general: 10.00 } }');
+      .replace(
+        '  - { code: "2230199", project: { state_capital: 30.00 } }',
+        '  - { code: "2230199", project: { state_capital: 30.00 } }\n  - { code: "2290301", basic: { general: 10.00 } }',
+      );
     const source = join(dir, 'source', '2024.yaml');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'source'));
@@ -110,7 +127,9 @@ describe('a leaf the tables do not determine', () => {
     const out = join(dir, '2024.yaml');
     const asked = await cli('import', workbook, '--texts', source, '--out', out);
     expect(asked.code).toBe(1);
-    expect(asked.err).toMatch(/2290301 示例支出：财政拨款收入 10\.00 属于一般公共预算还是国有资本经营预算，公开表不能确定.*请用 --fund 2290301=general 或 --fund 2290301=state_capital 指明/);
+    expect(asked.err).toMatch(
+      /2290301 示例支出：财政拨款收入 10\.00 属于一般公共预算还是国有资本经营预算，公开表不能确定.*请用 --fund 2290301=general 或 --fund 2290301=state_capital 指明/,
+    );
     expect(existsSync(out)).toBe(false);
 
     const told = await cli('import', workbook, '--texts', source, '--out', out, '--fund', '2290301=general');

@@ -17,8 +17,14 @@ describe('a corrected workbook of the same year', () => {
     copyFileSync('test/fixtures/base/2023.yaml', join(dir, '2023.yaml'));
     // The corrected tables: 5.00 more of 一般公共预算 income and basic spending, under 2050201 学前教育.
     const corrected = readFileSync(file, 'utf8')
-      .replace('  - { code: "2296002", gov_fund: 50.00 }', '  - { code: "2050201", general: 5.00 }\n  - { code: "2296002", gov_fund: 50.00 }')
-      .replace('  - { code: "2296002", project: { gov_fund: 45.00 } }', '  - { code: "2050201", basic: { general: 5.00 } }\n  - { code: "2296002", project: { gov_fund: 45.00 } }')
+      .replace(
+        '  - { code: "2296002", gov_fund: 50.00 }',
+        '  - { code: "2050201", general: 5.00 }\n  - { code: "2296002", gov_fund: 50.00 }',
+      )
+      .replace(
+        '  - { code: "2296002", project: { gov_fund: 45.00 } }',
+        '  - { code: "2050201", basic: { general: 5.00 } }\n  - { code: "2296002", project: { gov_fund: 45.00 } }',
+      )
       .replace('  "30101": 120.00', '  "30101": 125.00');
     const source = join(dir, 'export', '2024.yaml');
     const { mkdirSync } = await import('node:fs');
@@ -37,7 +43,11 @@ describe('a corrected workbook of the same year', () => {
     expect(after).toMatch(/^ {2}- \{ code: "205", initial: 待填写 \}$/m);
     expect(after).toMatch(/^ {4}- \{ code: "2050201", text: 待填写 \}$/m);
     // Texts as they were: the reasons, the projects, the evaluation.
-    for (const line of ['  expenditure_total: 彩票公益金资助项目支出增加', '      title: 信息化建设项目支出绩效评价报告', '    purpose: 接待全国示例工作交流']) {
+    for (const line of [
+      '  expenditure_total: 彩票公益金资助项目支出增加',
+      '      title: 信息化建设项目支出绩效评价报告',
+      '    purpose: 接待全国示例工作交流',
+    ]) {
       expect(before).toContain(line);
       expect(after).toContain(line);
     }

@@ -34,8 +34,18 @@ const calcOf = (file: string) => {
 };
 
 describe.each([
-  ['finance-split-codes.xlsx', 'data/2024.yaml', 6, '类 | 款 | 项 as numbers, text amounts with separators and spaces, blank for zero, one sheet per table'],
-  ['finance-stacked.xlsx', 'test/fixtures/general/2024.yaml', 11, 'all ten tables on one sheet, found by label or title; 财政拨款收入 split by fund; 公开01 in one column'],
+  [
+    'finance-split-codes.xlsx',
+    'data/2024.yaml',
+    6,
+    '类 | 款 | 项 as numbers, text amounts with separators and spaces, blank for zero, one sheet per table',
+  ],
+  [
+    'finance-stacked.xlsx',
+    'test/fixtures/general/2024.yaml',
+    11,
+    'all ten tables on one sheet, found by label or title; 财政拨款收入 split by fund; 公开01 in one column',
+  ],
   ['finance-yuan.xlsx', 'test/fixtures/base/2024.yaml', 5, 'amounts in 元, sheets named by their titles, codes as text'],
 ])('%s', (name, source, items, _what) => {
   it(`imports, and its year file gives every figure of ${source}`, async () => {
@@ -63,7 +73,11 @@ describe('what the foreign layouts put into the year file', () => {
     expect(a.income?.find((r) => r.code === '2012999')?.general?.toFixed(2)).toBe('10543.89');
     expect(a.income?.find((r) => r.code === '2230199')?.state_capital?.toFixed(2)).toBe('700.00');
 
-    await importWorkbook({ workbook: fixture('finance-yuan.xlsx'), texts: 'test/fixtures/base/2024.yaml', out: join(dir, 'b', '2024.yaml') });
+    await importWorkbook({
+      workbook: fixture('finance-yuan.xlsx'),
+      texts: 'test/fixtures/base/2024.yaml',
+      out: join(dir, 'b', '2024.yaml'),
+    });
     const b = calcOf(join(dir, 'b', '2024.yaml')).input;
     expect(b.income?.find((r) => r.code === '2012901')?.general?.toFixed(2)).toBe('300.00');
     expect(b.balances?.non_fiscal?.opening?.toFixed(2)).toBe('1.00');

@@ -31,7 +31,11 @@ async function workbook2025(dir: string): Promise<string> {
   return path;
 }
 
-const body = (text: string) => text.split('\n').filter((l) => !/^# (yaml-language-server|数字由 npm run import|由 npm run new)/.test(l)).join('\n');
+const body = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => !/^# (yaml-language-server|数字由 npm run import|由 npm run new)/.test(l))
+    .join('\n');
 
 /** What a person does with the draft: figures as last year (the workbook has last year's), drafts confirmed. */
 function fillIn(text: string, lastYear: string): string {
@@ -79,7 +83,9 @@ describe('npm run new -- 2025, then import, then fill in', () => {
     // Figures of the 公开表 are gone; what no table holds waits to be filled; texts are drafts.
     expect(text).not.toMatch(/^(income|expenditure|basic_economic|balances|assets):/m);
     expect(text).toMatch(/^ {2}- \{ code: "208", initial: 待填写 \}$/m);
-    expect(text).toMatch(/^ {2}abroad: \{ budget_reason: 【待填写】按年初预算执行, prior_reason: 【待填写】按年初预算执行, purpose: 【待填写】按年初预算执行 \}$/m);
+    expect(text).toMatch(
+      /^ {2}abroad: \{ budget_reason: 【待填写】按年初预算执行, prior_reason: 【待填写】按年初预算执行, purpose: 【待填写】按年初预算执行 \}$/m,
+    );
     expect(text).toMatch(/^ {2}duties: \|\n {4}中国工会是/m); // not year-specific: kept as written
     expect(text).not.toMatch(/^publication_date|^acknowledge/m);
 
@@ -112,7 +118,9 @@ describe('npm run new -- 2025, then import, then fill in', () => {
     expect(imported.out).toMatch(/错误 \[draft-marker\]/);
     expect(imported.out).toMatch(/请改正以上错误（包括填写所有「待填写」）后再发布。/);
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/^ {2}- \{ code: "2012901", general: 848\.10, superior: 0\.00, business: 0\.00, operating: 0\.00, affiliated: 0\.00, other: 0\.00 \}$/m);
+    expect(text).toMatch(
+      /^ {2}- \{ code: "2012901", general: 848\.10, superior: 0\.00, business: 0\.00, operating: 0\.00, affiliated: 0\.00, other: 0\.00 \}$/m,
+    );
     expect(text).toMatch(/^# 数字由 npm run import 从「江西省总工会2025年度部门决算公开表\.xlsx」导入；文字取自 .*2025\.yaml。$/m);
     expect(text).not.toMatch(/由 npm run new/);
 

@@ -12,7 +12,11 @@ import { renderYear } from '../xlsx/helpers.ts';
 import { cells, tempDir } from './helpers.ts';
 
 const withoutHeader = (text: string) =>
-  text.split('\n').filter((l) => !/^# (yaml-language-server|数字由 npm run import)/.test(l)).join('\n').replace(/^\n+/, '');
+  text
+    .split('\n')
+    .filter((l) => !/^# (yaml-language-server|数字由 npm run import)/.test(l))
+    .join('\n')
+    .replace(/^\n+/, '');
 
 describe.each([
   ['data/2024.yaml', true],
@@ -31,11 +35,15 @@ describe.each([
     const text = readFileSync(out, 'utf8');
     const given = readFileSync(source, 'utf8');
     // Everything a person wrote is kept as written; the figures come back in the same form.
-    expect(withoutHeader(text).replace(/\n\n(?=year:)/, '\n')).toBe(withoutHeader(given).replace(/\n\n(?=year:)/, '\n').replace(
-      // The general fixture lists only its non-zero vehicles; 公开10 prints all eight.
-      'vehicles: { principal: 1, confidential: 1, emergency: 2, law_enforcement: 3, other: 1 }',
-      'vehicles: { ministerial: 0, principal: 1, confidential: 1, emergency: 2, law_enforcement: 3, special_technical: 0, retiree_service: 0, other: 1 }',
-    ));
+    expect(withoutHeader(text).replace(/\n\n(?=year:)/, '\n')).toBe(
+      withoutHeader(given)
+        .replace(/\n\n(?=year:)/, '\n')
+        .replace(
+          // The general fixture lists only its non-zero vehicles; 公开10 prints all eight.
+          'vehicles: { principal: 1, confidential: 1, emergency: 2, law_enforcement: 3, other: 1 }',
+          'vehicles: { ministerial: 0, principal: 1, confidential: 1, emergency: 2, law_enforcement: 3, special_technical: 0, retiree_service: 0, other: 1 }',
+        ),
+    );
     expect(text).toMatch(/^# 数字由 npm run import 从「公开表\.xlsx」导入；文字取自 .*2024\.yaml。$/m);
     // The editor's schema is found from the new file's folder.
     if (modeline) {

@@ -34,7 +34,11 @@ describe('wide encodings are named', () => {
     ['UTF-32 BE with a BOM', concat(utf32('\uFEFF', false), utf32(TEXT, false)), 'UTF-32 BE 编码（带 BOM）'],
     ['UTF-32 LE without a BOM', utf32(TEXT, true), 'UTF-32 LE 编码（无 BOM）'],
     ['UTF-32 BE without a BOM', utf32(TEXT, false), 'UTF-32 BE 编码（无 BOM）'],
-    ['UTF-16 LE with a BOM (Notepad’s “Unicode”)', concat(utf16('\uFEFF', true), utf16(TEXT, true)), 'UTF-16 LE 编码（带 BOM，记事本中称为「Unicode」）'],
+    [
+      'UTF-16 LE with a BOM (Notepad’s “Unicode”)',
+      concat(utf16('\uFEFF', true), utf16(TEXT, true)),
+      'UTF-16 LE 编码（带 BOM，记事本中称为「Unicode」）',
+    ],
     ['UTF-16 BE with a BOM', concat(utf16('\uFEFF', false), utf16(TEXT, false)), 'UTF-16 BE 编码（带 BOM'],
     ['UTF-16 LE without a BOM', utf16(TEXT, true), 'UTF-16 LE 编码（无 BOM）'],
     ['UTF-16 BE without a BOM', utf16(TEXT, false), 'UTF-16 BE 编码（无 BOM）'],

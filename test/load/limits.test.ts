@@ -82,7 +82,8 @@ describe('a list', () => {
 describe('the whole file', () => {
   it(`of more than ${LIMITS.values} values is refused, each list and mapping being within its own limit`, () => {
     const lists = Math.ceil(LIMITS.values / LIMITS.listItems) + 1;
-    const text = BASE + 'extra:\n' + Array.from({ length: lists }, (_, i) => `  l${i}: [${Array(LIMITS.listItems).fill('1').join(', ')}]\n`).join('');
+    const text =
+      BASE + 'extra:\n' + Array.from({ length: lists }, (_, i) => `  l${i}: [${Array(LIMITS.listItems).fill('1').join(', ')}]\n`).join('');
     const r = load(text);
     expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['load/too-many-values']);
     expect(r.diagnostics[0]!.place!.line).toBeGreaterThan(baseLines);

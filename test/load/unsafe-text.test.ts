@@ -76,7 +76,8 @@ describe('characters that may not stand in a text', () => {
       const text = BASE.slice(0, p.start) + replaced + BASE.slice(p.end);
       const got = pairs(text);
       const expected = raw.startsWith('|') ? p.line + 1 : p.line;
-      if (JSON.stringify(got) !== JSON.stringify([['load/control-character', expected]])) missed.push(`${p.line} ${raw.slice(0, 20)}: ${JSON.stringify(got)}`);
+      if (JSON.stringify(got) !== JSON.stringify([['load/control-character', expected]]))
+        missed.push(`${p.line} ${raw.slice(0, 20)}: ${JSON.stringify(got)}`);
     }
     expect(missed).toEqual([]);
   });
@@ -129,7 +130,15 @@ describe('printable', () => {
   });
 
   it('is applied to every line formatDiagnostics prints, whatever a rule put in its message', () => {
-    const out = formatDiagnostics([{ ruleId: 'x', severity: 'error', message: '「\u001b[2J」', place: { file: 'a\u202eb.yaml', line: 1 }, related: [{ place: { file: 'c.yaml', line: 2 }, message: '\u0007' }] }]);
+    const out = formatDiagnostics([
+      {
+        ruleId: 'x',
+        severity: 'error',
+        message: '「\u001b[2J」',
+        place: { file: 'a\u202eb.yaml', line: 1 },
+        related: [{ place: { file: 'c.yaml', line: 2 }, message: '\u0007' }],
+      },
+    ]);
     expect(UNSAFE_CHARACTER.test(out)).toBe(false);
     expect(out).toContain('a\\u202Eb.yaml:1: 错误 [x] 「\\x1B[2J」');
     expect(out).toContain('c.yaml:2: \\x07');

@@ -14,7 +14,10 @@ import { PRECOMPILE, precompiledSource } from '../../src/precompile-templates.mj
 import { COMPILE_OPTIONS as HTML_OPTIONS } from '../../src/render/html/index.ts';
 
 const OPTIONS = { narrative: NARRATIVE_OPTIONS, html: HTML_OPTIONS } as const;
-const generated = new Function(`return ${precompiledSource(TEMPLATE_DIR, Handlebars)};`)() as Record<'narrative' | 'html', PrecompiledGroup>;
+const generated = new Function(`return ${precompiledSource(TEMPLATE_DIR, Handlebars)};`)() as Record<
+  'narrative' | 'html',
+  PrecompiledGroup
+>;
 
 describe('templates compiled into the bundle', () => {
   for (const group of ['narrative', 'html'] as const) {
@@ -41,7 +44,13 @@ describe('templates compiled into the bundle', () => {
 
   it('a compiled form writes what the same template compiled at run time writes', () => {
     const text = 'Total {{amount}}{{#each items}}, {{name}}: {{value}}{{/each}}.';
-    const context = { amount: '12,653.82', items: [{ name: '<收入>', value: '1' }, { name: '支出', value: '2' }] };
+    const context = {
+      amount: '12,653.82',
+      items: [
+        { name: '<收入>', value: '1' },
+        { name: '支出', value: '2' },
+      ],
+    };
     for (const options of [NARRATIVE_OPTIONS, HTML_OPTIONS]) {
       const spec = new Function(`return ${Handlebars.precompile(text, { ...options })};`)() as TemplateSpecification;
       expect(Handlebars.template(spec)(context)).toBe(Handlebars.compile(text, options)(context));

@@ -51,7 +51,9 @@ describe('an office’s own templates', () => {
   });
 
   it('a template naming a field the data lacks: exit 1, the office’s file named, no 内部错误, nothing published', async () => {
-    const dir = office('misspelt', { 'explanation.hbs': builtIn('explanation.hbs').replace('{{amt income.grandTotal}}', '{{amt income.grandTotl}}') });
+    const dir = office('misspelt', {
+      'explanation.hbs': builtIn('explanation.hbs').replace('{{amt income.grandTotal}}', '{{amt income.grandTotl}}'),
+    });
     const run = await runInFolder(dir, ['build', '2024']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(join(dir, '本单位模板', 'explanation.hbs'));
@@ -60,14 +62,19 @@ describe('an office’s own templates', () => {
   });
 
   it('a sentence dropped leaves its figures unused: the build says which, and {{omit …}} accepts it', async () => {
-    const without = builtIn('explanation.hbs').replace(/# 七、政府采购支出情况说明[\s\S]*?(?=# 八、)/, '# 七、政府采购支出情况说明\n\n本部门无政府采购。\n\n');
+    const without = builtIn('explanation.hbs').replace(
+      /# 七、政府采购支出情况说明[\s\S]*?(?=# 八、)/,
+      '# 七、政府采购支出情况说明\n\n本部门无政府采购。\n\n',
+    );
     const dropped = office('dropped', { 'explanation.hbs': without });
     const run = await runInFolder(dropped, ['build', '2024']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/没有用到这些数据：procurement\.total、procurement\.goods/);
     expect(run.stderr).toContain('{{omit 字段名}}');
 
-    const omitted = office('omitted', { 'explanation.hbs': without.replace('本部门无政府采购。', '本部门无政府采购。{{omit procurement}}') });
+    const omitted = office('omitted', {
+      'explanation.hbs': without.replace('本部门无政府采购。', '本部门无政府采购。{{omit procurement}}'),
+    });
     const ok = await runInFolder(omitted, ['build', '2024']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(await pdfText(omitted)).toContain('七、政府采购支出情况说明本部门无政府采购。');

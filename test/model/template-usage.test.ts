@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { contextLeaves, missingFields, templateUsage, unusedFields } from '../../src/model/template-usage.ts';
 
 const HELPERS = new Set(['amt', 'cmp', 'each', 'if', 'unless', 'with', 'eq', 'omit', 'paren']);
-const unused = (context: object, ...sources: string[]) => unusedFields(context, sources.map((s) => templateUsage(s, HELPERS)));
+const unused = (context: object, ...sources: string[]) =>
+  unusedFields(
+    context,
+    sources.map((s) => templateUsage(s, HELPERS)),
+  );
 
 describe('which context fields a template uses', () => {
   it('a printed field and a field passed to a helper are used, with everything under them', () => {
@@ -27,7 +31,9 @@ describe('which context fields a template uses', () => {
 
   it('#each walks into the elements, ../ climbs out, @index and @last are loop data', () => {
     const ctx = { lines: [{ name: 'a', amount: 1, unusedField: 2 }], joiner: '、' };
-    expect(unused(ctx, '{{#each lines}}{{paren @index}}{{name}}{{amt amount}}{{#unless @last}}{{../joiner}}{{/unless}}{{/each}}')).toEqual(['lines.[].unusedField']);
+    expect(unused(ctx, '{{#each lines}}{{paren @index}}{{name}}{{amt amount}}{{#unless @last}}{{../joiner}}{{/unless}}{{/each}}')).toEqual([
+      'lines.[].unusedField',
+    ]);
   });
 
   it('{{omit x}} marks a field left out on purpose', () => {
@@ -47,7 +53,10 @@ describe('which context fields a template uses', () => {
 describe('fields a template names that the context lacks', () => {
   it('are found even when passed to a helper (strict Handlebars would let {{amt x.totl}} print 0.00)', () => {
     const usage = templateUsage('{{amt income.grandTotl}}{{#each lines}}{{nmae}}{{/each}}{{#if budget.lines.length}}{{/if}}', HELPERS);
-    expect(missingFields({ income: { grandTotal: 1 }, lines: [{ name: 'a' }], budget: { lines: [] } }, usage)).toEqual(['income.grandTotl', 'lines.[].nmae']);
+    expect(missingFields({ income: { grandTotal: 1 }, lines: [{ name: 'a' }], budget: { lines: [] } }, usage)).toEqual([
+      'income.grandTotl',
+      'lines.[].nmae',
+    ]);
   });
 
   it('a path through an absent optional section cannot be judged and is let through', () => {

@@ -49,6 +49,9 @@ describe('the PDF engine in a long-running process', () => {
     const before = sharedFaceCount();
     await renderPdf(doc!);
     // One hand-over per face the document uses (2020: body, bold and 黑体).
-    expect(sharedFaceCount() - before, 'pdfkit no longer creates its fonts through fontkit.create: see src/fonts/index.ts shareParsedFaces').toBe(loadFonts().faces.length);
+    expect(
+      sharedFaceCount() - before,
+      'pdfkit no longer creates its fonts through fontkit.create: see src/fonts/index.ts shareParsedFaces',
+    ).toBe(loadFonts().faces.length);
   });
 });

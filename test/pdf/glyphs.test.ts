@@ -40,7 +40,9 @@ describe('glyphs', () => {
   });
 
   it.each(['2024', '2020'])('every character of the %s documents (narrative, tables, labels)', (year) => {
-    const text = documentsOf(year).flatMap((d) => [d.title, d.subject, ...documentLines(d)]).join('');
+    const text = documentsOf(year)
+      .flatMap((d) => [d.title, d.subject, ...documentLines(d)])
+      .join('');
     expect(missing(text)).toEqual([]);
   });
 
@@ -83,7 +85,11 @@ describe('juesuan.config.json', () => {
 
   it('defaults to the npm Noto fonts: serif regular and bold, sans bold', () => {
     const fonts = loadFonts(scratch('none'));
-    expect(fonts.faces.map((f) => f.path.split('/').pop())).toEqual(['NotoSerifSC_400Regular.ttf', 'NotoSerifSC_700Bold.ttf', 'NotoSansSC_700Bold.ttf']);
+    expect(fonts.faces.map((f) => f.path.split('/').pop())).toEqual([
+      'NotoSerifSC_400Regular.ttf',
+      'NotoSerifSC_700Bold.ttf',
+      'NotoSansSC_700Bold.ttf',
+    ]);
     expect(fonts.family).toEqual({ body: 'body', bodyBold: 'bodyBold', title: 'bodyBold', hei: 'hei', kai: 'bodyBold' });
   });
 

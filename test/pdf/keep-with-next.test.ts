@@ -13,12 +13,26 @@ import { readPdf, squash } from './pdf-text.ts';
 
 const HEADING = '二、支出决算情况说明';
 const FOLLOWING = '本年支出合计一万二千六百五十三万元，其中基本支出一千七百三十一万元，项目支出一万零九百二十二万元，'.repeat(4);
-const [line1, line2] = breakLines(FOLLOWING, { fonts: loadFonts(), role: 'body', size: SIZE.san, width: contentWidth(MARGINS.text, 'portrait'), indent: 2 * SIZE.san }).map((l) =>
-  l.runs.map((r) => r.text).join(''),
-);
+const [line1, line2] = breakLines(FOLLOWING, {
+  fonts: loadFonts(),
+  role: 'body',
+  size: SIZE.san,
+  width: contentWidth(MARGINS.text, 'portrait'),
+  indent: 2 * SIZE.san,
+}).map((l) => l.runs.map((r) => r.text).join(''));
 
 function documentWith(blocks: Block[]): DocumentModel {
-  return { id: 'keep', fileName: 'keep.pdf', title: '测试', author: '测试单位', subject: '测试', keywords: [], date: '2025-09-30', frontMatter: false, blocks };
+  return {
+    id: 'keep',
+    fileName: 'keep.pdf',
+    title: '测试',
+    author: '测试单位',
+    subject: '测试',
+    keywords: [],
+    date: '2025-09-30',
+    frontMatter: false,
+    blocks,
+  };
 }
 
 /** `filler` one-line paragraphs, then the heading and a long paragraph. */

@@ -18,7 +18,11 @@ const TEXT =
 const lineText = (l: SetLine) => l.runs.map((r) => r.text).join('');
 /** Where the line ends: indent, then each run at its width plus the spacing after every character but its last. */
 const lineEnd = (l: SetLine) =>
-  l.indent + l.runs.reduce((w, r) => w + runWidth(r.text, 'body', SIZE, fonts, r.halfWidthPunctuation ? ['halt'] : undefined) + l.spacing * (r.text.length - 1), 0);
+  l.indent +
+  l.runs.reduce(
+    (w, r) => w + runWidth(r.text, 'body', SIZE, fonts, r.halfWidthPunctuation ? ['halt'] : undefined) + l.spacing * (r.text.length - 1),
+    0,
+  );
 
 describe('breakLines', () => {
   const lines = breakLines(TEXT, { fonts, role: 'body', size: SIZE, width: WIDTH, indent: 2 * SIZE });
@@ -75,7 +79,9 @@ async function characterSpacings(pdf: Buffer): Promise<[number, string][]> {
       else if (fn === OPS.setFont) size = args[1] as number;
       else if (fn === OPS.setCharSpacing) spacing = args[0] as number;
       else if (fn === OPS.showText && spacing) {
-        const glyphs = (args[0] as ({ unicode?: string } | number)[]).map((g) => (typeof g === 'object' && g ? (g.unicode ?? '') : '')).join('');
+        const glyphs = (args[0] as ({ unicode?: string } | number)[])
+          .map((g) => (typeof g === 'object' && g ? (g.unicode ?? '') : ''))
+          .join('');
         out.push([spacing / size, glyphs]);
       }
     });
@@ -100,7 +106,8 @@ describe('read back as text', () => {
     let text = '';
     for (let n = 1; n <= doc.numPages; n++) {
       // pdfjs's own reading: its items in order, a space only where pdfjs itself sees one.
-      for (const item of (await (await doc.getPage(n)).getTextContent()).items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+      for (const item of (await (await doc.getPage(n)).getTextContent()).items)
+        if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
     }
     expect(text).toContain('入合计12653.82万元，比上年增加4859.38万元，增长62.34%');
   });

@@ -30,7 +30,10 @@ describe('PDF/A-2b', () => {
     expect(bytes.includes('/OutputIntents')).toBe(true);
     expect(bytes.includes('/S /GTS_PDFA1')).toBe(true);
     const { pdf } = await readPdf(bytes);
-    const { info, metadata } = (await pdf.getMetadata()) as unknown as { info: Record<string, string>; metadata: { get(k: string): unknown } };
+    const { info, metadata } = (await pdf.getMetadata()) as unknown as {
+      info: Record<string, string>;
+      metadata: { get(k: string): unknown };
+    };
     expect(info.PDFFormatVersion).toBe('1.7');
     expect(metadata.get('pdfaid:part')).toBe('2');
     expect(metadata.get('pdfaid:conformance')).toBe('B');
@@ -42,7 +45,10 @@ describe('PDF/A-2b', () => {
   it('writes & < > of the metadata full-width, so the XMP stays well-formed and equal to the information', async () => {
     const bytes = await renderPdf({ ...doc!, title: '工会<本级>&直属单位' }, { root: project({ pdf: { pdfa: true } }) });
     const { pdf } = await readPdf(bytes);
-    const { info, metadata } = (await pdf.getMetadata()) as unknown as { info: Record<string, string>; metadata: { get(k: string): unknown } | null };
+    const { info, metadata } = (await pdf.getMetadata()) as unknown as {
+      info: Record<string, string>;
+      metadata: { get(k: string): unknown } | null;
+    };
     expect(info.Title).toBe('工会＜本级＞＆直属单位');
     expect(metadata?.get('dc:title')).toBe(info.Title);
   });

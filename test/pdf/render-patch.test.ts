@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { patchedRenderLine, pdfmakeRenderer, relativeTo, resolved, type Inline, type Line, type RendererThis } from '../../src/render/pdf/render-patch.ts';
+import {
+  patchedRenderLine,
+  pdfmakeRenderer,
+  relativeTo,
+  resolved,
+  type Inline,
+  type Line,
+  type RendererThis,
+} from '../../src/render/pdf/render-patch.ts';
 import { readPdf, renderYear, squash } from './pdf-text.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,24 +23,44 @@ describe(`the pdfmake internals ${PATCH} relies on`, () => {
   it('pdfmake is pinned to the version the patch was written for', () => {
     const pinned = (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies.pdfmake;
     expect(pinned, `package.json must pin pdfmake exactly: ${PATCH} wraps its private Renderer`).toBe('0.3.11');
-    expect((require('pdfmake/package.json') as { version: string }).version, `installed pdfmake differs from package.json: run npm ci (${PATCH})`).toBe(pinned);
+    expect(
+      (require('pdfmake/package.json') as { version: string }).version,
+      `installed pdfmake differs from package.json: run npm ci (${PATCH})`,
+    ).toBe(pinned);
   });
 
   it('Renderer.prototype.renderLine(line, x, y) still draws bookmarks, page references and inlines the way the patch expects', () => {
-    expect(typeof pdfmakeRenderer().prototype.renderLine, `pdfmake's Renderer has no renderLine any more: revisit ${PATCH}`).toBe('function');
+    expect(typeof pdfmakeRenderer().prototype.renderLine, `pdfmake's Renderer has no renderLine any more: revisit ${PATCH}`).toBe(
+      'function',
+    );
     // pdfmake's own code, read from its file: in this process the prototype may already hold the patch
     // (test files share loaded modules).
     const file = readFileSync(require.resolve('pdfmake/js/Renderer.js'), 'utf8');
     const start = file.indexOf('\n  renderLine(line, x, y) {\n');
     expect(start, `renderLine's parameters changed: revisit ${PATCH}`).toBeGreaterThan(-1);
     const source = file.slice(start, file.indexOf('\n  }\n', start));
-    for (const uses of ['line._outline', 'line._outline.parentId', 'addItem(', 'line._pageNodeRef', 'inline._pageNodeRef', '_pageNodeRef.positions[0].pageNumber', 'line.inlines.length']) {
+    for (const uses of [
+      'line._outline',
+      'line._outline.parentId',
+      'addItem(',
+      'line._pageNodeRef',
+      'inline._pageNodeRef',
+      '_pageNodeRef.positions[0].pageNumber',
+      'line.inlines.length',
+    ]) {
       expect(source.includes(uses), `pdfmake's renderLine no longer uses “${uses}”: revisit ${PATCH}`).toBe(true);
     }
   });
 });
 
-const glyph = (text: string, x: number, more: Partial<Inline> = {}): Inline => ({ text, x, width: 10, font: 'body', fontSize: 10, ...more });
+const glyph = (text: string, x: number, more: Partial<Inline> = {}): Inline => ({
+  text,
+  x,
+  width: 10,
+  font: 'body',
+  fontSize: 10,
+  ...more,
+});
 
 describe('relative page references (part 1)', () => {
   it('prints a tagged target’s page counted from its origin, and leaves other references as they are', () => {
@@ -51,7 +79,11 @@ describe('relative page references (part 1)', () => {
 describe('the wrapped renderLine (parts 1 and 2 together)', () => {
   function fakeRenderer() {
     const added: { title: string; top: number; left: number; under: string }[] = [];
-    const item = (name: string) => ({ addItem: (title: string, o: { top: number; left: number }) => (added.push({ title, top: o.top, left: o.left, under: name }), item(title)) });
+    const item = (name: string) => ({
+      addItem: (title: string, o: { top: number; left: number }) => (
+        added.push({ title, top: o.top, left: o.left, under: name }), item(title)
+      ),
+    });
     const renderer: RendererThis = { pdfDocument: { outline: item('root'), page: { width: 595.28 } }, outlineMap: {} };
     return { renderer, added };
   }
@@ -63,14 +95,20 @@ describe('the wrapped renderLine (parts 1 and 2 together)', () => {
       drawn.push(line);
     });
     const part: Line = { inlines: [glyph('第', 0)], _outline: { id: 'p3', text: '第三部分', expanded: false } };
-    const heading: Line = { inlines: [glyph('一', 0), glyph('、', 12)], _outline: { id: 'h1', parentId: 'p3', text: '一、收入', expanded: false } };
+    const heading: Line = {
+      inlines: [glyph('一', 0), glyph('、', 12)],
+      _outline: { id: 'h1', parentId: 'p3', text: '一、收入', expanded: false },
+    };
     draw.call(renderer, part, 80, 120);
     draw.call(renderer, heading, 80, 300.5);
     expect(added).toEqual([
       { title: '第三部分', top: 120, left: 595.28, under: 'root' },
       { title: '一、收入', top: 300.5, left: 595.28, under: '第三部分' },
     ]);
-    expect(drawn.map((l) => [l._outline, l.inlines.map((i) => i.text)])).toEqual([[undefined, ['第']], [undefined, ['一', '、']]]);
+    expect(drawn.map((l) => [l._outline, l.inlines.map((i) => i.text)])).toEqual([
+      [undefined, ['第']],
+      [undefined, ['一', '、']],
+    ]);
     // pdfmake's own line is untouched.
     expect(heading._outline?.text).toBe('一、收入');
     expect(heading.inlines.length).toBe(2);
@@ -102,7 +140,10 @@ describe('in the 2024 PDF', () => {
       const page = await doc.getPage((await doc.getPageIndex(ref)) + 1);
       const text = (await page.getTextContent()).items as { str: string; transform: number[]; height: number }[];
       // The line the bookmark points at starts with the bookmark's title (its first characters).
-      const below = text.filter((t) => t.transform[5]! < top && t.transform[5]! > top - 2 * t.height).map((t) => t.str).join('');
+      const below = text
+        .filter((t) => t.transform[5]! < top && t.transform[5]! > top - 2 * t.height)
+        .map((t) => t.str)
+        .join('');
       expect(squash(below), item.title).toContain(squash(item.title).slice(0, 4));
     }
   });

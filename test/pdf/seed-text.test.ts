@@ -23,7 +23,9 @@ function coverage(seed: string, ours: string, defects: Record<number, string>) {
   const lines = seedLines(seed).filter((l) => !(l.line in defects));
   const missed = lines.filter((l) => !ours.includes(squash(l.text)));
   const percent = (100 * (lines.length - missed.length)) / lines.length;
-  const defectsReproduced = Object.keys(defects).map(Number).filter((n) => seedLines(seed).some((l) => l.line === n && ours.includes(squash(l.text))));
+  const defectsReproduced = Object.keys(defects)
+    .map(Number)
+    .filter((n) => seedLines(seed).some((l) => l.line === n && ours.includes(squash(l.text))));
   return { percent, lines: lines.length, missed, defectsReproduced };
 }
 

@@ -21,7 +21,9 @@ describe('shaped runs kept across documents', () => {
     expect(layoutRun, `pdfkit's EmbeddedFont.layoutRun(text, features) is gone: revisit ${ENGINE}`).toBeDefined();
     expect(layoutRun, `layoutRun no longer shapes with this.font.layout: revisit ${ENGINE}`).toContain('this.font.layout(text, features)');
     expect(layoutRun, `layoutRun no longer scales the positions it returns: revisit ${ENGINE}`).toContain('position[key] *= this.scale');
-    expect(source, `layoutCached no longer goes through layoutRun: revisit ${ENGINE}`).toMatch(/layoutCached\(text\) \{[\s\S]*?this\.layoutRun\(text\)/);
+    expect(source, `layoutCached no longer goes through layoutRun: revisit ${ENGINE}`).toMatch(
+      /layoutCached\(text\) \{[\s\S]*?this\.layoutRun\(text\)/,
+    );
   });
 
   // The batch and watch tests compare documents drawn in a warm process with cold builds, too.

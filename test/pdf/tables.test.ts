@@ -22,7 +22,17 @@ describe('the 2024 公开表', () => {
   const specs = doc.blocks.flatMap((b) => (b.kind === 'table' && b.table.label ? [b.table] : []));
   const figureEm = widestFigure(specs, fonts);
   const landscape = new Set(['公开02表', '公开03表', '公开04表', '公开06表', '公开07表']);
-  const laid = specs.map((spec) => ({ spec, set: setTable(spec, { fonts, figureEm, width: contentWidth(landscape.has(spec.label!) ? MARGINS.landscapeTable : MARGINS.portraitTable, landscape.has(spec.label!) ? 'landscape' : 'portrait') }) }));
+  const laid = specs.map((spec) => ({
+    spec,
+    set: setTable(spec, {
+      fonts,
+      figureEm,
+      width: contentWidth(
+        landscape.has(spec.label!) ? MARGINS.landscapeTable : MARGINS.portraitTable,
+        landscape.has(spec.label!) ? 'landscape' : 'portrait',
+      ),
+    }),
+  }));
 
   it('leave no character alone on a line of a header or a cell', () => {
     const lone: string[] = [];
@@ -50,7 +60,8 @@ describe('the 2024 公开表', () => {
   it('give the amount columns room for the publication’s largest figure', () => {
     for (const { spec, set } of laid) {
       spec.columns.forEach((_, c) => {
-        if (spec.body.some((r) => r.cells[c]?.value.kind === 'amount' && (r.cells[c]?.colSpan ?? 1) === 1)) expect(set.widths[c]! / (spec.fontSize ?? 9), `${spec.label} column ${c}`).toBeGreaterThanOrEqual(figureEm);
+        if (spec.body.some((r) => r.cells[c]?.value.kind === 'amount' && (r.cells[c]?.colSpan ?? 1) === 1))
+          expect(set.widths[c]! / (spec.fontSize ?? 9), `${spec.label} column ${c}`).toBeGreaterThanOrEqual(figureEm);
       });
     }
   });
@@ -73,14 +84,22 @@ describe('cellLines', () => {
 function longTable(n: number): TableSpec {
   const cell = (text: string, kind: 'text' | 'code' = 'text') => ({ value: { kind, text } as const });
   const amount = (v: string) => ({ value: { kind: 'amount', value: D(v) } as const, align: 'right' as const });
-  const body: TableRow[] = Array.from({ length: n }, (_, i) => ({ kind: 'item', cells: [cell(String(2012901 + i), 'code'), cell(`第${i + 1}项支出`), amount(`${100 + i}.25`), amount('0.00')] }));
+  const body: TableRow[] = Array.from({ length: n }, (_, i) => ({
+    kind: 'item',
+    cells: [cell(String(2012901 + i), 'code'), cell(`第${i + 1}项支出`), amount(`${100 + i}.25`), amount('0.00')],
+  }));
   return {
     id: 't99',
     label: '公开99表',
     title: '测试决算表',
     meta: { left: '部门：测试单位', center: '2024年度', right: '金额单位：万元' },
     orientation: 'portrait',
-    columns: [{ key: 'code', width: 10 }, { key: 'name', width: 30 }, { key: 'a', width: 15 }, { key: 'b', width: 15 }],
+    columns: [
+      { key: 'code', width: 10 },
+      { key: 'name', width: 30 },
+      { key: 'a', width: 15 },
+      { key: 'b', width: 15 },
+    ],
     header: [{ kind: 'header', cells: [cell('科目编码'), cell('科目名称'), cell('本年支出合计'), cell('其他支出')] }],
     body,
     notes: ['注：本表为测试表。'],
@@ -88,7 +107,17 @@ function longTable(n: number): TableSpec {
 }
 
 function documentWith(table: TableSpec): DocumentModel {
-  return { id: 't', fileName: 't.pdf', title: '测试', author: '测试单位', subject: '测试', keywords: [], date: '2025-09-30', frontMatter: false, blocks: [{ kind: 'table', id: 't99', table, newPage: true }] };
+  return {
+    id: 't',
+    fileName: 't.pdf',
+    title: '测试',
+    author: '测试单位',
+    subject: '测试',
+    keywords: [],
+    date: '2025-09-30',
+    frontMatter: false,
+    blocks: [{ kind: 'table', id: 't99', table, newPage: true }],
+  };
 }
 
 describe('a table longer than its page', () => {

@@ -41,13 +41,18 @@ const amount: fc.Arbitrary<string | null> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc
-      .tuple(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99_999_999 })), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9999 }))
+      .tuple(
+        fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 99_999_999 })),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 9999 }),
+      )
       .map(([int, places, frac]) => (places === 0 ? String(int) : `${int}.${String(frac).padStart(4, '0').slice(0, places)}`)),
   },
 );
 
 type Amounts<K extends string> = Partial<Record<K, string | null>>;
-const amounts = <K extends string>(keys: readonly K[]) => fc.record(Object.fromEntries(keys.map((k) => [k, amount])) as Record<K, typeof amount>) as fc.Arbitrary<Amounts<K>>;
+const amounts = <K extends string>(keys: readonly K[]) =>
+  fc.record(Object.fromEntries(keys.map((k) => [k, amount])) as Record<K, typeof amount>) as fc.Arbitrary<Amounts<K>>;
 
 const INCOME_KEYS = ['general', 'gov_fund', 'state_capital', 'superior', 'business', 'operating', 'affiliated', 'other'] as const;
 const SPLIT_KEYS = ['general', 'gov_fund', 'state_capital', 'other'] as const;
@@ -55,7 +60,12 @@ const EXP_KEYS = ['remit_superior', 'operating', 'subsidy_affiliated'] as const;
 
 interface Year {
   income: { code: string; v: Amounts<(typeof INCOME_KEYS)[number]> }[];
-  expenditure: { code: string; basic: Amounts<(typeof SPLIT_KEYS)[number]> | null; project: Amounts<(typeof SPLIT_KEYS)[number]> | null; v: Amounts<(typeof EXP_KEYS)[number]> }[];
+  expenditure: {
+    code: string;
+    basic: Amounts<(typeof SPLIT_KEYS)[number]> | null;
+    project: Amounts<(typeof SPLIT_KEYS)[number]> | null;
+    v: Amounts<(typeof EXP_KEYS)[number]>;
+  }[];
   basicEconomic: { code: string; v: string | null }[];
   balances: {
     general: Amounts<'opening' | 'closing'> | null;
@@ -82,7 +92,9 @@ const year: fc.Arbitrary<Year> = fc.record({
       ),
     ),
   ),
-  basicEconomic: fc.uniqueArray(fc.constantFrom(...ECONOMIC_ITEMS), { maxLength: 10 }).chain((cs) => fc.tuple(...cs.map((code) => amount.map((v) => ({ code, v }))))),
+  basicEconomic: fc
+    .uniqueArray(fc.constantFrom(...ECONOMIC_ITEMS), { maxLength: 10 })
+    .chain((cs) => fc.tuple(...cs.map((code) => amount.map((v) => ({ code, v }))))),
   balances: fc.record({
     general: fc.option(amounts(['opening', 'closing'] as const), { nil: null }),
     state_capital: fc.option(amounts(['opening', 'closing'] as const), { nil: null }),
@@ -93,7 +105,12 @@ const year: fc.Arbitrary<Year> = fc.record({
 }) as fc.Arbitrary<Year>;
 
 const flow = (code: string | null, v: Record<string, string | null | undefined>) => {
-  const parts = [...(code ? [`code: "${code}"`] : []), ...Object.entries(v).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => `${k}: ${x}`)];
+  const parts = [
+    ...(code ? [`code: "${code}"`] : []),
+    ...Object.entries(v)
+      .filter(([, x]) => x !== null && x !== undefined)
+      .map(([k, x]) => `${k}: ${x}`),
+  ];
   return `{ ${parts.join(', ')} }`;
 };
 
@@ -120,12 +137,23 @@ function yamlOf(y: Year): string {
     'basic_economic:',
     ...y.basicEconomic.filter((e) => e.v !== null).map((e) => `  "${e.code}": ${e.v}`),
     'balances:',
-    ...(['general', 'state_capital', 'non_fiscal'] as const).flatMap((k) => (y.balances[k] ? [`  ${k}: ${flow(null, y.balances[k]!)}`] : [])),
+    ...(['general', 'state_capital', 'non_fiscal'] as const).flatMap((k) =>
+      y.balances[k] ? [`  ${k}: ${flow(null, y.balances[k]!)}`] : [],
+    ),
     ...(y.balances.gov_fund.length ? ['  gov_fund:', ...y.balances.gov_fund.map((g) => `    - ${flow(g.code, g.v)}`)] : []),
-    ...Object.entries(y.balances.v).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => `  ${k}: ${x}`),
+    ...Object.entries(y.balances.v)
+      .filter(([, x]) => x !== null && x !== undefined)
+      .map(([k, x]) => `  ${k}: ${x}`),
   ];
   // `income:` with no rows is an empty list, not a blank value.
-  return lines.join('\n').replace(/^(income|expenditure|basic_economic|balances):$(?!\n )/gm, (_m, k: string) => `${k}: ${k === 'income' || k === 'expenditure' ? '[]' : '{}'}`) + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(
+        /^(income|expenditure|basic_economic|balances):$(?!\n )/gm,
+        (_m, k: string) => `${k}: ${k === 'income' || k === 'expenditure' ? '[]' : '{}'}`,
+      ) + '\n'
+  );
 }
 
 function load(text: string): YearCalc {
@@ -149,7 +177,15 @@ const add = (...xs: N[]): N => xs.reduce<N>((s, x) => (x === null ? s : s === nu
 function incomeLeaf(v: Year['income'][number]['v']) {
   const n = (k: (typeof INCOME_KEYS)[number]) => num(v[k]);
   const fiscal = add(n('general'), n('gov_fund'), n('state_capital'));
-  return [add(fiscal, n('superior'), n('business'), n('operating'), n('affiliated'), n('other')), fiscal, n('superior'), n('business'), n('operating'), n('affiliated'), n('other')];
+  return [
+    add(fiscal, n('superior'), n('business'), n('operating'), n('affiliated'), n('other')),
+    fiscal,
+    n('superior'),
+    n('business'),
+    n('operating'),
+    n('affiliated'),
+    n('other'),
+  ];
 }
 const splitTotal = (s: Amounts<(typeof SPLIT_KEYS)[number]> | null) => (s ? add(...SPLIT_KEYS.map((k) => num(s[k]))) : null);
 function expenditureLeaf(r: Year['expenditure'][number]) {
@@ -174,7 +210,8 @@ interface HierRow {
 const cellDec = (v: Dec | null): N => (v === null ? null : new Decimal(v.toFixed()));
 
 function hierarchical(t: TableSpec): { total: N[]; rows: HierRow[] } {
-  const read = (cells: TableSpec['body'][number]['cells']) => cells.filter((c) => c?.value.kind === 'amount').map((c) => cellDec((c!.value as { value: Dec | null }).value));
+  const read = (cells: TableSpec['body'][number]['cells']) =>
+    cells.filter((c) => c?.value.kind === 'amount').map((c) => cellDec((c!.value as { value: Dec | null }).value));
   const [totalRow, ...rest] = t.body;
   expect(totalRow!.kind).toBe('total');
   return {
@@ -220,9 +257,23 @@ function checkHierarchy(t: TableSpec, leaves: Map<string, N[]>) {
   for (const r of rows.filter((x) => x.code.length < 7)) {
     const children = rows.filter((x) => x.code.length === r.code.length + 2 && x.code.startsWith(r.code));
     expect(children.length, `${t.id} ${r.code} has parts`).toBeGreaterThan(0);
-    expectSame(r.values, columnSum(children.map((c) => c.values), width), `${t.id} ${r.code} = Σ parts`);
+    expectSame(
+      r.values,
+      columnSum(
+        children.map((c) => c.values),
+        width,
+      ),
+      `${t.id} ${r.code} = Σ parts`,
+    );
   }
-  expectSame(total, columnSum(rows.filter((r) => r.code.length === 3).map((r) => r.values), width), `${t.id} 合计 = Σ 类`);
+  expectSame(
+    total,
+    columnSum(
+      rows.filter((r) => r.code.length === 3).map((r) => r.values),
+      width,
+    ),
+    `${t.id} 合计 = Σ 类`,
+  );
   return { total, rows };
 }
 
@@ -252,7 +303,10 @@ function holds<Ts extends unknown[]>(property: fc.IProperty<Ts>, params: fc.Para
     fc.assert(property, { ...params, seed: SEED });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new Error(`${message}\n\n性质测试失败，种子 seed=${SEED}；重现：PROPERTY_SEED=${SEED} npx vitest run test/property/calc.property.test.ts`, { cause: err });
+    throw new Error(
+      `${message}\n\n性质测试失败，种子 seed=${SEED}；重现：PROPERTY_SEED=${SEED} npx vitest run test/property/calc.property.test.ts`,
+      { cause: err },
+    );
   }
 }
 
@@ -263,12 +317,38 @@ describe('for any leaf figures', () => {
         const calc = load(yamlOf(y));
         const tables = Object.fromEntries(buildTables(calc).map((t) => [t.id, t]));
 
-        const t02 = checkHierarchy(tables.T02!, groupLeaves(y.income, (r) => r.code, (r) => incomeLeaf(r.v)));
-        for (const r of [...t02.rows, { code: '合计', values: t02.total }]) expectSame([r.values[0]!], [add(...r.values.slice(1))], `T02 ${r.code} 合计 = Σ 来源`);
-        const t03 = checkHierarchy(tables.T03!, groupLeaves(y.expenditure, (r) => r.code, expenditureLeaf));
-        for (const r of [...t03.rows, { code: '合计', values: t03.total }]) expectSame([r.values[0]!], [add(...r.values.slice(1))], `T03 ${r.code} 合计 = 基本 + 项目 + …`);
-        const t05 = checkHierarchy(tables.T05!, groupLeaves(y.expenditure, (r) => r.code, (r) => fundLeaf(r, 'general')));
-        const t08 = checkHierarchy(tables.T08!, groupLeaves(y.expenditure, (r) => r.code, (r) => fundLeaf(r, 'state_capital')));
+        const t02 = checkHierarchy(
+          tables.T02!,
+          groupLeaves(
+            y.income,
+            (r) => r.code,
+            (r) => incomeLeaf(r.v),
+          ),
+        );
+        for (const r of [...t02.rows, { code: '合计', values: t02.total }])
+          expectSame([r.values[0]!], [add(...r.values.slice(1))], `T02 ${r.code} 合计 = Σ 来源`);
+        const t03 = checkHierarchy(
+          tables.T03!,
+          groupLeaves(y.expenditure, (r) => r.code, expenditureLeaf),
+        );
+        for (const r of [...t03.rows, { code: '合计', values: t03.total }])
+          expectSame([r.values[0]!], [add(...r.values.slice(1))], `T03 ${r.code} 合计 = 基本 + 项目 + …`);
+        const t05 = checkHierarchy(
+          tables.T05!,
+          groupLeaves(
+            y.expenditure,
+            (r) => r.code,
+            (r) => fundLeaf(r, 'general'),
+          ),
+        );
+        const t08 = checkHierarchy(
+          tables.T08!,
+          groupLeaves(
+            y.expenditure,
+            (r) => r.code,
+            (r) => fundLeaf(r, 'state_capital'),
+          ),
+        );
 
         // 公开07 joins balances, 基金 income and 基金 spending by 项.
         const govCodes = new Set([
@@ -327,7 +407,11 @@ describe('for any leaf figures', () => {
         const t04 = byLine(tables.T04!);
         for (let i = 0; i < 3; i++) expectSame(t04.get(i + 1)!, t01.get(i + 1)!, `T04 line ${i + 1}`);
         expectSame(t04.get(27)!, [add(...[1, 2, 3].map((l) => t04.get(l)![0]!))], 'T04 本年收入合计');
-        expectSame([t04.get(29)![0]!, t04.get(30)![0]!, t04.get(31)![0]!], FUNDS.map((f) => fundOpening[f]), 'T04 年初 by fund');
+        expectSame(
+          [t04.get(29)![0]!, t04.get(30)![0]!, t04.get(31)![0]!],
+          FUNDS.map((f) => fundOpening[f]),
+          'T04 年初 by fund',
+        );
         expectSame(t04.get(28)!, [add(t04.get(29)![0]!, t04.get(30)![0]!, t04.get(31)![0]!)], 'T04 年初财政拨款结转和结余');
         expectSame(t04.get(32)!, [add(t04.get(27)![0]!, t04.get(28)![0]!)], 'T04 收入总计');
         for (let line = 33; line <= 64; line++) {
@@ -336,9 +420,24 @@ describe('for any leaf figures', () => {
         }
         const spent = t04.get(59)!;
         expectSame(spent.slice(1), [t05.total[0]!, t07.total[2]!, t08.total[0]!], 'T04 本年支出 by fund = 05 / 07 / 08');
-        expectSame(spent, columnSum(FUNCTIONAL_CLASSES.map((_, i) => t04.get(33 + i)!), 4), 'T04 本年支出合计 = Σ 类');
-        expectSame(t04.get(60)!.slice(1), FUNDS.map((f) => fundClosing[f]), 'T04 年末 by fund');
-        expectSame(t04.get(64)!, t04.get(59)!.map((x, i) => add(x, t04.get(60)![i]!)), 'T04 支出总计');
+        expectSame(
+          spent,
+          columnSum(
+            FUNCTIONAL_CLASSES.map((_, i) => t04.get(33 + i)!),
+            4,
+          ),
+          'T04 本年支出合计 = Σ 类',
+        );
+        expectSame(
+          t04.get(60)!.slice(1),
+          FUNDS.map((f) => fundClosing[f]),
+          'T04 年末 by fund',
+        );
+        expectSame(
+          t04.get(64)!,
+          t04.get(59)!.map((x, i) => add(x, t04.get(60)![i]!)),
+          'T04 支出总计',
+        );
 
         // 公开06: 类 = Σ 款; 人员经费 = 301 + 303, 公用经费 = the rest (a blank 款 prints 0.00 here).
         const be = new Map(y.basicEconomic.map((e) => [e.code, num(e.v)]));
@@ -358,7 +457,10 @@ describe('for any leaf figures', () => {
           if (cls.group === 'personnel') personnel = personnel.plus(sum);
           else publicCost = publicCost.plus(sum);
         }
-        const footer = tables.T06!.body.at(-1)!.cells.filter((c) => c?.value.kind === 'amount').map((c) => cellDec((c!.value as { value: Dec }).value));
+        const footer = tables
+          .T06!.body.at(-1)!
+          .cells.filter((c) => c?.value.kind === 'amount')
+          .map((c) => cellDec((c!.value as { value: Dec }).value));
         expectSame(footer, [personnel, publicCost], 'T06 人员经费 / 公用经费');
       }),
       { numRuns: RUNS },
@@ -389,7 +491,9 @@ describe('for any leaf figures', () => {
   });
 
   it('sharesOf: any non-negative parts with a non-zero sum round to shares of exactly 100.00', () => {
-    const part = fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 9999 })).map(([i, f]) => D(`${i}.${String(f).padStart(4, '0')}`));
+    const part = fc
+      .tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 9999 }))
+      .map(([i, f]) => D(`${i}.${String(f).padStart(4, '0')}`));
     holds(
       fc.property(fc.array(part, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (parts, places) => {
         const whole = parts.reduce((s, p) => s.plus(p), D('0'));
@@ -404,7 +508,14 @@ describe('for any leaf figures', () => {
   });
 
   it('changes against last year: exact delta, no rate from a zero base, the right words', () => {
-    const summaryKeys = ['income_total', 'opening_balance', 'non_fiscal_surplus_used', 'expenditure_total', 'surplus_distribution', 'closing_balance'] as const;
+    const summaryKeys = [
+      'income_total',
+      'opening_balance',
+      'non_fiscal_surplus_used',
+      'expenditure_total',
+      'surplus_distribution',
+      'closing_balance',
+    ] as const;
     holds(
       fc.property(year, amounts(summaryKeys), (y, prior) => {
         const priorText = `year: 2023\ndepartment: 江西省性质测试中心\npartial: true\nsummary: ${flow(null, prior)}\n`;
@@ -413,8 +524,12 @@ describe('for any leaf figures', () => {
         const calc = calcYear(parseYearFile(loaded.value!).value!, { prior: priorCalc.figures });
         const n = calc.narrative;
         const pairs: [Change, (typeof summaryKeys)[number]][] = [
-          [n.incomeTotal, 'income_total'], [n.opening, 'opening_balance'], [n.nonFiscalSurplusUsed, 'non_fiscal_surplus_used'],
-          [n.expenditureTotal, 'expenditure_total'], [n.surplusDistribution, 'surplus_distribution'], [n.closing, 'closing_balance'],
+          [n.incomeTotal, 'income_total'],
+          [n.opening, 'opening_balance'],
+          [n.nonFiscalSurplusUsed, 'non_fiscal_surplus_used'],
+          [n.expenditureTotal, 'expenditure_total'],
+          [n.surplusDistribution, 'surplus_distribution'],
+          [n.closing, 'closing_balance'],
         ];
         for (const [c, k] of pairs) {
           const previous = num(prior[k]);
@@ -426,7 +541,9 @@ describe('for any leaf figures', () => {
           }
           const delta = new Decimal(c.current.toFixed()).minus(previous);
           expect(c.delta!.toFixed(), k).toBe(delta.toFixed());
-          expect(c.direction, `${k}: ${previous.toFixed()} → ${c.current.toFixed()}`).toBe(shownZero(delta) ? 'flat' : delta.isPositive() ? 'up' : 'down');
+          expect(c.direction, `${k}: ${previous.toFixed()} → ${c.current.toFixed()}`).toBe(
+            shownZero(delta) ? 'flat' : delta.isPositive() ? 'up' : 'down',
+          );
           if (previous.isZero()) {
             expect(c.rate, `${k}: no rate from a zero base`).toBeNull();
             expect(words).not.toMatch(/增长|下降|%/);
@@ -452,7 +569,9 @@ describe('for any leaf figures', () => {
         const first = once();
         expect(once()).toBe(first);
         const loaded = loadYamlText(text, 'generated/2024.yaml').value!;
-        const crashed = runRules({ calc: load(text), raw: loaded.data, source: loaded.source }).filter((d) => d.ruleId.startsWith('internal/'));
+        const crashed = runRules({ calc: load(text), raw: loaded.data, source: loaded.source }).filter((d) =>
+          d.ruleId.startsWith('internal/'),
+        );
         expect(crashed).toEqual([]);
       }),
       { numRuns: Math.max(10, Math.round(RUNS / 3)) },
@@ -464,7 +583,10 @@ describe('the PDF of a generated year', () => {
   it('is the same bytes when rendered twice', async () => {
     const { renderPdf } = await import('../../src/render/pdf/index.ts');
     // One generated year, fixed by its seed: rendering costs seconds, the property is about the renderer.
-    const [y] = fc.sample(year.filter((x) => x.income.length > 2 && x.expenditure.length > 2), { numRuns: 1, seed: 2024 });
+    const [y] = fc.sample(
+      year.filter((x) => x.income.length > 2 && x.expenditure.length > 2),
+      { numRuns: 1, seed: 2024 },
+    );
     const doc = buildDocuments(load(yamlOf(y!)))[0]!;
     const a = await renderPdf(doc);
     const b = await renderPdf(doc);
@@ -474,7 +596,12 @@ describe('the PDF of a generated year', () => {
 
 describe('counterexamples the properties found, kept as named cases', () => {
   it('last year 0.0001, this year 0: the change prints as 0.00, so it is 与上年持平 (the property once expected “down”)', () => {
-    const empty: Year = { income: [], expenditure: [], basicEconomic: [], balances: { general: null, state_capital: null, non_fiscal: null, gov_fund: [], v: {} } };
+    const empty: Year = {
+      income: [],
+      expenditure: [],
+      basicEconomic: [],
+      balances: { general: null, state_capital: null, non_fiscal: null, gov_fund: [], v: {} },
+    };
     const prior = load('year: 2023\ndepartment: 江西省性质测试中心\npartial: true\nsummary: { income_total: 0.0001 }\n');
     const loaded = loadYamlText(yamlOf(empty), 'generated/2024.yaml');
     const calc = calcYear(parseYearFile(loaded.value!).value!, { prior: prior.figures });
@@ -486,7 +613,12 @@ describe('counterexamples the properties found, kept as named cases', () => {
 
   it('half a cent is shown as a cent: 0.005 up is 增加0.01万元, not 持平', () => {
     const prior = load('year: 2023\ndepartment: 江西省性质测试中心\npartial: true\nsummary: { income_total: 1.0000 }\n');
-    const y: Year = { income: [{ code: '2012901', v: { general: '1.0050' } }], expenditure: [], basicEconomic: [], balances: { general: null, state_capital: null, non_fiscal: null, gov_fund: [], v: {} } };
+    const y: Year = {
+      income: [{ code: '2012901', v: { general: '1.0050' } }],
+      expenditure: [],
+      basicEconomic: [],
+      balances: { general: null, state_capital: null, non_fiscal: null, gov_fund: [], v: {} },
+    };
     const calc = calcYear(parseYearFile(loadYamlText(yamlOf(y), 'generated/2024.yaml').value!).value!, { prior: prior.figures });
     expect(changeText(calc.narrative.incomeTotal)).toMatch(/^比上年增加0\.01万元/);
   });

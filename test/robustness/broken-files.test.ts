@@ -79,18 +79,24 @@ describe.each(CASES.filter((c) => !c.ok))('$name', (c) => {
 describe('files that must work', () => {
   const base = model('test/fixtures/robust/2024.yaml');
 
-  it.each(CASES.filter((c) => c.ok && /bom|crlf/.test(c.name)).map((c) => [c.name, c]))('%s: no error, and the same model as the plain file', (_name, c) => {
-    const result = loadYear(c.path);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(model(c.path)).toBe(base);
-  });
+  it.each(CASES.filter((c) => c.ok && /bom|crlf/.test(c.name)).map((c) => [c.name, c]))(
+    '%s: no error, and the same model as the plain file',
+    (_name, c) => {
+      const result = loadYear(c.path);
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(model(c.path)).toBe(base);
+    },
+  );
 
   it('the BOM and CRLF variants point at the same lines as the plain file', () => {
     // bom-with-error / crlf-with-error in the corpus assert the line; here: a warning's line is unchanged too.
     const plain = loadYear('test/fixtures/robust/2024.yaml').diagnostics.map((d) => [d.ruleId, d.place?.line]);
     for (const c of CASES.filter((x) => x.ok && /bom|crlf/.test(x.name))) {
       // The variants carry a two-line header in place of the base's one comment line: one line further down.
-      expect(loadYear(c.path).diagnostics.map((d) => [d.ruleId, (d.place?.line ?? 0) - 1]), c.name).toEqual(plain);
+      expect(
+        loadYear(c.path).diagnostics.map((d) => [d.ruleId, (d.place?.line ?? 0) - 1]),
+        c.name,
+      ).toEqual(plain);
     }
   });
 });

@@ -21,7 +21,12 @@ export interface Run {
 export type Entry = 'npm' | 'tsx';
 
 /** Runs the CLI in `cwd`; `onStderr` sees the error stream as it comes (the kill test uses it). */
-export function runCli(args: string[], cwd: string, onStderr?: (text: string, kill: () => void) => void, entry: Entry = 'npm'): Promise<Run> {
+export function runCli(
+  args: string[],
+  cwd: string,
+  onStderr?: (text: string, kill: () => void) => void,
+  entry: Entry = 'npm',
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const argv = entry === 'npm' ? [RUN, ...args] : ['--import', TSX, CLI, ...args];
     const child = spawn(process.execPath, argv, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });

@@ -93,7 +93,8 @@ describe('JavaScript’s own names as keys, at every level', () => {
       }
       // At a place with fixed keys the unknown key is named at its own line.
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
-      if (key === '__proto__' && !errors.some((d) => d.ruleId === 'load/bad-key' && d.place?.line === line)) problems.push(`line ${line}: __proto__ not refused there`);
+      if (key === '__proto__' && !errors.some((d) => d.ruleId === 'load/bad-key' && d.place?.line === line))
+        problems.push(`line ${line}: __proto__ not refused there`);
     }
     expect(problems).toEqual([]);
   });

@@ -42,7 +42,9 @@ export function largestYearFile(): LargestFile {
     for (let i = 1; i <= ITEMS_PER_KUAN; i++) {
       const code = `${kuan}${String(i).padStart(2, '0')}`;
       codes.push(code);
-      catalogue.push(`    - { code: "${code}", name: ${t(`示例事务项${k + 1}-${i}`)}, explanation: ${t(`反映用于示例事务第${k + 1}款第${i}项的支出。`)} }`);
+      catalogue.push(
+        `    - { code: "${code}", name: ${t(`示例事务项${k + 1}-${i}`)}, explanation: ${t(`反映用于示例事务第${k + 1}款第${i}项的支出。`)} }`,
+      );
     }
   }
   const amount = '1000.00';

@@ -64,7 +64,8 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('the locale variants are real', () => {
-  const probe = "process.stdout.write(JSON.stringify([Intl.DateTimeFormat().resolvedOptions().locale, ['b', 'a', '中', 'Z', '啊'].sort((x, y) => x.localeCompare(y))]))";
+  const probe =
+    "process.stdout.write(JSON.stringify([Intl.DateTimeFormat().resolvedOptions().locale, ['b', 'a', '中', 'Z', '啊'].sort((x, y) => x.localeCompare(y))]))";
 
   it('a child with LANG=zh_CN.UTF-8 runs in zh-CN and sorts by pinyin; one with C.UTF-8 does not', async () => {
     const zh = JSON.parse((await run(['-e', probe], { LANG: 'zh_CN.UTF-8' })).stdout) as [string, string[]];

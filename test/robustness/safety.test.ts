@@ -86,7 +86,13 @@ describe('the PDF renderer fetches nothing and reads no file but its fonts', () 
 
   // A real 1×1 PNG, so a refusal cannot be mistaken for “not an image”.
   const png = join(scratch('png'), 'seal.png');
-  writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478da63f8cf000003010100c9fe92ef0000000049454e44ae426082', 'hex'));
+  writeFileSync(
+    png,
+    Buffer.from(
+      '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478da63f8cf000003010100c9fe92ef0000000049454e44ae426082',
+      'hex',
+    ),
+  );
 
   it.each([
     ['an image by URL', () => ({ content: [{ image: url, width: 10 }] })],
@@ -127,7 +133,10 @@ describe('YAML features that could do harm are refused', () => {
   });
 
   it('a billion-laughs file is refused before anything is expanded, with one message', () => {
-    const levels = ['a0: &a0 "哈"', ...Array.from({ length: 12 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)];
+    const levels = [
+      'a0: &a0 "哈"',
+      ...Array.from({ length: 12 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
+    ];
     const started = performance.now();
     const r = loadYamlText(`year: 2024\n${levels.join('\n')}\n`, 'x.yaml');
     expect(performance.now() - started).toBeLessThan(2000);
@@ -139,8 +148,16 @@ describe('absurd nesting and size give a clear error, not a stack overflow', () 
   it.each([
     ['100 000 nested lists', () => `year: 2024\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 2],
     ['20 000 nested mappings', () => `year: 2024\nx: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`, 2],
-    ['5 000 levels of block indentation', () => `year: 2024\nx:\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}a\n`, undefined],
-    ['60 levels of block indentation (parses, but deeper than any year file)', () => `year: 2024\nx:\n${Array.from({ length: 60 }, (_, i) => `${' '.repeat(i * 2)}- `).join('\n')}a\n`, undefined],
+    [
+      '5 000 levels of block indentation',
+      () => `year: 2024\nx:\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')}a\n`,
+      undefined,
+    ],
+    [
+      '60 levels of block indentation (parses, but deeper than any year file)',
+      () => `year: 2024\nx:\n${Array.from({ length: 60 }, (_, i) => `${' '.repeat(i * 2)}- `).join('\n')}a\n`,
+      undefined,
+    ],
   ])('%s', (_what, text, line) => {
     const r = loadYamlText(text(), 'x.yaml');
     expect(r.value).toBeUndefined();

@@ -33,14 +33,20 @@ describe(RULE, () => {
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
     expect(r.messages(RULE)[0]).toMatch(/本年年初结转和结余为 0.00，上年年末结转和结余为 30.71.*explanations.opening_balance/);
     expect(r.of(RULE)[0]!.severity).toBe('warning');
-    expect(r.of(RULE)[0]!.related?.map((x) => x.place)).toEqual([{ file: 'fixture/2023.yaml', line: lineWith(r.priorText!, 'closing_balance'), path: 'summary.closing_balance' }]);
+    expect(r.of(RULE)[0]!.related?.map((x) => x.place)).toEqual([
+      { file: 'fixture/2023.yaml', line: lineWith(r.priorText!, 'closing_balance'), path: 'summary.closing_balance' },
+    ]);
   });
 
   it('ok: the same difference, explained in explanations.opening_balance', () => {
-    const r = check(OPENING_ZERO + yaml`
+    const r = check(
+      OPENING_ZERO +
+        yaml`
       explanations:
         opening_balance: 上年结余资金已按规定缴回财政
-    `, { edit: INCOME_305, prior: SEED_2023 });
+    `,
+      { edit: INCOME_305, prior: SEED_2023 },
+    );
     expect(r.pairs(RULE)).toEqual([]);
   });
 });

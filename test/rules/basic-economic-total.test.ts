@@ -18,10 +18,13 @@ describe(RULE, () => {
   });
 
   it('not ok: basic spending by function with no economic breakdown at all, reported at expenditure', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       expenditure:   # ← 违规
         - { code: "2012901", basic: { general: 230.00, other: 2.00 }, project: { general: 75.00 } }
-    `, { omit: ['basic_economic'] });
+    `,
+      { omit: ['basic_economic'] },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
 });

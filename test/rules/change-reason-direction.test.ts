@@ -28,12 +28,15 @@ describe(RULE, () => {
   });
 
   it('not ok: the same slip in itemised reasons of explanations and of a budget variance', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       explanations:
         expenditure_total:
           items:
             - { text: 彩票公益金资助项目支出减少, amount: 16.00 }   # ← 违规
-    `, { edit: { '{ text: 信息化建设经费, amount: 15.00 }': '{ text: 信息化建设经费压减, amount: 15.00 } # ← 违规' } });
+    `,
+      { edit: { '{ text: 信息化建设经费, amount: 15.00 }': '{ text: 信息化建设经费压减, amount: 15.00 } # ← 违规' } },
+    );
     expect(r.pairs(RULE)).toEqual(at(RULE, r.marks[1]!, r.marks[0]!));
   });
 });

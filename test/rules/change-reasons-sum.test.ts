@@ -31,7 +31,10 @@ describe(RULE, () => {
   it('not ok: a tagged item off by 0.01 breaks both the 收入 total and its class (四 工资福利支出)', () => {
     const r = check('', { edit: { '基本工资增加, amount: 12.00': '基本工资增加, amount: 12.01' } });
     const changes = lineWith(r.text, 'changes:');
-    expect(r.pairs(RULE)).toEqual([[RULE, changes], [RULE, changes]]);
+    expect(r.pairs(RULE)).toEqual([
+      [RULE, changes],
+      [RULE, changes],
+    ]);
     expect(r.messages(RULE)[1]).toMatch(/^基本支出「工资福利支出」比上年增加 12.00 万元/);
   });
 

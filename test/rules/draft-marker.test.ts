@@ -28,7 +28,12 @@ describe(RULE, () => {
     `);
     // overview merges into the base above the other two; procurement's line holds two markers.
     const [staff, admin, goods] = r.marks as [number, number, number];
-    expect(r.pairs(RULE).map(([, line]) => line).sort((a, b) => a - b)).toEqual([staff, admin, goods, goods]);
+    expect(
+      r
+        .pairs(RULE)
+        .map(([, line]) => line)
+        .sort((a, b) => a - b),
+    ).toEqual([staff, admin, goods, goods]);
     expect(r.messages(RULE)).toContain('admin_operating_cost.amount 待填写：请填写本年度的数字或文字（公开表中没有这一项，导入无法给出）');
     // The schema took the marker for “not yet known”: no schema error hides the list of markers.
     expect(r.pairs().filter(([id]) => id.startsWith('schema/'))).toEqual([]);
@@ -45,8 +50,15 @@ describe(RULE, () => {
 
           【待填写】承办上级交办的其他事项。   # ← 违规
     `);
-    expect(r.pairs(RULE).map(([, line]) => line).sort((a, b) => a - b)).toEqual(r.marks);
-    expect(r.messages(RULE)).toContain('three_public.reception.purpose 是从上年带入的草稿「接待全国示例工作交流」：请按本年度情况核实或改写，然后删去「【待填写】」');
+    expect(
+      r
+        .pairs(RULE)
+        .map(([, line]) => line)
+        .sort((a, b) => a - b),
+    ).toEqual(r.marks);
+    expect(r.messages(RULE)).toContain(
+      'three_public.reception.purpose 是从上年带入的草稿「接待全国示例工作交流」：请按本年度情况核实或改写，然后删去「【待填写】」',
+    );
   });
 
   it('not ok: a reason’s amount to be filled in (a required amount takes the marker too)', () => {

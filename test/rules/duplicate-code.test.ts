@@ -26,7 +26,10 @@ describe(RULE, () => {
       budget: # 追加
         - { code: "208", initial: 0.00 }   # ← 违规
     `);
-    expect(r.pairs(RULE)).toEqual([[RULE, r.marks[1]], [RULE, r.marks[0]]]); // budget is checked first
+    expect(r.pairs(RULE)).toEqual([
+      [RULE, r.marks[1]],
+      [RULE, r.marks[0]],
+    ]); // budget is checked first
     expect(r.messages(RULE)[1]).toMatch(/科目「2296002」在 balances.gov_fund 中重复出现/);
   });
 });

@@ -25,12 +25,18 @@ describe(RULE, () => {
   });
 
   it('not ok: a 款 code as the 类 of a change, a 款 code as the key of a class explanation', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       explanations:
         basic:
           "30201": 压减办公费   # ← 违规
-    `, { edit: { 'amount: -2.00, economic: "303" }': 'amount: -2.00, economic: "30302" } # ← 违规' } });
-    expect(r.pairs(RULE)).toEqual([[RULE, r.marks[0]], [RULE, r.marks[1]]]);
+    `,
+      { edit: { 'amount: -2.00, economic: "303" }': 'amount: -2.00, economic: "30302" } # ← 违规' } },
+    );
+    expect(r.pairs(RULE)).toEqual([
+      [RULE, r.marks[0]],
+      [RULE, r.marks[1]],
+    ]);
   });
 
   it('not ok: a 4-digit catalogue addition', () => {

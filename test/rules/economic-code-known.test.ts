@@ -25,10 +25,13 @@ describe(RULE, () => {
   });
 
   it('not ok: a 款 of a 类 公开06 does not print (305), and a change tagged with that 类', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       basic_economic:
         "30501": 0.00   # ← 违规
-    `, { edit: { 'amount: 12.00, economic: "301" }': 'amount: 12.00, economic: "305" } # ← 违规' } });
+    `,
+      { edit: { 'amount: 12.00, economic: "301" }': 'amount: 12.00, economic: "305" } # ← 违规' } },
+    );
     expect(r.pairs(RULE)).toEqual(at(RULE, ...r.marks));
     expect(r.messages(RULE)[0]).toMatch(/不属于公开06表的任何类/);
   });

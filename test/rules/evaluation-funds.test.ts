@@ -25,7 +25,13 @@ describe(RULE, () => {
         'used: { provincial: 75.00 }': 'used: { provincial: 75.00, other: 6.00 } # ← 违规',
       },
     });
-    expect(r.pairs(RULE)).toEqual([[RULE, r.marks[1]], [RULE, r.marks[0]]]);
-    expect(r.messages(RULE)).toEqual(['「信息化建设」实际使用 81.00 大于实际到位资金 80.00', '「信息化建设」实际到位资金 80.00 大于计划投资额 75.00']);
+    expect(r.pairs(RULE)).toEqual([
+      [RULE, r.marks[1]],
+      [RULE, r.marks[0]],
+    ]);
+    expect(r.messages(RULE)).toEqual([
+      '「信息化建设」实际使用 81.00 大于实际到位资金 80.00',
+      '「信息化建设」实际到位资金 80.00 大于计划投资额 75.00',
+    ]);
   });
 });

@@ -20,10 +20,13 @@ describe(RULE, () => {
   });
 
   it('not ok: a 保有量 but no vehicles section', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       three_public:
         vehicle_operation: { actual: 3.20, fleet: 2 }   # ← 违规
-    `, { omit: ['assets.vehicles'] });
+    `,
+      { omit: ['assets.vehicles'] },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
 });

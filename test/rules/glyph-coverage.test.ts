@@ -22,14 +22,17 @@ describe(RULE, () => {
   });
 
   it('not ok: each missing character of a string once, in a stand-alone report too', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       year: 2020
       department: 江西省总工会
       reports:
         - title: 报告
           body:
             - p: 𠀀𠀁𠀀   # ← 违规
-    `, { base: null, prior: null, file: 'fixture/2020.yaml' });
+    `,
+      { base: null, prior: null, file: 'fixture/2020.yaml' },
+    );
     expect(r.pairs(RULE)).toEqual(at(RULE, r.mark, r.mark));
   });
 });

@@ -21,23 +21,29 @@ const TWO_FUNDS = yaml`
 
 describe(RULE, () => {
   it('ok: each 基金 项 balances on its own row (公开07)', () => {
-    const r = check(TWO_FUNDS + yaml`
+    const r = check(
+      TWO_FUNDS +
+        yaml`
       balances:
         gov_fund:
           - { code: "2296002", opening: 5.00, closing: 10.00 }
           - { code: "2296003", opening: 3.00, closing: 1.00 }
-    `);
+    `,
+    );
     expect(r.pairs(RULE)).toEqual([]);
     expect(r.pairs('balance-fund')).toEqual([]);
   });
 
   it('not ok: rows that do not balance although the 基金 total does (1.00 booked to the wrong 项)', () => {
-    const r = check(TWO_FUNDS + yaml`
+    const r = check(
+      TWO_FUNDS +
+        yaml`
       balances:
         gov_fund:
           - { code: "2296002", opening: 5.00, closing: 11.00 }   # ← 违规
           - { code: "2296003", opening: 3.00, closing: 0.00 }   # ← 违规
-    `);
+    `,
+    );
     expect(r.pairs('balance-fund')).toEqual([]);
     expect(r.pairs(RULE)).toEqual(at(RULE, ...r.marks));
   });

@@ -38,7 +38,10 @@ describe(RULE, () => {
   });
 
   it('not ok: income in a 项 with no spending, reported at the income row', () => {
-    const r = check(NO_BALANCES.replace('gov_fund: 45.00 }', 'gov_fund: 45.00 }\n  - { code: "2296003", gov_fund: 0.00, other: 1.00 }   # ← 违规'), { omit: ['balances'] });
+    const r = check(
+      NO_BALANCES.replace('gov_fund: 45.00 }', 'gov_fund: 45.00 }\n  - { code: "2296003", gov_fund: 0.00, other: 1.00 }   # ← 违规'),
+      { omit: ['balances'] },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
 });

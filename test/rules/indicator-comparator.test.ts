@@ -17,11 +17,16 @@ describe(RULE, () => {
       },
     });
     expect(r.pairs(RULE)).toEqual(at(RULE, ...r.marks));
-    expect(r.messages(RULE)).toEqual(['指标「指标1：建设成本」的「<=75万元」应写作「≤75万元」（发布时印作后者）', '指标「指标1：会员满意度」的「>=90%」应写作「≥90%」（发布时印作后者）']);
+    expect(r.messages(RULE)).toEqual([
+      '指标「指标1：建设成本」的「<=75万元」应写作「≤75万元」（发布时印作后者）',
+      '指标「指标1：会员满意度」的「>=90%」应写作「≥90%」（发布时印作后者）',
+    ]);
   });
 
   it('not ok: the same in a 部门评价表', () => {
-    const r = check('', { edit: { '{ name: 会员满意度, weight: 10, score: 10 }': '{ name: 会员满意度, target: ">=90%", weight: 10, score: 10 } # ← 违规' } });
+    const r = check('', {
+      edit: { '{ name: 会员满意度, weight: 10, score: 10 }': '{ name: 会员满意度, target: ">=90%", weight: 10, score: 10 } # ← 违规' },
+    });
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
 

@@ -5,7 +5,12 @@ const RULE = 'indicator-scores';
 
 describe(RULE, () => {
   it('ok: every scored indicator has 分值 and 得分 (8 of 10 included); an empty group (生态效益) needs neither', () => {
-    const r = check('', { edit: { '            - name: 社会效益\n              children:\n                - { name: 指标1：办事效率提升': '            - name: 生态效益\n            - name: 社会效益\n              children:\n                - { name: 指标1：办事效率提升' } });
+    const r = check('', {
+      edit: {
+        '            - name: 社会效益\n              children:\n                - { name: 指标1：办事效率提升':
+          '            - name: 生态效益\n            - name: 社会效益\n              children:\n                - { name: 指标1：办事效率提升',
+      },
+    });
     expect(r.pairs(RULE)).toEqual([]);
   });
 
@@ -33,7 +38,11 @@ describe(RULE, () => {
                   - { name: 齐全, weight: 60, score: 60 }
     `);
     expect(r.pairs(RULE)).toEqual(r.marks.map((line) => [RULE, line]));
-    expect(r.messages(RULE)).toEqual(['指标「只有分值」填写了分值但没有得分', '指标「只有得分」填写了得分但没有分值', '指标「只有指标值」缺少分值和得分']);
+    expect(r.messages(RULE)).toEqual([
+      '指标「只有分值」填写了分值但没有得分',
+      '指标「只有得分」填写了得分但没有分值',
+      '指标「只有指标值」缺少分值和得分',
+    ]);
   });
 
   it('not ok: an indicator with a target and a 得分 but no 分值 is reported once, for the missing 分值', () => {

@@ -9,21 +9,31 @@ describe(RULE, () => {
   });
 
   it('not ok: no prior-year file', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       year: 2024   # ← 违规
-    `, { prior: null });
+    `,
+      { prior: null },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
     expect(r.messages(RULE)[0]).toMatch(/没有找到 2023 年度数据文件（fixture\/2023.yaml）/);
   });
 
   it('not ok: a partial prior year without 商品和服务支出 and 三公', () => {
-    const prior = patch(BASE_2023, yaml`
+    const prior = patch(
+      BASE_2023,
+      yaml`
       summary:
         gp_basic_by_class: { "301": 218.00, "303": 38.00, "310": 0.00 }
-    `, ['three_public']);
-    const r = check(yaml`
+    `,
+      ['three_public'],
+    );
+    const r = check(
+      yaml`
       year: 2024   # ← 违规
-    `, { prior });
+    `,
+      { prior },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
     expect(r.messages(RULE)[0]).toMatch(/2023 年度数据中没有以下数字，情况说明中这些项目不写与上年对比：商品和服务支出、“三公”经费$/);
   });

@@ -15,7 +15,9 @@ describe(RULE, () => {
   it('not ok: seed defect C-3, 省劳模专项补助金 for 省劳模专项补助资金, with the name suggested', () => {
     const r = check('', { edit: { ...SEED_NAME, 'project: 信息化建设': 'project: 省劳模专项补助金 # ← 违规' } });
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
-    expect(r.messages(RULE)[0]).toBe('部门评价的项目「省劳模专项补助金」不在 projects 中；是否为「省劳模专项补助资金」？同一项目全文应只用一个名称');
+    expect(r.messages(RULE)[0]).toBe(
+      '部门评价的项目「省劳模专项补助金」不在 projects 中；是否为「省劳模专项补助资金」？同一项目全文应只用一个名称',
+    );
   });
 
   it('not ok: a name like none of the projects gets no suggestion', () => {
@@ -47,6 +49,8 @@ describe(RULE, () => {
       performance:
         self_evaluation_order: [信息化建设项目]  # ← 违规
     `);
-    expect(other.messages(RULE)[0]).toBe('自评表顺序中的「信息化建设项目」不在 projects 中；是否为「信息化建设」？同一项目全文应只用一个名称');
+    expect(other.messages(RULE)[0]).toBe(
+      '自评表顺序中的「信息化建设项目」不在 projects 中；是否为「信息化建设」？同一项目全文应只用一个名称',
+    );
   });
 });

@@ -22,6 +22,9 @@ describe(RULE, () => {
       },
     });
     expect(r.pairs(RULE)).toEqual(at(RULE, lineWith(r.text, '彩票公益金资助项目, fund'), lineWith(r.text, '改革补助, fund')));
-    expect(r.messages(RULE)).toEqual(['项目「彩票公益金资助项目」缺少自评得分 score（或填写 self_evaluation 自评表）', '项目「改革补助」自评得分 100.5 超过 100 分']);
+    expect(r.messages(RULE)).toEqual([
+      '项目「彩票公益金资助项目」缺少自评得分 score（或填写 self_evaluation 自评表）',
+      '项目「改革补助」自评得分 100.5 超过 100 分',
+    ]);
   });
 });

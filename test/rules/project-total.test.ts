@@ -40,7 +40,10 @@ describe(RULE, () => {
   it('not ok: the totals agree but a 国资 project is marked general', () => {
     const r = check('', { edit: { 'name: 改革补助, fund: state_capital': 'name: 改革补助, fund: general' } });
     const projects = lineWith(r.text, 'projects:');
-    expect(r.pairs(RULE)).toEqual([[RULE, projects], [RULE, projects]]);
+    expect(r.pairs(RULE)).toEqual([
+      [RULE, projects],
+      [RULE, projects],
+    ]);
     expect(r.messages(RULE)[1]).toMatch(/资金性质为国有资本经营预算财政拨款的项目财政拨款执行数合计 0.00，而表中该资金的项目支出为 30.00/);
   });
 });

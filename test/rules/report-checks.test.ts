@@ -26,10 +26,13 @@ const opts = { base: null, prior: null, file: 'fixture/2020.yaml' } as const;
 
 describe(RULE, () => {
   it('ok: the 2020 report’s own arithmetic (C-15 holds)', () => {
-    const r = check(report(yaml`
+    const r = check(
+      report(yaml`
       - 年初项目资金 + 上年结转厂务公开 - 实际支出 = 结余厂务公开 + 结余副省专项
       - 劳模慰问金 = 701.2
-    `), opts);
+    `),
+      opts,
+    );
     expect(r.pairs()).toEqual([]);
   });
 
@@ -38,11 +41,14 @@ describe(RULE, () => {
   });
 
   it('not ok: the 副省专项 balance left out, an equation without “=”, a name that does not exist', () => {
-    const r = check(report(yaml`
+    const r = check(
+      report(yaml`
       - 年初项目资金 + 上年结转厂务公开 - 实际支出 = 结余厂务公开   # ← 违规
       - 年初项目资金 > 实际支出   # ← 违规
       - 年初项目资金 = 年初项目资金合计   # ← 违规
-    `), opts);
+    `),
+      opts,
+    );
     expect(r.pairs(RULE)).toEqual(at(RULE, ...r.marks));
     expect(r.of(RULE)[0]).toMatchObject({ actual: '5.99', expected: '5.69' });
     expect(r.messages(RULE)[1]).toBe('「年初项目资金 > 实际支出」应写成「左边 = 右边」的等式');
@@ -50,7 +56,9 @@ describe(RULE, () => {
   });
 
   it('not ok: the 送温暖 uses not adding up to what was used (a 部门评价 report)', () => {
-    const r = check('', { edit: { '硬件: 45.00': '硬件: 44.00', '- 硬件 + 软件 = 实际使用资金': '- 硬件 + 软件 = 实际使用资金 # ← 违规' } });
+    const r = check('', {
+      edit: { '硬件: 45.00': '硬件: 44.00', '- 硬件 + 软件 = 实际使用资金': '- 硬件 + 软件 = 实际使用资金 # ← 违规' },
+    });
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
 });

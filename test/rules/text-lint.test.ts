@@ -15,20 +15,26 @@ const opts = { base: null, prior: null, file: 'fixture/2020.yaml' } as const;
 
 describe(RULE, () => {
   it('ok: the corrected 2020 wording; reduplication of one character (常常, 一一) and 一X一X are Chinese', () => {
-    const r = check(report(yaml`
+    const r = check(
+      report(yaml`
       - p: 由各级经济技术部门对劳模困难情况进行自下而上的调查摸底。
       - p: 《江西工会困难职工家庭认定和档案管理办法》（赣工办发〔2020〕56号）。
       - p: 对困难职工帮扶一一落实，常常走访，一步一步推进。
-    `), opts);
+    `),
+      opts,
+    );
     expect(r.pairs(RULE)).toEqual([]);
   });
 
   it('not ok: seed defect C-14, the 2020 report’s “帮扶帮扶”, “至下而上” and “赣工办发（2020）56号”', () => {
-    const r = check(report(yaml`
+    const r = check(
+      report(yaml`
       - p: 困难职工帮扶帮扶坚持依档帮扶。   # ← 违规
       - p: 由各级经济技术部门对劳模困难情况进行至下而上的调查摸底。   # ← 违规
       - p: 《江西工会困难职工家庭认定和档案管理办法》（赣工办发（2020）56号）。   # ← 违规
-    `), opts);
+    `),
+      opts,
+    );
     expect(r.pairs(RULE)).toEqual(at(RULE, ...r.marks));
     expect(r.messages(RULE)).toEqual([
       '「帮扶帮扶」重复了「帮扶」',
@@ -38,9 +44,12 @@ describe(RULE, () => {
   });
 
   it('not ok: every slip of a paragraph is reported, not only the first', () => {
-    const r = check(report(yaml`
+    const r = check(
+      report(yaml`
       - p: 项目项目资金按装到位，资金资金及时下拨。   # ← 违规
-    `), opts);
+    `),
+      opts,
+    );
     expect(r.pairs(RULE)).toEqual(at(RULE, r.mark, r.mark, r.mark));
     expect(r.messages(RULE)).toEqual(['「项目项目」重复了「项目」', '「资金资金」重复了「资金」', '「按装」应为「安装」']);
   });
@@ -66,13 +75,16 @@ describe(RULE, () => {
   });
 
   it('not ok: a slip in a block text points at its paragraph, not at the key', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       overview:
         duties: |
           负责示例事务。
 
           （一）帮扶帮扶困难职工。   # ← 违规
-    `.replace('   # ← 违规', ''), {});
+    `.replace('   # ← 违规', ''),
+      {},
+    );
     const line = r.text.split('\n').findIndex((l) => l.includes('帮扶帮扶')) + 1;
     expect(r.pairs(RULE)).toEqual([[RULE, line]]);
   });

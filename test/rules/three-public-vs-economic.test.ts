@@ -20,11 +20,14 @@ describe(RULE, () => {
   });
 
   it('not ok: 因公出国 money in 公开06 with a blank 三公 出国 line', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       basic_economic:
         "30212": 1.00   # ← 违规
         "30201": 19.00
-    `, { omit: ['three_public.abroad'] });
+    `,
+      { omit: ['three_public.abroad'] },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
 });

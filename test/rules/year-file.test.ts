@@ -11,9 +11,12 @@ describe(RULE, () => {
   });
 
   it('not ok: year 2023 in a file named 2024.yaml', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       year: 2023   # ← 违规
-    `, { prior: null });
+    `,
+      { prior: null },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
     expect(r.messages(RULE)[0]).toMatch(/文件名是 2024 年度，文件中 year 却是 2023/);
   });
@@ -27,17 +30,23 @@ describe(RULE, () => {
   });
 
   it('not ok: a partial file with detailed income', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       partial: true   # ← 违规
-    `, { prior: null });
+    `,
+      { prior: null },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
     expect(r.messages(RULE)[0]).toMatch(/partial 文件只用于上年对比/);
   });
 
   it('not ok: a year outside 2000–2100', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       year: 1999   # ← 违规
-    `, { file: 'fixture/1999.yaml', prior: null });
+    `,
+      { file: 'fixture/1999.yaml', prior: null },
+    );
     expect(r.pairs(RULE)).toEqual([[RULE, r.mark]]);
   });
 
@@ -54,9 +63,11 @@ describe(RULE, () => {
   });
 
   it('ok: published in the following year', () => {
-    expect(check(yaml`
+    expect(
+      check(yaml`
       publication_date: 2025-09-30
-    `).pairs(RULE)).toEqual([]);
+    `).pairs(RULE),
+    ).toEqual([]);
   });
 
   it('not ok: a publication date before the year has ended', () => {

@@ -15,13 +15,21 @@ const validate = ajv.compile(schema);
 
 /** Every year file the project ships: data/, the fixtures of the general case and of the rule tests. */
 const files = [
-  ...readdirSync('data').filter((f) => /^\d{4}\.yaml$/.test(f)).map((f) => join('data', f)),
-  ...['test/fixtures/general', 'test/fixtures/base'].flatMap((d) => readdirSync(d).filter((f) => /^\d{4}\.yaml$/.test(f)).map((f) => join(d, f))),
+  ...readdirSync('data')
+    .filter((f) => /^\d{4}\.yaml$/.test(f))
+    .map((f) => join('data', f)),
+  ...['test/fixtures/general', 'test/fixtures/base'].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => /^\d{4}\.yaml$/.test(f))
+      .map((f) => join(d, f)),
+  ),
 ];
 
 describe('the editor schema against the shipped year files', () => {
   it('finds the shipped year files', () => {
-    expect(files).toEqual(expect.arrayContaining(['data/2020.yaml', 'data/2023.yaml', 'data/2024.yaml', 'test/fixtures/general/2024.yaml']));
+    expect(files).toEqual(
+      expect.arrayContaining(['data/2020.yaml', 'data/2023.yaml', 'data/2024.yaml', 'test/fixtures/general/2024.yaml']),
+    );
   });
 
   it.each(files)('%s: no error an editor would underline', (file) => {

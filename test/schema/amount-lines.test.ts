@@ -47,7 +47,11 @@ describe('amounts as typed', () => {
     const r = check('', { edit: { 'opening: 10.00, closing: 5.00': 'opening: 10.00, closing: -5.00 # ← 违规' } });
     expect(r.pairs()).toEqual([[SCHEMA, r.mark]]);
     expect(r.messages()[0]).toMatch(/「-5.00」不能为负数/);
-    expect(check('', { edit: { 'amount: -2.00': 'amount: -2.50' } }).pairs().filter(([id]) => id.startsWith('schema/'))).toEqual([]);
+    expect(
+      check('', { edit: { 'amount: -2.00': 'amount: -2.50' } })
+        .pairs()
+        .filter(([id]) => id.startsWith('schema/')),
+    ).toEqual([]);
   });
 
   it('not ok: a unit typed after the figure', () => {
@@ -92,7 +96,11 @@ describe('amounts are bounded so the PDF and the workbook print the same number 
     expect(MAX_TOTAL.lessThan(D('1e13'))).toBe(true);
     for (const total of [MAX_TOTAL, MAX_TOTAL.minus(D('0.0049')), MAX_AMOUNT, MAX_AMOUNT.times(4)]) {
       const cell = workbookCell({ kind: 'amount', value: total });
-      expect(String(cell.value), total.toFixed()).toBe(round(total, 2).toFixed(2).replace(/\.?0+$/, ''));
+      expect(String(cell.value), total.toFixed()).toBe(
+        round(total, 2)
+          .toFixed(2)
+          .replace(/\.?0+$/, ''),
+      );
     }
     // A form's 4-place figure adds at most 4 amounts.
     expect(String(workbookCell({ kind: 'plain', value: MAX_AMOUNT.times(4) }).value)).toBe(MAX_AMOUNT.times(4).toFixed());

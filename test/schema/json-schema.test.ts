@@ -15,7 +15,9 @@ describe('the JSON Schema for editors', () => {
   });
 
   it('explains keys in Chinese and accepts amounts as numbers', () => {
-    const schema = JSON.parse(schemaText()) as { properties: Record<string, { description?: string; items?: { properties?: Record<string, unknown> } }> };
+    const schema = JSON.parse(schemaText()) as {
+      properties: Record<string, { description?: string; items?: { properties?: Record<string, unknown> } }>;
+    };
     expect(schema.properties.income?.description).toMatch(/本年收入/);
     const general = schema.properties.income?.items?.properties?.general as { anyOf: { type: string }[] };
     expect(general.anyOf.map((a) => a.type)).toContain('number');

@@ -38,18 +38,28 @@ describe('keys and types', () => {
   });
 
   it('not ok: a section written as a value, a count with decimals, a choice outside its list', () => {
-    const r = check(yaml`
+    const r = check(
+      yaml`
       assets:
         vehicles: { principal: 1, emergency: 1.5 }   # ← 违规
         equipment_over_1m: 1
       balances: 0   # ← 违规
-    `, { edit: { 'type: one_off': 'type: once # ← 违规' } });
-    expect(r.pairs().map(([, line]) => line).sort((a, b) => a - b)).toEqual(r.marks);
+    `,
+      { edit: { 'type: one_off': 'type: once # ← 违规' } },
+    );
+    expect(
+      r
+        .pairs()
+        .map(([, line]) => line)
+        .sort((a, b) => a - b),
+    ).toEqual(r.marks);
     expect(r.pairs().every(([id]) => id.startsWith('schema/'))).toBe(true);
   });
 
   it('not ok: a missing required value', () => {
-    const r = check('', { edit: { '{ text: 退休费减少, amount: -2.00, economic: "303" }': '{ text: 退休费减少, economic: "303" } # ← 违规' } });
+    const r = check('', {
+      edit: { '{ text: 退休费减少, amount: -2.00, economic: "303" }': '{ text: 退休费减少, economic: "303" } # ← 违规' },
+    });
     expect(r.pairs()).toEqual([[SCHEMA, r.mark]]);
     expect(r.messages()[0]).toMatch(/缺少/);
   });

@@ -13,23 +13,34 @@ import { SEED_DEFECTS_2020, SEED_DEFECTS_2024 } from '../helpers/seed-defects.ts
 /** Punctuation slips of the original we do not copy. */
 const SEED_TYPOS_2024: Record<number, string> = {
   695: '“(含专用结余）” mixes ASCII and full-width brackets',
-  822: '“持平,主要原因” ASCII comma', 828: 'ASCII comma', 836: 'ASCII comma',
-  1523: '“(2024 年度)” ASCII brackets in one 自评表 only', 1531: '“(万元)” ASCII brackets',
-  1893: 'stray “. ” before 1.项目决策情况', 1913: 'stray “. ” before 2.项目过程情况',
+  822: '“持平,主要原因” ASCII comma',
+  828: 'ASCII comma',
+  836: 'ASCII comma',
+  1523: '“(2024 年度)” ASCII brackets in one 自评表 only',
+  1531: '“(万元)” ASCII brackets',
+  1893: 'stray “. ” before 1.项目决策情况',
+  1913: 'stray “. ” before 2.项目过程情况',
 };
 
 /** Where the tool words or lays out something differently by design. */
 const BY_DESIGN_2024: Record<number, string> = {
-  1088: 'the 自评表 puts one “—” per source line', 1242: 'same', 1385: 'same (duplicate table)',
+  1088: 'the 自评表 puts one “—” per source line',
+  1242: 'same',
+  1385: 'same (duplicate table)',
   1090: 'form label “年度总体目标” is one cell; the seed’s extraction split it',
-  1121: 'form header cells extracted in a different order', 1126: 'same', 1422: 'same', 1427: 'same',
+  1121: 'form header cells extracted in a different order',
+  1126: 'same',
+  1422: 'same',
+  1427: 'same',
 };
 
 /** The model's text as lines (tokens stay apart) and squashed (for verbatim line matching). */
 function modelText(year: string): { lines: string; squashed: string } {
   const result = loadYear(year);
   expect(result.value, JSON.stringify(result.diagnostics)).toBeDefined();
-  const lines = buildDocuments(result.value!.calc).map((d) => documentLines(d).join('\n')).join('\n');
+  const lines = buildDocuments(result.value!.calc)
+    .map((d) => documentLines(d).join('\n'))
+    .join('\n');
   return { lines, squashed: squash(lines) };
 }
 
@@ -49,7 +60,9 @@ describe('the published 2024 document as oracle', () => {
     const listed = { ...SEED_DEFECTS_2024, ...SEED_TYPOS_2024, ...BY_DESIGN_2024 };
     const missed = seedLines(seed).filter((l) => !ours.includes(squash(l.text)));
     const unexplained = missed.filter((l) => !(l.line in listed)).map((l) => `${l.line}: ${l.text}`);
-    const nowReproduced = Object.keys(listed).map(Number).filter((n) => !missed.some((l) => l.line === n));
+    const nowReproduced = Object.keys(listed)
+      .map(Number)
+      .filter((n) => !missed.some((l) => l.line === n));
     expect(unexplained).toEqual([]);
     expect(nowReproduced).toEqual([]);
   });
@@ -62,11 +75,17 @@ describe('the published 2024 document as oracle', () => {
 
   it('reproduces the narrative figures of 第三部分', () => {
     for (const phrase of [
-      '比上年增加4859.38万元，增长62.34%', '比上年减少42.17万元，下降100.00%', '比上年增加4847.92万元，增长62.11%',
-      '基本支出1731.72万元，占13.69%；项目支出10922.10万元，占86.31%', '完成年初预算的186.22%', '完成年初预算的205.88%',
-      '工资福利支出1553.25万元，比上年增加30.98万元，增长2.04%', '对个人和家庭补助支出178.47万元，比上年减少8.20万元，下降4.39%',
+      '比上年增加4859.38万元，增长62.34%',
+      '比上年减少42.17万元，下降100.00%',
+      '比上年增加4847.92万元，增长62.11%',
+      '基本支出1731.72万元，占13.69%；项目支出10922.10万元，占86.31%',
+      '完成年初预算的186.22%',
+      '完成年初预算的205.88%',
+      '工资福利支出1553.25万元，比上年增加30.98万元，增长2.04%',
+      '对个人和家庭补助支出178.47万元，比上年减少8.20万元，下降4.39%',
       '共涉及资金10922.1万元，占项目支出总额的100%',
-    ]) expect(ours).toContain(phrase);
+    ])
+      expect(ours).toContain(phrase);
   });
 });
 

@@ -25,17 +25,28 @@ function table(dx = 0, dy = 0, scale = 1): { rules: Rule[]; runs: TextRun[] } {
   const X = (x: number) => dx + x * scale;
   const Y = (y: number) => dy + y;
   const rules = [
-    h(Y(100), X(0), X(220)), h(Y(160), X(0), X(220)),
+    h(Y(100), X(0), X(220)),
+    h(Y(160), X(0), X(220)),
     // between the header and the first row, everywhere; between the two body rows, also everywhere
-    h(Y(120), X(0), X(220)), h(Y(140), X(0), X(220)),
-    v(X(0), Y(100), Y(160)), v(X(220), Y(100), Y(160)), v(X(100), Y(100), Y(160)), v(X(160), Y(100), Y(160)),
+    h(Y(120), X(0), X(220)),
+    h(Y(140), X(0), X(220)),
+    v(X(0), Y(100), Y(160)),
+    v(X(220), Y(100), Y(160)),
+    v(X(100), Y(100), Y(160)),
+    v(X(160), Y(100), Y(160)),
     // 201 | 一般 are two cells only in the first body row
     v(X(40), Y(120), Y(140)),
   ];
   const runs = [
-    run('项目', X(5), X(25), Y(114)), run('本年', X(120), X(140), Y(114)), run('上年', X(180), X(200), Y(114)),
-    run('201', X(3), X(17), Y(134)), run('一般', X(45), X(63), Y(134)), run('11.00', X(130), X(157), Y(134)),
-    run('合计', X(30), X(48), Y(154)), run('11.00', X(130), X(157), Y(154)), run('0.00', X(195), X(217), Y(154)),
+    run('项目', X(5), X(25), Y(114)),
+    run('本年', X(120), X(140), Y(114)),
+    run('上年', X(180), X(200), Y(114)),
+    run('201', X(3), X(17), Y(134)),
+    run('一般', X(45), X(63), Y(134)),
+    run('11.00', X(130), X(157), Y(134)),
+    run('合计', X(30), X(48), Y(154)),
+    run('11.00', X(130), X(157), Y(154)),
+    run('0.00', X(195), X(217), Y(154)),
   ];
   return { rules, runs };
 }
@@ -46,9 +57,22 @@ describe('a ruled table rebuilt from its rules', () => {
     const [grid] = findGrids(1, rules, runs);
     expect(grid).toMatchObject({ rows: 3, cols: 4 });
     const row = (r: number) => grid!.cells.filter((c) => c.r0 === r).map((c) => [c.c0, c.c1, c.text]);
-    expect(row(0)).toEqual([[0, 1, '项目'], [2, 2, '本年'], [3, 3, '上年']]);
-    expect(row(1)).toEqual([[0, 0, '201'], [1, 1, '一般'], [2, 2, '11.00'], [3, 3, '']]);
-    expect(row(2)).toEqual([[0, 1, '合计'], [2, 2, '11.00'], [3, 3, '0.00']]);
+    expect(row(0)).toEqual([
+      [0, 1, '项目'],
+      [2, 2, '本年'],
+      [3, 3, '上年'],
+    ]);
+    expect(row(1)).toEqual([
+      [0, 0, '201'],
+      [1, 1, '一般'],
+      [2, 2, '11.00'],
+      [3, 3, ''],
+    ]);
+    expect(row(2)).toEqual([
+      [0, 1, '合计'],
+      [2, 2, '11.00'],
+      [3, 3, '0.00'],
+    ]);
     expect(grid!.at(2, 1)).toBe(grid!.at(2, 0));
   });
 
@@ -63,7 +87,10 @@ describe('a ruled table rebuilt from its rules', () => {
     const one = table();
     const two = table(0, 200);
     const grids = findGrids(1, [...one.rules, ...two.rules], [...one.runs, ...two.runs]);
-    expect(grids.map((g) => [g.top, g.rows])).toEqual([[100, 3], [300, 3]]);
+    expect(grids.map((g) => [g.top, g.rows])).toEqual([
+      [100, 3],
+      [300, 3],
+    ]);
   });
 });
 

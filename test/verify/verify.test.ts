@@ -54,13 +54,18 @@ describe('verify on the seed years', () => {
     const result = await verifyPdf(pdf2024, data2024);
     expect(lines(result)).toEqual([]);
     expect(result.ok).toBe(true);
-    const cells = data2024.documents[0]!.blocks.reduce((s, b) => s + (b.kind === 'table' ? [...b.table.header, ...b.table.body].flatMap((r) => r.cells).filter((c) => c).length : 0), 0);
+    const cells = data2024.documents[0]!.blocks.reduce(
+      (s, b) => s + (b.kind === 'table' ? [...b.table.header, ...b.table.body].flatMap((r) => r.cells).filter((c) => c).length : 0),
+      0,
+    );
     // Every table fits its page (公开04 too, since tables are fitted): each cell is read once.
     expect(result.stats).toMatchObject({ disclosureTables: 10, otherTables: 4, cells, tocEntries: 27 });
     expect(result.stats.paragraphs).toBe(data2024.documents[0]!.blocks.filter((b) => b.kind === 'paragraph').length);
     expect(result.stats.identities).toBeGreaterThan(100);
     expect(result.stats.figures).toBeGreaterThan(10);
-    expect(formatVerify(result, 'report.json')).toMatch(/^核对通过：10 张公开表和 4 张评价表的 [\d,]+ 个单元格、95 段文字中的 \d+ 个数字与数据一致。/);
+    expect(formatVerify(result, 'report.json')).toMatch(
+      /^核对通过：10 张公开表和 4 张评价表的 [\d,]+ 个单元格、95 段文字中的 \d+ 个数字与数据一致。/,
+    );
   });
 
   it('passes on the 2020 report (no tables: its text and figures)', async () => {
@@ -84,8 +89,12 @@ describe('verify on an altered PDF', () => {
     expect(result.ok).toBe(false);
     expect(found[0]).toMatch(/^第 \d+ 页 公开05表 合计 行 基本支出 栏：PDF 中为「1,731\.73」，数据为「1,731\.72」$/);
     // The printed figures no longer add up: within 公开05 and against 公开04 and 公开06.
-    expect(found.slice(1).join('\n')).toMatch(/公开05表 合计 行 基本支出 栏：印为 1,731\.73，而公开06表 人员经费合计与公用经费合计之和为 1,731\.72/);
-    expect(found.slice(1).join('\n')).toMatch(/公开05表 合计 行 本年支出合计 栏：印为 11,953\.82，而其余|基本支出与项目支出之和为 11,953\.83/);
+    expect(found.slice(1).join('\n')).toMatch(
+      /公开05表 合计 行 基本支出 栏：印为 1,731\.73，而公开06表 人员经费合计与公用经费合计之和为 1,731\.72/,
+    );
+    expect(found.slice(1).join('\n')).toMatch(
+      /公开05表 合计 行 本年支出合计 栏：印为 11,953\.82，而其余|基本支出与项目支出之和为 11,953\.83/,
+    );
     expect(found.every((f) => f.includes('公开05表') || f.includes('公开04表') || f.includes('文字中的数'))).toBe(true);
     expect(formatVerify(result, 'report.json').split('\n')[0]).toBe(`核对未通过：PDF 与数据有 ${found.length} 处不一致。`);
   });
@@ -106,7 +115,9 @@ describe('verify on an altered PDF', () => {
     expect(found).toMatch(/^公开07表：PDF 中没有找到这张表（标题「政府性基金预算财政拨款收入支出决算表」，应在公开06表之后）$/m);
     expect(found).toMatch(/^PDF 第 \d 页 目录：没有「政府性基金预算财政拨款收入支出决算表公开07表」这一条$/m);
     expect(found).toMatch(/^第 1 页 占位符：「XX」未替换：…/m);
-    expect(found).toMatch(/^第 \d+ 页 第三部分 .*一、收入决算情况说明 的一段文字：PDF 中为「…入总计12653\.83万元.*」，数据为「…入总计12653\.82万元.*」$/m);
+    expect(found).toMatch(
+      /^第 \d+ 页 第三部分 .*一、收入决算情况说明 的一段文字：PDF 中为「…入总计12653\.83万元.*」，数据为「…入总计12653\.82万元.*」$/m,
+    );
     // Nothing else: the other nine tables and every other paragraph are still read as they are.
     expect(result.findings).toHaveLength(4);
     expect(result.stats.disclosureTables).toBe(9);

@@ -51,7 +51,8 @@ class Watcher {
         this.seen += m.index + m[0].length;
         return m[0];
       }
-      if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`no line /${pattern.source}/ on stderr; so far:\n${this.stderr}`);
+      if (Date.now() > deadline || this.child.exitCode !== null)
+        throw new Error(`no line /${pattern.source}/ on stderr; so far:\n${this.stderr}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
         this.waiters.push(() => {
@@ -77,7 +78,8 @@ describe('build --watch', () => {
   const sameAsColdBuild = async (name: string) => {
     const cold = await runInFolder(root, ['build', 'data/2024.yaml', '--out', name]);
     expect(cold.code, cold.stderr).toBe(0);
-    for (const f of [PDF, XLSX, 'report.json']) expect(readFileSync(join(out(), f)).equals(readFileSync(join(root, name, '2024', f))), f).toBe(true);
+    for (const f of [PDF, XLSX, 'report.json'])
+      expect(readFileSync(join(out(), f)).equals(readFileSync(join(root, name, '2024', f))), f).toBe(true);
   };
 
   beforeAll(async () => {
@@ -105,7 +107,9 @@ describe('build --watch', () => {
     edit('goods: { total: 30.00, sme: 20.00 }', 'goods: { total: 31.00, sme: 20.00 }');
     const line = await w.next(/^年度文件已保存 → /);
     // 货物采购 appears in the narrative only: the workbook is not rendered again.
-    expect(line).toMatch(/^年度文件已保存 → 已发布第 2 版（\d+\.\d\d 秒：读取 \d+ ms，计算 \d+ ms，校验 \d+ ms，模型 \d+ ms，生成 \d+ ms，写入 \d+ ms；重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf，沿用未变的 工作簿）$/);
+    expect(line).toMatch(
+      /^年度文件已保存 → 已发布第 2 版（\d+\.\d\d 秒：读取 \d+ ms，计算 \d+ ms，校验 \d+ ms，模型 \d+ ms，生成 \d+ ms，写入 \d+ ms；重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf，沿用未变的 工作簿）$/,
+    );
     expect(readFileSync(join(out(), 'changes.md'), 'utf8')).toMatch(/31\.00/);
     expect(JSON.parse(readFileSync(join(out(), 'manifest.json'), 'utf8')).version).toBe(2);
     await sameAsColdBuild('cold-correction');
@@ -113,7 +117,9 @@ describe('build --watch', () => {
 
   it('renders the workbook again when a figure of the tables changed', async () => {
     edit('actual: 3.20, fleet: 2', 'actual: 3.10, fleet: 2');
-    expect(await w.next(/^年度文件已保存 → /)).toMatch(/^年度文件已保存 → 已发布第 3 版（.*；重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf、工作簿）$/);
+    expect(await w.next(/^年度文件已保存 → /)).toMatch(
+      /^年度文件已保存 → 已发布第 3 版（.*；重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf、工作簿）$/,
+    );
     await sameAsColdBuild('cold-tables');
   }, 180_000);
 
@@ -122,19 +128,28 @@ describe('build --watch', () => {
     edit('goods: { total: 31.00, sme: 20.00 }', 'goods: { total: 31.00, sme: 40.00 }');
     const line = await w.next(/^年度文件已保存 → /);
     expect(line).toBe('年度文件已保存 → 有错误，未发布；已发布的文件保持不变。继续监视中……');
-    const lineNo = readFileSync(yearFile(), 'utf8').split('\n').findIndex((l) => l.includes('goods:')) + 1;
-    expect(w.stderr).toContain(`data/2024.yaml:${lineNo}: 错误 [procurement-structure] 货物采购授予中小企业合同金额 40.00 大于货物采购支出 31.00`);
+    const lineNo =
+      readFileSync(yearFile(), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('goods:')) + 1;
+    expect(w.stderr).toContain(
+      `data/2024.yaml:${lineNo}: 错误 [procurement-structure] 货物采购授予中小企业合同金额 40.00 大于货物采购支出 31.00`,
+    );
     expect(files(out())).toEqual(before);
 
     // Undone: the same outputs as the version published, nothing written.
     edit('goods: { total: 31.00, sme: 40.00 }', 'goods: { total: 31.00, sme: 20.00 }');
-    expect(await w.next(/^年度文件已保存 → /)).toMatch(/^年度文件已保存 → 与已发布的第 3 版相同，未写入（.*沿用未变的 江西省示例协会2024年度部门决算\.pdf、工作簿）$/);
+    expect(await w.next(/^年度文件已保存 → /)).toMatch(
+      /^年度文件已保存 → 与已发布的第 3 版相同，未写入（.*沿用未变的 江西省示例协会2024年度部门决算\.pdf、工作簿）$/,
+    );
     expect(files(out())).toEqual(before);
   }, 180_000);
 
   it('republishes when the office edits its template', async () => {
     edit('纳入本套部门决算汇编范围的单位共', '纳入本套决算汇编的单位共', join(root, '本单位模板', 'overview.hbs'));
-    expect(await w.next(/^模板已修改 → /)).toMatch(/^模板已修改 → 已发布第 4 版（.*重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf，沿用未变的 工作簿）$/);
+    expect(await w.next(/^模板已修改 → /)).toMatch(
+      /^模板已修改 → 已发布第 4 版（.*重新生成 江西省示例协会2024年度部门决算\.pdf、更正说明\.pdf，沿用未变的 工作簿）$/,
+    );
     const { pages } = await readPdf(readFileSync(join(out(), PDF)));
     expect(squash(pages.map((p) => p.text).join(''))).toContain(squash('纳入本套决算汇编的单位共1个'));
     await sameAsColdBuild('cold-template');

@@ -74,7 +74,10 @@ beforeAll(async () => {
 describe('a file where the output folder should be (ENOTDIR)', () => {
   it('--out names a file', async () => {
     writeFileSync(join(cwd, '发布.txt'), '');
-    userError(await runCli(['build', '2020', '--out=发布.txt'], cwd), /^输出目录 发布\.txt 是一个文件，不是文件夹。请把这个文件移走或改名，或用 --out=其他目录 指定输出目录。/m);
+    userError(
+      await runCli(['build', '2020', '--out=发布.txt'], cwd),
+      /^输出目录 发布\.txt 是一个文件，不是文件夹。请把这个文件移走或改名，或用 --out=其他目录 指定输出目录。/m,
+    );
   });
 
   it('output/2020 is a file', async () => {
@@ -93,7 +96,8 @@ describe('a read-only output folder (EACCES)', () => {
     chmodSync(join(other, 'output', '2020'), 0o555);
     // Root may write anywhere: as root, the build runs without that power (the capabilities that
     // override file permissions dropped), so the folder's permissions apply as they do to finance staff.
-    const asUser = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', process.execPath] : [process.execPath];
+    const asUser =
+      process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', process.execPath] : [process.execPath];
     const run = await new Promise<Run>((resolve, reject) => {
       const child = spawn(asUser[0]!, [...asUser.slice(1), RUN, 'build', '2020'], { cwd: other, env: { ...process.env, NO_COLOR: '1' } });
       let stdout = '';
@@ -103,7 +107,10 @@ describe('a read-only output folder (EACCES)', () => {
       child.on('error', reject);
       child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     });
-    userError(run, /^没有权限写入 output\/2020。请检查这个文件夹的权限（是否只读、是否属于别的用户），或用 --out=其他目录 发布到有写入权限的文件夹。/m);
+    userError(
+      run,
+      /^没有权限写入 output\/2020。请检查这个文件夹的权限（是否只读、是否属于别的用户），或用 --out=其他目录 发布到有写入权限的文件夹。/m,
+    );
     chmodSync(join(other, 'output', '2020'), 0o755);
     expect(tree(join(other, 'output'))).toEqual(before);
   });
@@ -136,14 +143,20 @@ function onRamDisk(sizeKb: number, options: { readOnly?: boolean } = {}) {
     find . -mindepth 1 | LC_ALL=C sort | sed 's/^/entry /'
     find . -type f -exec sha256sum {} + | LC_ALL=C sort -k 2 | sed 's/^/file /'
   `;
-  const r = spawnSync('unshare', ['-r', '-m', 'sh', '-c', script, 'sh', disk, join(cwd, 'output'), cwd, process.execPath, RUN, logs], { encoding: 'utf8' });
+  const r = spawnSync('unshare', ['-r', '-m', 'sh', '-c', script, 'sh', disk, join(cwd, 'output'), cwd, process.execPath, RUN, logs], {
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   const lines = r.stdout.split('\n');
   const field = (key: string) => lines.find((l) => l.startsWith(`${key} `))!.slice(key.length + 1);
-  const files = Object.fromEntries(lines.filter((l) => l.startsWith('file ')).map((l) => {
-    const [hash, path] = l.slice(5).split(/\s+\.\//);
-    return [path!, hash!];
-  }));
+  const files = Object.fromEntries(
+    lines
+      .filter((l) => l.startsWith('file '))
+      .map((l) => {
+        const [hash, path] = l.slice(5).split(/\s+\.\//);
+        return [path!, hash!];
+      }),
+  );
   return {
     code: Number(field('exit')),
     used: field('used').split(' ').map(Number),
@@ -163,17 +176,25 @@ describe('a disk that cannot take the new version', () => {
     // Room for version 1 and a little more, not for a second copy of the PDF.
     const r = onRamDisk(usedKb + 64);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^磁盘空间不足，无法写入 .*\/2020\/。请清理磁盘（或换一个空间足够的输出目录：--out=其他目录）后重新发布。本次没有发布，原有文件保持不变。$/m);
+    expect(r.stderr).toMatch(
+      /^磁盘空间不足，无法写入 .*\/2020\/。请清理磁盘（或换一个空间足够的输出目录：--out=其他目录）后重新发布。本次没有发布，原有文件保持不变。$/m,
+    );
     expect(crashSigns(`${r.stdout}\n${r.stderr}`)).toBeUndefined();
     expect(r.files).toEqual(version1());
-    expect(r.entries).toEqual(Object.keys(published).map((p) => p.replace(/\/$/, '')).sort());
+    expect(r.entries).toEqual(
+      Object.keys(published)
+        .map((p) => p.replace(/\/$/, ''))
+        .sort(),
+    );
     expect(r.used[1]).toBe(r.used[0]);
   });
 
   it('write-protected (EROFS): says so before rendering anything, and writes nothing', () => {
     const r = onRamDisk(4096, { readOnly: true });
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^.*\/2020\/ 所在的磁盘是只读的（例如写保护的 U 盘、光盘或只读的网络共享），无法写入。请改用可以写入的输出目录：--out=其他目录。/m);
+    expect(r.stderr).toMatch(
+      /^.*\/2020\/ 所在的磁盘是只读的（例如写保护的 U 盘、光盘或只读的网络共享），无法写入。请改用可以写入的输出目录：--out=其他目录。/m,
+    );
     expect(r.stderr).not.toMatch(/已生成/);
     expect(crashSigns(`${r.stdout}\n${r.stderr}`)).toBeUndefined();
     expect(r.files).toEqual(version1());
@@ -202,7 +223,10 @@ describe('two publishes of one folder', () => {
     expect(runs.filter((r) => /发布完成（第 1 版）/.test(r.stdout))).toHaveLength(1);
     const out = tree(join(other, 'output', '2020'));
     expect(Object.keys(out).filter((p) => p.startsWith('.'))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(join(other, 'output', '2020', 'manifest.json'), 'utf8')) as { version: number; outputs: { file: string; sha256: string }[] };
+    const manifest = JSON.parse(readFileSync(join(other, 'output', '2020', 'manifest.json'), 'utf8')) as {
+      version: number;
+      outputs: { file: string; sha256: string }[];
+    };
     expect(manifest.version).toBe(1);
     for (const o of manifest.outputs) expect(out[o.file], o.file).toBe(o.sha256);
     expect(sha(readFileSync(join(other, 'output', '2020', PDF)))).toBe(published[`2020/${PDF}`]);

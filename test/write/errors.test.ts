@@ -58,7 +58,10 @@ async function failsAt(step: string | ((s: string) => boolean), code: string, me
       }
     },
   });
-  const error = await build.then(() => undefined, (e: unknown) => e);
+  const error = await build.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(hit, `step ${String(step)} reached`).toBe(true);
   expect(error).toBeInstanceOf(UserError);
   const text = (error as Error).message;
@@ -72,7 +75,9 @@ async function failsAt(step: string | ((s: string) => boolean), code: string, me
 describe('a failure at the operation that meets it', () => {
   it('EPERM replacing the PDF (open in a viewer on Windows): close it, then publish again', async () => {
     const text = await failsAt(staged(PDF), 'EPERM', `请先关闭正在打开的 ${PDF} 后重新发布。`);
-    expect(text).toMatch(new RegExp(`^无法替换 .*/output/2024/${PDF}：这个文件正被其他程序打开（例如 PDF 阅读器、Excel 或 WPS），或不允许修改。`));
+    expect(text).toMatch(
+      new RegExp(`^无法替换 .*/output/2024/${PDF}：这个文件正被其他程序打开（例如 PDF 阅读器、Excel 或 WPS），或不允许修改。`),
+    );
   });
 
   it('EBUSY replacing the workbook after the PDF was already replaced: the PDF is put back too', async () => {
@@ -80,7 +85,11 @@ describe('a failure at the operation that meets it', () => {
   });
 
   it('EACCES on the output folder (read-only folder): check its permissions or publish elsewhere', async () => {
-    const text = await failsAt('mkdir:.juesuan', 'EACCES', /^没有权限写入 .*\/output\/2024。请检查这个文件夹的权限.*或用 --out=其他目录 发布到有写入权限的文件夹。/);
+    const text = await failsAt(
+      'mkdir:.juesuan',
+      'EACCES',
+      /^没有权限写入 .*\/output\/2024。请检查这个文件夹的权限.*或用 --out=其他目录 发布到有写入权限的文件夹。/,
+    );
     expect(text).not.toContain('.juesuan');
   });
 
@@ -93,7 +102,11 @@ describe('a failure at the operation that meets it', () => {
   });
 
   it('EROFS (a write-protected USB stick): publish to a writable folder', async () => {
-    await failsAt('mkdir:.juesuan', 'EROFS', /所在的磁盘是只读的（例如写保护的 U 盘、光盘或只读的网络共享），无法写入。请改用可以写入的输出目录：--out=其他目录。/);
+    await failsAt(
+      'mkdir:.juesuan',
+      'EROFS',
+      /所在的磁盘是只读的（例如写保护的 U 盘、光盘或只读的网络共享），无法写入。请改用可以写入的输出目录：--out=其他目录。/,
+    );
   });
 
   it('EIO flushing the folder just before the commit: everything undone', async () => {
@@ -113,7 +126,10 @@ describe('real conditions', () => {
   });
 
   const rejects = async (outputRoot: string, message: RegExp) => {
-    const error = await ws.build({ outputRoot }).then(() => undefined, (e: unknown) => e);
+    const error = await ws.build({ outputRoot }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(message);
   };
@@ -142,7 +158,10 @@ describe('two publishes at once', () => {
     const release = acquireLock(ws.year);
     try {
       const before = tree(ws.year);
-      const error = await ws.build().then(() => undefined, (e: unknown) => e);
+      const error = await ws.build().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(UserError);
       expect((error as Error).message).toMatch(/^另一个发布正在写入 .*\/output\/2024\/，请等它结束后再试。/);
       expect(tree(ws.year)).toEqual(before);

@@ -26,12 +26,14 @@ export function options(n: number, extra: Partial<PublishOptions> = {}): Publish
     department: DEPT,
     year: 2024,
     inputs: [{ file: 'data/2024.yaml', sha256: sha(`input ${n}`) }],
-    changes: (previous, next) => `第 ${previous.version} 版 → 第 ${next.version} 版（${previous.archive}）${previous.damaged ? '，上一版已损坏' : ''}\n${previous.notes.map((x) => `注意：${x}\n`).join('')}`,
+    changes: (previous, next) =>
+      `第 ${previous.version} 版 → 第 ${next.version} 版（${previous.archive}）${previous.damaged ? '，上一版已损坏' : ''}\n${previous.notes.map((x) => `注意：${x}\n`).join('')}`,
     ...extra,
   };
 }
 
-export const publishN = (dir: string, n: number, names?: string[], extra: Partial<PublishOptions> = {}) => publishVersion(dir, version(n, names), options(n, extra));
+export const publishN = (dir: string, n: number, names?: string[], extra: Partial<PublishOptions> = {}) =>
+  publishVersion(dir, version(n, names), options(n, extra));
 
 const made: string[] = [];
 
@@ -75,11 +77,14 @@ export function manifestIsWhole(dir: string): boolean {
   if (!existsSync(path)) return true;
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as { outputs: { file: string; sha256: string }[] };
   const archives = existsSync(join(dir, 'history')) ? readdirSync(join(dir, 'history')).map((n) => join(dir, 'history', n)) : [];
-  return manifest.outputs.every((o) => [dir, ...archives].some((d) => existsSync(join(d, o.file)) && sha(readFileSync(join(d, o.file))) === o.sha256));
+  return manifest.outputs.every((o) =>
+    [dir, ...archives].some((d) => existsSync(join(d, o.file)) && sha(readFileSync(join(d, o.file))) === o.sha256),
+  );
 }
 
 /** The published (non-hidden) part of a folder: what a user sees there. */
-export const visible = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([p]) => !p.startsWith('.') && !p.startsWith('history/')));
+export const visible = (t: Record<string, string>) =>
+  Object.fromEntries(Object.entries(t).filter(([p]) => !p.startsWith('.') && !p.startsWith('history/')));
 
 /** An error as the file system raises it (for a step hook to inject). */
 export function errno(code: string, message = code): NodeJS.ErrnoException {

@@ -35,8 +35,40 @@ function validEverywhere(name: string): string[] {
 describe('safeFileName, the class rule', () => {
   // Seeded, so a failure is reproducible; fast-check prints the seed and the shrunk counterexample.
   const seed = 20240930;
-  const nasty = fc.constantFrom('.', '..', ' ', '\u3000', '/', '\\', ':', '*', '?', '"', '<', '>', '|', '\u0000', '\u001b', '\u0007', '\u202e', '\u2066', '\ufeff', 'CON', 'nul', 'Com1', 'lpt9', '.tmp-', '.juesuan', '局', '报告', 'a');
-  const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(nasty, { maxLength: 12 }).map((a) => a.join('')));
+  const nasty = fc.constantFrom(
+    '.',
+    '..',
+    ' ',
+    '\u3000',
+    '/',
+    '\\',
+    ':',
+    '*',
+    '?',
+    '"',
+    '<',
+    '>',
+    '|',
+    '\u0000',
+    '\u001b',
+    '\u0007',
+    '\u202e',
+    '\u2066',
+    '\ufeff',
+    'CON',
+    'nul',
+    'Com1',
+    'lpt9',
+    '.tmp-',
+    '.juesuan',
+    '局',
+    '报告',
+    'a',
+  );
+  const text = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.array(nasty, { maxLength: 12 }).map((a) => a.join('')),
+  );
 
   it('makes a name valid everywhere out of any text, and leaves a valid name alone', () => {
     fc.assert(
@@ -107,7 +139,11 @@ describe('names through the build', () => {
     expect(readdirSync(join(w.year, 'history', '001'))).toEqual(expect.arrayContaining([pdf, html, xlsx]));
   });
 
-  it.each([['..', '__2024年度部门决算.pdf'], ['.juesuan', '_juesuan2024年度部门决算.pdf'], ['省厅/直属局', '省厅_直属局2024年度部门决算.pdf']])('a department called “%s” publishes %s, and no hidden file', async (name, pdf) => {
+  it.each([
+    ['..', '__2024年度部门决算.pdf'],
+    ['.juesuan', '_juesuan2024年度部门决算.pdf'],
+    ['省厅/直属局', '省厅_直属局2024年度部门决算.pdf'],
+  ])('a department called “%s” publishes %s, and no hidden file', async (name, pdf) => {
     const w = ws(JSON.stringify(name));
     expect(await w.build()).toMatchObject({ ok: true, status: 'first' });
     const names = readdirSync(w.year);
@@ -119,7 +155,9 @@ describe('names through the build', () => {
     const w = ws('江西省'.padEnd(90, '局'));
     const result = await w.build();
     expect(result.ok).toBe(false);
-    expect(w.logs.join('\n')).toMatch(/2024\.yaml:8: 错误 \[output-file-name\] 公开表（工作簿）的文件名「江西省局+2024年度部门决算公开表\.xlsx」有 306 字节，超过文件系统允许的 255 字节/);
+    expect(w.logs.join('\n')).toMatch(
+      /2024\.yaml:8: 错误 \[output-file-name\] 公开表（工作簿）的文件名「江西省局+2024年度部门决算公开表\.xlsx」有 306 字节，超过文件系统允许的 255 字节/,
+    );
     expect(() => readdirSync(w.output)).toThrow();
   });
 
@@ -131,10 +169,16 @@ describe('names through the build', () => {
     const second = year.slice(year.indexOf('  - title: |'));
     writeFileSync(join(dir, '2020.yaml'), `${year.trimEnd()}\n${second}`);
     const logs: string[] = [];
-    const result = await buildYear(join(dir, '2020.yaml'), { outputRoot: join(root, 'output'), renderers: fakeRenderers, log: (l) => logs.push(l) });
+    const result = await buildYear(join(dir, '2020.yaml'), {
+      outputRoot: join(root, 'output'),
+      renderers: fakeRenderers,
+      log: (l) => logs.push(l),
+    });
     expect(result.ok).toBe(false);
     const line = year.trimEnd().split('\n').length + 1;
-    expect(logs.join('\n')).toContain(`2020.yaml:${line}: 错误 [output-file-name] 第 2 份报告（PDF）的文件名「江西省总工会2020年度部门预算项目绩效自评报告.pdf」与第 1 份报告（PDF）的文件名相同`);
+    expect(logs.join('\n')).toContain(
+      `2020.yaml:${line}: 错误 [output-file-name] 第 2 份报告（PDF）的文件名「江西省总工会2020年度部门预算项目绩效自评报告.pdf」与第 1 份报告（PDF）的文件名相同`,
+    );
     expect(() => readdirSync(join(root, 'output'))).toThrow();
   });
 });

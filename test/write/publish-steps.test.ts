@@ -14,7 +14,21 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PublishError } from '../../src/write/publish.ts';
-import { cleanup, errno, Killed, manifestIsWhole, PDF, publishN, REPORT_PDF, stepsOf, stopAt, tree, treeWithTimes, visible, workspace } from './helpers.ts';
+import {
+  cleanup,
+  errno,
+  Killed,
+  manifestIsWhole,
+  PDF,
+  publishN,
+  REPORT_PDF,
+  stepsOf,
+  stopAt,
+  tree,
+  treeWithTimes,
+  visible,
+  workspace,
+} from './helpers.ts';
 
 afterAll(cleanup);
 
@@ -30,7 +44,11 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'a first publication', setup: () => {}, run: (out, step) => publishN(out, 1, undefined, step ? { step } : {}) },
-  { name: 'a correction (version 1 → 2)', setup: (out) => publishN(out, 1), run: (out, step) => publishN(out, 2, undefined, step ? { step } : {}) },
+  {
+    name: 'a correction (version 1 → 2)',
+    setup: (out) => publishN(out, 1),
+    run: (out, step) => publishN(out, 2, undefined, step ? { step } : {}),
+  },
   {
     name: 'a correction that drops the workbook and adds a report',
     setup: (out) => publishN(out, 1),
@@ -48,7 +66,13 @@ const SCENARIOS: Scenario[] = [
     name: 'a correction whose archive a killed publish already made',
     setup: (out) => {
       publishN(out, 1);
-      expect(() => publishN(out, 2, undefined, { step: (s) => { if (s === 'archived') throw new Killed(); } })).toThrow(Killed);
+      expect(() =>
+        publishN(out, 2, undefined, {
+          step: (s) => {
+            if (s === 'archived') throw new Killed();
+          },
+        }),
+      ).toThrow(Killed);
     },
     run: (out, step) => publishN(out, 2, undefined, step ? { step } : {}),
   },
@@ -92,17 +116,20 @@ describe.each(SCENARIOS)('$name', (scenario) => {
     expect(reference.after['.juesuan.lock/']).toBeUndefined();
   });
 
-  it.each(reference.steps.map((s, i) => [i, s] as const))('killed at step %i (%s): whole versions only, and the next publish completes it', (i) => {
-    const out = prepare();
-    expect(() => scenario.run(out, stopAt(i))).toThrow(Killed);
-    // (A version damaged by hand before the publish stays damaged until the repair completes.)
-    expect(manifestIsWhole(out)).toBe(reference.whole || i > commit);
-    for (const [name, hash] of Object.entries(visible(tree(out)))) {
-      if (!hash.endsWith('dir')) expect(allowed(name), `${name} after a kill at step ${i}`).toContain(hash);
-    }
-    scenario.run(out);
-    expect(tree(out)).toEqual(reference.after);
-  });
+  it.each(reference.steps.map((s, i) => [i, s] as const))(
+    'killed at step %i (%s): whole versions only, and the next publish completes it',
+    (i) => {
+      const out = prepare();
+      expect(() => scenario.run(out, stopAt(i))).toThrow(Killed);
+      // (A version damaged by hand before the publish stays damaged until the repair completes.)
+      expect(manifestIsWhole(out)).toBe(reference.whole || i > commit);
+      for (const [name, hash] of Object.entries(visible(tree(out)))) {
+        if (!hash.endsWith('dir')) expect(allowed(name), `${name} after a kill at step ${i}`).toContain(hash);
+      }
+      scenario.run(out);
+      expect(tree(out)).toEqual(reference.after);
+    },
+  );
 
   it.each(reference.steps.map((s, i) => [i, s] as const))('a disk error at step %i (%s): all or nothing', (i) => {
     const out = prepare();
@@ -113,7 +140,8 @@ describe.each(SCENARIOS)('$name', (scenario) => {
       const own = reference.steps.indexOf('mkdir:.juesuan');
       expect(i < own ? [reference.before, recovered] : [recovered]).toContainEqual(tree(out));
       // Before any published file was replaced, not even a modification time changed.
-      if (!reference.steps.slice(0, i).some((s) => s.startsWith('rename:.juesuan/staging/'))) expect(visible(treeWithTimes(out))).toEqual(visible(before));
+      if (!reference.steps.slice(0, i).some((s) => s.startsWith('rename:.juesuan/staging/')))
+        expect(visible(treeWithTimes(out))).toEqual(visible(before));
     } else {
       // After the commit point the new version is published; only the clean-up may be left.
       scenario.run(out, stopAt(i, errno('EIO')));

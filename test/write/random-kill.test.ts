@@ -43,14 +43,23 @@ function killAfter(child: string, dir: string, delay: number): Promise<NodeJS.Si
     p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     p.stdout.setEncoding('utf8').once('data', () => setTimeout(() => p.kill('SIGKILL'), delay));
     p.on('error', reject);
-    p.on('close', (code, signal) => (signal ? resolve(signal) : reject(new Error(`the publishing loop ended by itself (${code}): ${stderr}`))));
+    p.on('close', (code, signal) =>
+      signal ? resolve(signal) : reject(new Error(`the publishing loop ended by itself (${code}): ${stderr}`)),
+    );
   });
 }
 
 it(`survives ${KILLS} kill -9 at random moments of a publish`, async () => {
   const { root, out } = workspace('random-kill');
   const child = join(root, 'publish-loop.cjs');
-  await build({ entryPoints: [fileURLToPath(new URL('./publish-loop.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'error' });
+  await build({
+    entryPoints: [fileURLToPath(new URL('./publish-loop.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: child,
+    logLevel: 'error',
+  });
 
   const whole = new Set([1, 2].flatMap((n) => version(n).map((f) => `${f.name} ${sha(f.bytes)}`)));
   const next = random(SEED);
@@ -60,7 +69,8 @@ it(`survives ${KILLS} kill -9 at random moments of a publish`, async () => {
     expect(await killAfter(child, out, delay)).toBe('SIGKILL');
     expect(manifestIsWhole(out), `after the kill ${k} (${delay} ms)`).toBe(true);
     for (const [name, hash] of Object.entries(visible(tree(out)))) {
-      if (name !== 'manifest.json' && name !== 'changes.md') expect(whole.has(`${name} ${hash}`), `${name} after the kill ${k} (${delay} ms)`).toBe(true);
+      if (name !== 'manifest.json' && name !== 'changes.md')
+        expect(whole.has(`${name} ${hash}`), `${name} after the kill ${k} (${delay} ms)`).toBe(true);
     }
     if (existsSync(join(out, '.juesuan'))) interrupted += 1;
     // A dead process's lock: refused while fresh, taken over once stale (as STALE_MS later).

@@ -130,7 +130,10 @@ describe('the output folder itself', () => {
 describe('the journal of a killed publish', () => {
   const journal = (ws: ReturnType<typeof published>, j: object) => {
     mkdirSync(join(ws.out, '.juesuan'));
-    writeFileSync(join(ws.out, '.juesuan', 'journal.json'), JSON.stringify({ format: 'juesuan-journal/1', archive: null, previousFiles: [], newFiles: [], manifest: 'c'.repeat(64), ...j }));
+    writeFileSync(
+      join(ws.out, '.juesuan', 'journal.json'),
+      JSON.stringify({ format: 'juesuan-journal/1', archive: null, previousFiles: [], newFiles: [], manifest: 'c'.repeat(64), ...j }),
+    );
   };
 
   it('naming "../../../victim.txt" as a file to undo: refused, the victim stays', () => {

@@ -45,12 +45,16 @@ function convert(books: Record<string, Buffer>, target: string): string {
     `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${fontDirs.map((d) => `<dir>${d}</dir>`).join('')}` +
       `<cachedir>${join(dir, 'fc-cache')}</cachedir><alias><family>宋体</family><prefer><family>Noto Serif SC</family></prefer></alias></fontconfig>`,
   );
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', target, '--outdir', dir, ...files], {
-    // C.UTF-8: UTF-8 file names (the CSVs are named after the sheets) and en-US number display.
-    env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf'), LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', target, '--outdir', dir, ...files],
+    {
+      // C.UTF-8: UTF-8 file names (the CSVs are named after the sheets) and en-US number display.
+      env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf'), LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+      stdio: 'pipe',
+      timeout: 180_000,
+    },
+  );
   return dir;
 }
 
@@ -78,13 +82,23 @@ function parseCsv(text: string): string[][] {
 const expectedGrid = (spec: TableSpec) => [...spec.header, ...spec.body].map((r) => r.cells.map((c) => (c ? cellText(c.value) : '')));
 
 async function pdfPages(file: string) {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), cMapUrl: resolve('node_modules/pdfjs-dist/cmaps') + '/', cMapPacked: true }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    cMapUrl: resolve('node_modules/pdfjs-dist/cmaps') + '/',
+    cMapPacked: true,
+  }).promise;
   const pages: { landscape: boolean; text: string }[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const items = (await page.getTextContent()).items as { str?: string }[];
-    pages.push({ landscape: x1 - x0 > y1 - y0, text: items.map((t) => t.str ?? '').join('').replace(/\s+/g, '') });
+    pages.push({
+      landscape: x1 - x0 > y1 - y0,
+      text: items
+        .map((t) => t.str ?? '')
+        .join('')
+        .replace(/\s+/g, ''),
+    });
   }
   return pages;
 }
@@ -103,7 +117,9 @@ describe.skipIf(!HAS_LO)(NAME, () => {
         const top = headerTop(spec) - 1;
         const n = spec.columns.length;
         expect(rows[0]![0], `${book} ${spec.sheetName} title`).toBe(spec.title);
-        const got = rows.slice(top, top + spec.header.length + spec.body.length).map((r) => Array.from({ length: n }, (_, c) => r[c] ?? ''));
+        const got = rows
+          .slice(top, top + spec.header.length + spec.body.length)
+          .map((r) => Array.from({ length: n }, (_, c) => r[c] ?? ''));
         expect(got, `${book} ${spec.sheetName}`).toEqual(expectedGrid(spec));
         expect(rows.slice(-spec.notes.length).map((r) => r[0])).toEqual(spec.notes);
       }
@@ -134,13 +150,22 @@ describe.skipIf(!HAS_LO)(NAME, () => {
     // The printed sheets read back as verify reads the PDF (src/verify): every table found by its title,
     // its grid rebuilt from the rules LibreOffice drew, every cell as the spec says, and the 部门/年度/单位
     // line, the label and the notes whole (not cut off at a column's edge).
-    for (const [book, tables] of [['seed', seed.tables], ['general', general.tables]] as const) {
+    for (const [book, tables] of [
+      ['seed', seed.tables],
+      ['general', general.tables],
+    ] as const) {
       const pdf = await readPdf(readFileSync(join(dir, `${book}.pdf`)));
       const findings: Finding[] = [];
       const data = JSON.parse(JSON.stringify(tables)) as TableData[];
-      const read = await new TableReader(pdf).readAll(data.map((t) => ({ table: t, name: t.label ?? t.title })), findings);
+      const read = await new TableReader(pdf).readAll(
+        data.map((t) => ({ table: t, name: t.label ?? t.title })),
+        findings,
+      );
       expect(findings.map(formatFinding), book).toEqual([]);
-      expect(read.map((t) => t.cells > 0 && t.found), book).toEqual(tables.map(() => true));
+      expect(
+        read.map((t) => t.cells > 0 && t.found),
+        book,
+      ).toEqual(tables.map(() => true));
     }
 
     const pages = await pdfPages(join(dir, 'seed.pdf'));
@@ -153,7 +178,10 @@ describe.skipIf(!HAS_LO)(NAME, () => {
     });
     expect(pages[0]!.text).toContain('11,953.82');
 
-    for (const [file, landscape] of [['long.pdf', true], ['portrait.pdf', false]] as const) {
+    for (const [file, landscape] of [
+      ['long.pdf', true],
+      ['portrait.pdf', false],
+    ] as const) {
       const longPages = await pdfPages(join(dir, file));
       expect(longPages.length, file).toBeGreaterThan(1);
       longPages.forEach((p, i) => {

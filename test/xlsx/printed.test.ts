@@ -17,7 +17,7 @@ function wrap(text: string, sizePt: number, px: number, bold: boolean): string[]
   const lines: string[] = [];
   let line = '';
   for (const ch of text) {
-    const wider = ((textWidth(line + ch, bold ? 'bodyBold' : 'body', sizePt) * 96) / 72);
+    const wider = (textWidth(line + ch, bold ? 'bodyBold' : 'body', sizePt) * 96) / 72;
     if (line && wider > px) {
       lines.push(line);
       line = ch;
@@ -66,7 +66,8 @@ describe.each(years)('the workbook of %s, printed', (file) => {
           if (cell.value.kind === 'code' || !text) return;
           for (const room of rooms(ws, c, cell.colSpan ?? 1, cell.indent ?? 0)) {
             const lines = wrap(text, size, room, cell.bold ?? false);
-            if (lines.length > 1 && [...lines[lines.length - 1]!].length === 1) orphans.push(`${spec.sheetName} 「${lines.join('/')}」 in ${Math.round(room)} px`);
+            if (lines.length > 1 && [...lines[lines.length - 1]!].length === 1)
+              orphans.push(`${spec.sheetName} 「${lines.join('/')}」 in ${Math.round(room)} px`);
           }
         }),
       );
@@ -99,7 +100,10 @@ describe.each(years)('the workbook of %s, printed', (file) => {
           expect([got.alignment.horizontal, got.alignment.indent], got.address).toEqual(['right', 1]);
           // A figure too wide for its column prints as ####: the text and its indent must fit.
           const [excel] = rooms(ws, c, cell.colSpan ?? 1, 1);
-          expect(textWidth(cellText(cell.value), cell.bold ? 'bodyBold' : 'body', size) * (96 / 72), `${spec.sheetName}!${got.address}`).toBeLessThan(excel!);
+          expect(
+            textWidth(cellText(cell.value), cell.bold ? 'bodyBold' : 'body', size) * (96 / 72),
+            `${spec.sheetName}!${got.address}`,
+          ).toBeLessThan(excel!);
         }),
       );
     }

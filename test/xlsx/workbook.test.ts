@@ -146,7 +146,8 @@ describe.each([
     const { tables, buffer } = await rendered;
     const wb = await readBack(buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(tables.map((t) => t.sheetName));
-    if (department) expect(wb.worksheets.map((w) => w.name)).toEqual(Array.from({ length: 10 }, (_, i) => `公开${String(i + 1).padStart(2, '0')}表`));
+    if (department)
+      expect(wb.worksheets.map((w) => w.name)).toEqual(Array.from({ length: 10 }, (_, i) => `公开${String(i + 1).padStart(2, '0')}表`));
   });
 
   it('agrees with the spec cell by cell, merge by merge, and prints as the spec says', async () => {

@@ -12,10 +12,21 @@ export default defineRule({
   appliesTo: ['disclosure', 'partial'],
   check(ctx) {
     const f = ctx.calc.figures;
-    const keys = ['income_total', 'non_fiscal_surplus_used', 'opening_balance', 'expenditure_total', 'surplus_distribution', 'closing_balance'];
+    const keys = [
+      'income_total',
+      'non_fiscal_surplus_used',
+      'opening_balance',
+      'expenditure_total',
+      'surplus_distribution',
+      'closing_balance',
+    ];
     if (ctx.calc.partial && keys.some((k) => !f.has(k))) return; // a partial file may not know them all
-    const income = orZero(f.get('income_total')).plus(orZero(f.get('non_fiscal_surplus_used'))).plus(orZero(f.get('opening_balance')));
-    const spending = orZero(f.get('expenditure_total')).plus(orZero(f.get('surplus_distribution'))).plus(orZero(f.get('closing_balance')));
+    const income = orZero(f.get('income_total'))
+      .plus(orZero(f.get('non_fiscal_surplus_used')))
+      .plus(orZero(f.get('opening_balance')));
+    const spending = orZero(f.get('expenditure_total'))
+      .plus(orZero(f.get('surplus_distribution')))
+      .plus(orZero(f.get('closing_balance')));
     if (income.equals(spending)) return;
     const diff = income.minus(spending);
     ctx.report({

@@ -13,8 +13,12 @@ export default defineRule({
   check(ctx) {
     const n = ctx.calc.narrative;
     const reasons: (ExplanationCalc | undefined)[] = [
-      n.incomeTotalReason, n.expenditureTotalReason, n.openingReason, n.closingReason,
-      n.nonFiscalSurplusUsedReason, n.surplusDistributionReason,
+      n.incomeTotalReason,
+      n.expenditureTotalReason,
+      n.openingReason,
+      n.closingReason,
+      n.nonFiscalSurplusUsedReason,
+      n.surplusDistributionReason,
       ...n.basicClasses.map((l) => l.reason),
       ...n.budget.lines.map((l) => l.reason),
     ];
@@ -28,8 +32,10 @@ export default defineRule({
     for (const { text, amount, path } of items.values()) {
       const saysUp = /增加|增长|追加|新增|提高/.test(text);
       const saysDown = /减少|下降|降低|压减|核减/.test(text);
-      if (saysUp && !saysDown && amount.isNegative()) ctx.report({ path, message: `「${text}」写的是增加，金额却为负数 ${amount.toFixed()}` });
-      if (saysDown && !saysUp && amount.isPositive() && !amount.isZero()) ctx.report({ path, message: `「${text}」写的是减少，金额应填负数（现为 ${amount.toFixed()}）` });
+      if (saysUp && !saysDown && amount.isNegative())
+        ctx.report({ path, message: `「${text}」写的是增加，金额却为负数 ${amount.toFixed()}` });
+      if (saysDown && !saysUp && amount.isPositive() && !amount.isZero())
+        ctx.report({ path, message: `「${text}」写的是减少，金额应填负数（现为 ${amount.toFixed()}）` });
     }
   },
 });

@@ -38,6 +38,10 @@ export default defineRule({
 function reportUnknownPrior(ctx: RuleContext): void {
   const n = ctx.calc.narrative;
   if (n.incomeTotalReason?.items.length && n.incomeTotal.direction === 'unknown') {
-    ctx.report({ path: n.incomeTotalReason.path, severity: 'warning', message: '列出了本年收入合计的增减原因，但没有上年的本年收入合计，无法核对各项之和' });
+    ctx.report({
+      path: n.incomeTotalReason.path,
+      severity: 'warning',
+      message: '列出了本年收入合计的增减原因，但没有上年的本年收入合计，无法核对各项之和',
+    });
   }
 }

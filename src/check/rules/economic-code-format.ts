@@ -14,14 +14,19 @@ export default defineRule({
     }
     (ctx.input.changes ?? []).forEach((c, i) => {
       if (c.economic !== undefined && !/^3\d{2}$/.test(c.economic)) {
-        ctx.report({ path: ['changes', i, 'economic'], message: `经济分类类级科目编码「${c.economic}」应为 3 位数字（301、302、303、310…）` });
+        ctx.report({
+          path: ['changes', i, 'economic'],
+          message: `经济分类类级科目编码「${c.economic}」应为 3 位数字（301、302、303、310…）`,
+        });
       }
     });
     for (const code of Object.keys(ctx.input.explanations?.basic ?? {})) {
-      if (!/^3\d{2}$/.test(code)) ctx.report({ path: ['explanations', 'basic', code], message: `经济分类类级科目编码「${code}」应为 3 位数字` });
+      if (!/^3\d{2}$/.test(code))
+        ctx.report({ path: ['explanations', 'basic', code], message: `经济分类类级科目编码「${code}」应为 3 位数字` });
     }
     (ctx.input.catalogue?.economic ?? []).forEach((e, i) => {
-      if (!/^3\d{2}(\d{2})?$/.test(e.code)) ctx.report({ path: ['catalogue', 'economic', i, 'code'], message: `经济分类科目编码「${e.code}」应为 3 位或 5 位数字` });
+      if (!/^3\d{2}(\d{2})?$/.test(e.code))
+        ctx.report({ path: ['catalogue', 'economic', i, 'code'], message: `经济分类科目编码「${e.code}」应为 3 位或 5 位数字` });
     });
   },
 });

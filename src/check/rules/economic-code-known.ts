@@ -19,7 +19,10 @@ export default defineRule({
     }
     (ctx.input.changes ?? []).forEach((c, i) => {
       if (c.economic && /^3\d{2}$/.test(c.economic) && !cat.economicClasses.some((k) => k.code === c.economic)) {
-        ctx.report({ path: ['changes', i, 'economic'], message: `经济分类类级科目「${c.economic}」不是基本支出的类（301、302、303、307、310、399）` });
+        ctx.report({
+          path: ['changes', i, 'economic'],
+          message: `经济分类类级科目「${c.economic}」不是基本支出的类（301、302、303、307、310、399）`,
+        });
       }
     });
   },

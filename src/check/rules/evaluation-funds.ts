@@ -9,10 +9,16 @@ export default defineRule({
   check(ctx) {
     for (const e of ctx.calc.evaluations) {
       if (orZero(e.used.total).gt(orZero(e.received.total))) {
-        ctx.report({ path: [...e.path, 'form', 'used'], message: `「${e.projectName}」实际使用 ${show(e.used.total)} 大于实际到位资金 ${show(e.received.total)}` });
+        ctx.report({
+          path: [...e.path, 'form', 'used'],
+          message: `「${e.projectName}」实际使用 ${show(e.used.total)} 大于实际到位资金 ${show(e.received.total)}`,
+        });
       }
       if (e.planned !== null && orZero(e.received.total).gt(e.planned)) {
-        ctx.report({ path: [...e.path, 'form', 'received'], message: `「${e.projectName}」实际到位资金 ${show(e.received.total)} 大于计划投资额 ${show(e.planned)}` });
+        ctx.report({
+          path: [...e.path, 'form', 'received'],
+          message: `「${e.projectName}」实际到位资金 ${show(e.received.total)} 大于计划投资额 ${show(e.planned)}`,
+        });
       }
     }
   },

@@ -23,13 +23,19 @@ export default defineRule({
       });
     }
     (ctx.input.balances?.gov_fund ?? []).forEach((row, i) => {
-      if (!/^\d{7}$/.test(row.code)) ctx.report({ path: ['balances', 'gov_fund', i, 'code'], message: `科目编码「${row.code}」应为 7 位数字的项级科目` });
+      if (!/^\d{7}$/.test(row.code))
+        ctx.report({ path: ['balances', 'gov_fund', i, 'code'], message: `科目编码「${row.code}」应为 7 位数字的项级科目` });
     });
     (ctx.input.budget ?? []).forEach((row, i) => {
-      if (!/^\d{3}$/.test(row.code)) ctx.report({ path: ['budget', i, 'code'], message: `年初预算按类级科目填写，编码「${row.code}」应为 3 位数字（例如 201）` });
+      if (!/^\d{3}$/.test(row.code))
+        ctx.report({ path: ['budget', i, 'code'], message: `年初预算按类级科目填写，编码「${row.code}」应为 3 位数字（例如 201）` });
     });
     (ctx.input.catalogue?.functional ?? []).forEach((row, i) => {
-      if (!/^\d{3}(\d{2}){0,2}$/.test(row.code)) ctx.report({ path: ['catalogue', 'functional', i, 'code'], message: `科目编码「${row.code}」应为 3 位（类）、5 位（款）或 7 位（项）数字` });
+      if (!/^\d{3}(\d{2}){0,2}$/.test(row.code))
+        ctx.report({
+          path: ['catalogue', 'functional', i, 'code'],
+          message: `科目编码「${row.code}」应为 3 位（类）、5 位（款）或 7 位（项）数字`,
+        });
     });
   },
 });

@@ -16,7 +16,10 @@ export default defineRule({
       if (missing === undefined || seen.has(missing)) return;
       seen.add(missing);
       const level = missing.length === 3 ? '类' : missing.length === 5 ? '款' : '项';
-      ctx.report({ path, message: `支出功能分类${level}级科目「${missing}」不在内置目录中；如编码无误，请在 catalogue.functional 中补充其名称` });
+      ctx.report({
+        path,
+        message: `支出功能分类${level}级科目「${missing}」不在内置目录中；如编码无误，请在 catalogue.functional 中补充其名称`,
+      });
     };
     (ctx.input.income ?? []).forEach((r, i) => check(r.code, ['income', i, 'code']));
     (ctx.input.expenditure ?? []).forEach((r, i) => check(r.code, ['expenditure', i, 'code']));

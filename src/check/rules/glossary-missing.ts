@@ -8,7 +8,8 @@ export default defineRule({
   check(ctx) {
     const codes = new Set<string>();
     // 公开07 also prints a 基金 项 that only carries a balance, so it needs its explanation too.
-    for (const r of [ctx.calc.income, ctx.calc.expenditure, ctx.calc.govFund]) for (const row of r.rows) if (row.level === 'item') codes.add(row.code);
+    for (const r of [ctx.calc.income, ctx.calc.expenditure, ctx.calc.govFund])
+      for (const row of r.rows) if (row.level === 'item') codes.add(row.code);
     for (const code of [...codes].sort()) {
       if (ctx.calc.catalogue.functionalName(code) && !ctx.calc.catalogue.functionalExplanation(code)) {
         const i = (ctx.input.expenditure ?? []).findIndex((r) => r.code === code);

@@ -17,7 +17,10 @@ export default defineRule({
         for (const key of ['target', 'actual'] as const) {
           const value = node[key];
           if (value && hasOtherComparator(value)) {
-            ctx.report({ path: [...node.path, key], message: `指标「${node.name}」的「${value}」应写作「${normalizeComparators(value)}」（发布时印作后者）` });
+            ctx.report({
+              path: [...node.path, key],
+              message: `指标「${node.name}」的「${value}」应写作「${normalizeComparators(value)}」（发布时印作后者）`,
+            });
           }
         }
       }

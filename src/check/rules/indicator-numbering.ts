@@ -13,7 +13,10 @@ export default defineRule({
         const numbered = group.children.map((c) => ({ c, n: /^指标\s*(\d+)\s*[：:]/.exec(c.name)?.[1] })).filter((x) => x.n !== undefined);
         numbered.forEach(({ c, n }, i) => {
           if (Number.parseInt(n!, 10) !== i + 1) {
-            ctx.report({ path: [...c.path, 'name'], message: `「${group.name}」下第 ${i + 1} 个指标编号为「指标${n}」，应为「指标${i + 1}」` });
+            ctx.report({
+              path: [...c.path, 'name'],
+              message: `「${group.name}」下第 ${i + 1} 个指标编号为「指标${n}」，应为「指标${i + 1}」`,
+            });
           }
         });
       }

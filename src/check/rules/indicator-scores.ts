@@ -15,10 +15,15 @@ export default defineRule({
           visit(node.children, calc.children);
           return;
         }
-        if (node.weight !== undefined && node.score === undefined) ctx.report({ path: [...calc.path, 'score'], message: `指标「${node.name}」填写了分值但没有得分` });
-        if (node.score !== undefined && node.weight === undefined) ctx.report({ path: [...calc.path, 'weight'], message: `指标「${node.name}」填写了得分但没有分值` });
+        if (node.weight !== undefined && node.score === undefined)
+          ctx.report({ path: [...calc.path, 'score'], message: `指标「${node.name}」填写了分值但没有得分` });
+        if (node.score !== undefined && node.weight === undefined)
+          ctx.report({ path: [...calc.path, 'weight'], message: `指标「${node.name}」填写了得分但没有分值` });
         if (node.weight !== undefined && node.score !== undefined && node.score.gt(node.weight)) {
-          ctx.report({ path: [...calc.path, 'score'], message: `指标「${node.name}」得分 ${exact(node.score)} 超过分值 ${exact(node.weight)}` });
+          ctx.report({
+            path: [...calc.path, 'score'],
+            message: `指标「${node.name}」得分 ${exact(node.score)} 超过分值 ${exact(node.weight)}`,
+          });
         }
         if ((node.target !== undefined || node.actual !== undefined) && node.weight === undefined && node.score === undefined) {
           ctx.report({ path: calc.path, message: `指标「${node.name}」缺少分值和得分` });

@@ -20,7 +20,10 @@ export default defineRule({
     }
     for (const e of ctx.calc.evaluations) {
       if (!e.totalWeight.equals(HUNDRED)) {
-        ctx.report({ path: [...e.path, 'form', 'indicators'], message: `部门评价表「${e.projectName}」分值合计为 ${exact(e.totalWeight)}，应为 100` });
+        ctx.report({
+          path: [...e.path, 'form', 'indicators'],
+          message: `部门评价表「${e.projectName}」分值合计为 ${exact(e.totalWeight)}，应为 100`,
+        });
       }
     }
   },

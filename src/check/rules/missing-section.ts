@@ -25,7 +25,8 @@ export default defineRule({
       [i.projects, 'projects', '项目绩效自评（情况说明 九）', '[]'],
     ];
     for (const [value, key, name, none] of sections) {
-      if (value === undefined) ctx.report({ path: [], message: `未填写 ${key}（${name}），将按无数据发布；如确实没有，请写「${key}: ${none}」或填写 0` });
+      if (value === undefined)
+        ctx.report({ path: [], message: `未填写 ${key}（${name}），将按无数据发布；如确实没有，请写「${key}: ${none}」或填写 0` });
     }
   },
 });

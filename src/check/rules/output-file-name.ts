@@ -42,7 +42,11 @@ export default defineRule({
     // report.json, changes.md, the 更正说明 … are the build's own: a document of that name would be overwritten.
     const own = new Set(BUILD_FILE_NAMES.map(fileNameKey));
     for (const n of names) {
-      if (own.has(fileNameKey(n.name))) ctx.report({ path: n.path, message: `${n.what}的文件名「${n.name}」是发布程序自己使用的文件名，会与之冲突；请改用其他${source(n)}` });
+      if (own.has(fileNameKey(n.name)))
+        ctx.report({
+          path: n.path,
+          message: `${n.what}的文件名「${n.name}」是发布程序自己使用的文件名，会与之冲突；请改用其他${source(n)}`,
+        });
     }
 
     const first = new Map<string, PublishedName>();

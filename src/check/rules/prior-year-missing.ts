@@ -15,11 +15,16 @@ export default defineRule({
     const n = ctx.calc.narrative;
     const missing: string[] = [];
     const named: [string, { direction: string }][] = [
-      ['本年收入合计', n.incomeTotal], ['年初结转和结余', n.opening], ['本年支出合计', n.expenditureTotal], ['年末结转和结余', n.closing],
+      ['本年收入合计', n.incomeTotal],
+      ['年初结转和结余', n.opening],
+      ['本年支出合计', n.expenditureTotal],
+      ['年末结转和结余', n.closing],
       ...n.basicClasses.map((l): [string, { direction: string }] => [l.name, l.change]),
-      ['“三公”经费', n.threePublic.total], ['机关运行经费', n.adminCost],
+      ['“三公”经费', n.threePublic.total],
+      ['机关运行经费', n.adminCost],
     ];
     for (const [name, c] of named) if (c.direction === 'unknown') missing.push(name);
-    if (missing.length) ctx.report({ path: [], message: `${year - 1} 年度数据中没有以下数字，情况说明中这些项目不写与上年对比：${missing.join('、')}` });
+    if (missing.length)
+      ctx.report({ path: [], message: `${year - 1} 年度数据中没有以下数字，情况说明中这些项目不写与上年对比：${missing.join('、')}` });
   },
 });

@@ -10,7 +10,12 @@ export default defineRule({
     (ctx.input.projects ?? []).forEach((p, i) => {
       const j = first.get(p.name);
       if (j === undefined) first.set(p.name, i);
-      else ctx.report({ path: ['projects', i, 'name'], message: `项目「${p.name}」重复出现`, related: [{ place: ctx.place(['projects', j, 'name']), message: '第一次出现在这里' }] });
+      else
+        ctx.report({
+          path: ['projects', i, 'name'],
+          message: `项目「${p.name}」重复出现`,
+          related: [{ place: ctx.place(['projects', j, 'name']), message: '第一次出现在这里' }],
+        });
     });
   },
 });

@@ -21,7 +21,11 @@ export default defineRule({
       return near ? `；是否为「${near.n}」？同一项目全文应只用一个名称` : '';
     };
     (ctx.input.department_evaluations ?? []).forEach((e, i) => {
-      if (!names.includes(e.project)) ctx.report({ path: ['department_evaluations', i, 'project'], message: `部门评价的项目「${e.project}」不在 projects 中${closest(e.project)}` });
+      if (!names.includes(e.project))
+        ctx.report({
+          path: ['department_evaluations', i, 'project'],
+          message: `部门评价的项目「${e.project}」不在 projects 中${closest(e.project)}`,
+        });
     });
     const published = ctx.calc.projects.filter((p) => p.published).map((p) => p.name);
     const seen = new Set<string>();

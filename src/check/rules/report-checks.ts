@@ -24,7 +24,12 @@ export default defineRule({
           const left = evaluate(sides[0]!, lookup);
           const right = evaluate(sides[1]!, lookup);
           if (!left.equals(right)) {
-            ctx.report({ path, message: `等式「${text.trim()}」不成立：左边为 ${exact(left)}，右边为 ${exact(right)}`, actual: exact(left), expected: exact(right) });
+            ctx.report({
+              path,
+              message: `等式「${text.trim()}」不成立：左边为 ${exact(left)}，右边为 ${exact(right)}`,
+              actual: exact(left),
+              expected: exact(right),
+            });
           }
         } catch (err) {
           if (!(err instanceof ExpressionError)) throw err;

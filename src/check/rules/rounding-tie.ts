@@ -79,7 +79,10 @@ function hierarchical<C extends string>(
       const where = r.code === undefined ? '合计' : rowName(r.code);
       relations.push({
         total: { label: `「${where}」的「${labels[rel.total]}」`, value: r.values[rel.total] },
-        partsLabel: rel.parts.filter((p) => r.values[p.key] !== null).map((p) => `${p.sign === -1 ? '减' : ''}「${labels[p.key]}」`).join('、'),
+        partsLabel: rel.parts
+          .filter((p) => r.values[p.key] !== null)
+          .map((p) => `${p.sign === -1 ? '减' : ''}「${labels[p.key]}」`)
+          .join('、'),
         parts: rel.parts.map((p) => ({ value: r.values[p.key], ...(p.sign ? { sign: p.sign } : {}) })),
         path: pathOf(r.code),
       });
@@ -128,36 +131,98 @@ function tables(calc: YearCalc): Table[] {
     });
     return first;
   };
-  const first = { income: firstRows(input.income ?? []), expenditure: firstRows(input.expenditure ?? []), govFund: firstRows(input.balances?.gov_fund ?? []) };
-  const rowPath = (section: 'income' | 'expenditure') => (code: string | undefined): YamlPath => {
-    const i = code === undefined ? undefined : first[section].get(code);
-    return i === undefined ? [section] : [section, i];
+  const first = {
+    income: firstRows(input.income ?? []),
+    expenditure: firstRows(input.expenditure ?? []),
+    govFund: firstRows(input.balances?.gov_fund ?? []),
   };
+  const rowPath =
+    (section: 'income' | 'expenditure') =>
+    (code: string | undefined): YamlPath => {
+      const i = code === undefined ? undefined : first[section].get(code);
+      return i === undefined ? [section] : [section, i];
+    };
   const govFundPath = (code: string | undefined): YamlPath => {
     const i = code === undefined ? undefined : first.govFund.get(code);
     return i !== undefined ? ['balances', 'gov_fund', i] : rowPath('expenditure')(code);
   };
   const split = { total: '合计', basic: '基本支出', project: '项目支出' } as const;
   const out: Table[] = [
-    hierarchical(calc, 'T02', '公开02表 收入决算表', calc.income,
-      { total: '本年收入合计', fiscal: '财政拨款收入', superior: '上级补助收入', business: '事业收入', operating: '经营收入', affiliated: '附属单位上缴收入', other: '其他收入' },
-      [{ total: 'total', parts: (['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((key) => ({ key })) }],
-      rowPath('income')),
-    hierarchical(calc, 'T03', '公开03表 支出决算表', calc.expenditure,
-      { total: '本年支出合计', basic: '基本支出', project: '项目支出', remit: '上缴上级支出', operating: '经营支出', subsidy: '对附属单位补助支出' },
+    hierarchical(
+      calc,
+      'T02',
+      '公开02表 收入决算表',
+      calc.income,
+      {
+        total: '本年收入合计',
+        fiscal: '财政拨款收入',
+        superior: '上级补助收入',
+        business: '事业收入',
+        operating: '经营收入',
+        affiliated: '附属单位上缴收入',
+        other: '其他收入',
+      },
+      [
+        {
+          total: 'total',
+          parts: (['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((key) => ({ key })),
+        },
+      ],
+      rowPath('income'),
+    ),
+    hierarchical(
+      calc,
+      'T03',
+      '公开03表 支出决算表',
+      calc.expenditure,
+      {
+        total: '本年支出合计',
+        basic: '基本支出',
+        project: '项目支出',
+        remit: '上缴上级支出',
+        operating: '经营支出',
+        subsidy: '对附属单位补助支出',
+      },
       [{ total: 'total', parts: (['basic', 'project', 'remit', 'operating', 'subsidy'] as const).map((key) => ({ key })) }],
-      rowPath('expenditure')),
-    hierarchical(calc, 'T05', '公开05表 一般公共预算财政拨款支出决算表', calc.general, split,
-      [{ total: 'total', parts: [{ key: 'basic' }, { key: 'project' }] }], rowPath('expenditure')),
-    hierarchical(calc, 'T07', '公开07表 政府性基金预算财政拨款收入支出决算表', calc.govFund,
-      { opening: '年初结转和结余', income: '本年收入', spend: '本年支出小计', basic: '本年支出基本支出', project: '本年支出项目支出', closing: '年末结转和结余' },
+      rowPath('expenditure'),
+    ),
+    hierarchical(
+      calc,
+      'T05',
+      '公开05表 一般公共预算财政拨款支出决算表',
+      calc.general,
+      split,
+      [{ total: 'total', parts: [{ key: 'basic' }, { key: 'project' }] }],
+      rowPath('expenditure'),
+    ),
+    hierarchical(
+      calc,
+      'T07',
+      '公开07表 政府性基金预算财政拨款收入支出决算表',
+      calc.govFund,
+      {
+        opening: '年初结转和结余',
+        income: '本年收入',
+        spend: '本年支出小计',
+        basic: '本年支出基本支出',
+        project: '本年支出项目支出',
+        closing: '年末结转和结余',
+      },
       [
         { total: 'spend', parts: [{ key: 'basic' }, { key: 'project' }] },
         { total: 'closing', parts: [{ key: 'opening' }, { key: 'income' }, { key: 'spend', sign: -1 }] },
       ],
-      govFundPath),
-    hierarchical(calc, 'T08', '公开08表 国有资本经营预算财政拨款支出决算表', calc.stateCapital, split,
-      [{ total: 'total', parts: [{ key: 'basic' }, { key: 'project' }] }], rowPath('expenditure')),
+      govFundPath,
+    ),
+    hierarchical(
+      calc,
+      'T08',
+      '公开08表 国有资本经营预算财政拨款支出决算表',
+      calc.stateCapital,
+      split,
+      [{ total: 'total', parts: [{ key: 'basic' }, { key: 'project' }] }],
+      rowPath('expenditure'),
+    ),
   ];
 
   // 公开01: the two sides' totals.
@@ -169,16 +234,41 @@ function tables(calc: YearCalc): Table[] {
     id: 'T01',
     name: '公开01表 收入支出决算总表',
     relations: [
-      { total: { label: '「本年收入合计」', value: t.incomeTotal }, partsLabel: '各项收入', parts: SOURCES.map((k) => ({ value: s[k] })), path: ['income'] },
-      { total: { label: '收入「总计」', value: t.incomeGrandTotal }, partsLabel: '本年收入合计、使用非财政拨款结余、年初结转和结余', parts: [{ value: t.incomeTotal }, { value: t.nonFiscalSurplusUsed }, { value: t.opening }], path: ['balances'] },
-      { total: { label: '「本年支出合计」', value: t.expenditureTotal }, partsLabel: '各类支出', parts: [...t.expenditureByClass.values()].map((value) => ({ value })), path: ['expenditure'] },
-      { total: { label: '支出「总计」', value: t.expenditureGrandTotal }, partsLabel: '本年支出合计、结余分配、年末结转和结余', parts: [{ value: t.expenditureTotal }, { value: t.surplusDistribution }, { value: t.closing }], path: ['balances'] },
+      {
+        total: { label: '「本年收入合计」', value: t.incomeTotal },
+        partsLabel: '各项收入',
+        parts: SOURCES.map((k) => ({ value: s[k] })),
+        path: ['income'],
+      },
+      {
+        total: { label: '收入「总计」', value: t.incomeGrandTotal },
+        partsLabel: '本年收入合计、使用非财政拨款结余、年初结转和结余',
+        parts: [{ value: t.incomeTotal }, { value: t.nonFiscalSurplusUsed }, { value: t.opening }],
+        path: ['balances'],
+      },
+      {
+        total: { label: '「本年支出合计」', value: t.expenditureTotal },
+        partsLabel: '各类支出',
+        parts: [...t.expenditureByClass.values()].map((value) => ({ value })),
+        path: ['expenditure'],
+      },
+      {
+        total: { label: '支出「总计」', value: t.expenditureGrandTotal },
+        partsLabel: '本年支出合计、结余分配、年末结转和结余',
+        parts: [{ value: t.expenditureTotal }, { value: t.surplusDistribution }, { value: t.closing }],
+        path: ['balances'],
+      },
     ],
   });
 
   // 公开04: 合计 = Σ funds on every line, 本年支出 = Σ 类 in every column, 总计 on both sides.
   const f = calc.fiscal;
-  const FUND_LABEL = { total: '合计', general: '一般公共预算财政拨款', gov_fund: '政府性基金预算财政拨款', state_capital: '国有资本经营预算财政拨款' } as const;
+  const FUND_LABEL = {
+    total: '合计',
+    general: '一般公共预算财政拨款',
+    gov_fund: '政府性基金预算财政拨款',
+    state_capital: '国有资本经营预算财政拨款',
+  } as const;
   const acrossFunds = (label: string, record: Record<'total' | (typeof FUNDS)[number], Amount>, path: YamlPath): Relation => ({
     total: { label: `「${label}」的「合计」`, value: record.total },
     partsLabel: '三类财政拨款',
@@ -188,15 +278,30 @@ function tables(calc: YearCalc): Table[] {
   const t04: Relation[] = [
     acrossFunds('本年收入合计', f.income, ['income']),
     acrossFunds('年初财政拨款结转和结余', f.opening, ['balances']),
-    { total: { label: '收入「总计」', value: f.incomeGrandTotal }, partsLabel: '本年收入合计、年初财政拨款结转和结余', parts: [{ value: f.income.total }, { value: f.opening.total }], path: ['balances'] },
+    {
+      total: { label: '收入「总计」', value: f.incomeGrandTotal },
+      partsLabel: '本年收入合计、年初财政拨款结转和结余',
+      parts: [{ value: f.income.total }, { value: f.opening.total }],
+      path: ['balances'],
+    },
     ...[...f.byClass].map(([code, record]) => acrossFunds(className(code), record, rowPath('expenditure')(code))),
     acrossFunds('本年支出合计', f.expenditure, ['expenditure']),
     acrossFunds('年末财政拨款结转和结余', f.closing, ['balances']),
     acrossFunds('支出总计', f.grandTotal, ['balances']),
   ];
   for (const k of ['total', ...FUNDS] as const) {
-    t04.push({ total: { label: `「本年支出合计」的「${FUND_LABEL[k]}」`, value: f.expenditure[k] }, partsLabel: '各类支出', parts: [...f.byClass.values()].map((record) => ({ value: record[k] })), path: ['expenditure'] });
-    t04.push({ total: { label: `支出「总计」的「${FUND_LABEL[k]}」`, value: f.grandTotal[k] }, partsLabel: '本年支出合计、年末财政拨款结转和结余', parts: [{ value: f.expenditure[k] }, { value: f.closing[k] }], path: ['balances'] });
+    t04.push({
+      total: { label: `「本年支出合计」的「${FUND_LABEL[k]}」`, value: f.expenditure[k] },
+      partsLabel: '各类支出',
+      parts: [...f.byClass.values()].map((record) => ({ value: record[k] })),
+      path: ['expenditure'],
+    });
+    t04.push({
+      total: { label: `支出「总计」的「${FUND_LABEL[k]}」`, value: f.grandTotal[k] },
+      partsLabel: '本年支出合计、年末财政拨款结转和结余',
+      parts: [{ value: f.expenditure[k] }, { value: f.closing[k] }],
+      path: ['balances'],
+    });
   }
   out.push({ id: 'T04', name: '公开04表 财政拨款收入支出决算总表', relations: t04 });
 
@@ -212,9 +317,17 @@ function tables(calc: YearCalc): Table[] {
     parts: cls.items.map((i) => ({ value: be.items.get(i.code) ?? null })),
     path: economicPath(cls.code),
   }));
-  for (const [group, label, value] of [['personnel', '人员经费合计', be.personnel], ['public', '公用经费合计', be.public]] as const) {
+  for (const [group, label, value] of [
+    ['personnel', '人员经费合计', be.personnel],
+    ['public', '公用经费合计', be.public],
+  ] as const) {
     const classes = calc.catalogue.economicClasses.filter((c) => c.group === group);
-    t06.push({ total: { label: `「${label}」`, value }, partsLabel: '各类', parts: classes.map((c) => ({ value: be.classes.get(c.code) ?? null })), path: ['basic_economic'] });
+    t06.push({
+      total: { label: `「${label}」`, value },
+      partsLabel: '各类',
+      parts: classes.map((c) => ({ value: be.classes.get(c.code) ?? null })),
+      path: ['basic_economic'],
+    });
   }
   out.push({ id: 'T06', name: '公开06表 一般公共预算财政拨款基本支出决算表', relations: t06 });
 
@@ -223,10 +336,25 @@ function tables(calc: YearCalc): Table[] {
   const COLUMNS = { initial: '年初预算数', full: '全年预算数', actual: '决算数' } as const;
   const t09: Relation[] = [];
   for (const [k, col] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
-    t09.push({ total: { label: `「“三公”经费支出」的「${col}」`, value: tp.total[k] }, partsLabel: '因公出国（境）费、公务用车购置及运行维护费、公务接待费', parts: [{ value: tp.abroad[k] }, { value: tp.vehicles[k] }, { value: tp.reception[k] }], path: ['three_public'] });
-    t09.push({ total: { label: `「公务用车购置及运行维护费」的「${col}」`, value: tp.vehicles[k] }, partsLabel: '购置费、运行维护费', parts: [{ value: tp.vehiclePurchase[k] }, { value: tp.vehicleOperation[k] }], path: ['three_public'] });
+    t09.push({
+      total: { label: `「“三公”经费支出」的「${col}」`, value: tp.total[k] },
+      partsLabel: '因公出国（境）费、公务用车购置及运行维护费、公务接待费',
+      parts: [{ value: tp.abroad[k] }, { value: tp.vehicles[k] }, { value: tp.reception[k] }],
+      path: ['three_public'],
+    });
+    t09.push({
+      total: { label: `「公务用车购置及运行维护费」的「${col}」`, value: tp.vehicles[k] },
+      partsLabel: '购置费、运行维护费',
+      parts: [{ value: tp.vehiclePurchase[k] }, { value: tp.vehicleOperation[k] }],
+      path: ['three_public'],
+    });
   }
-  t09.push({ total: { label: '「公务接待费」的「决算数」', value: tp.reception.actual }, partsLabel: '国内接待费、国（境）外接待费', parts: [{ value: tp.domestic }, { value: tp.overseas }], path: ['three_public', 'reception'] });
+  t09.push({
+    total: { label: '「公务接待费」的「决算数」', value: tp.reception.actual },
+    partsLabel: '国内接待费、国（境）外接待费',
+    parts: [{ value: tp.domestic }, { value: tp.overseas }],
+    path: ['three_public', 'reception'],
+  });
   out.push({ id: 'T09', name: '公开09表 财政拨款“三公”经费支出决算表', relations: t09 });
 
   const order = ['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09'];

@@ -22,7 +22,10 @@ export default defineRule({
       (u.internal_bodies ?? []).forEach((body, j) => {
         const outside = body.replace(/（[^）]*）|\([^)]*\)/g, '');
         if (/[，,]/.test(outside)) {
-          ctx.report({ path: ['overview', 'units', i, 'internal_bodies', j], message: `内设机构「${body}」中有逗号，像是几个机构写成了一项；每个机构应单独成为列表的一项（用半角逗号或「- 」分开），否则机构个数会算错` });
+          ctx.report({
+            path: ['overview', 'units', i, 'internal_bodies', j],
+            message: `内设机构「${body}」中有逗号，像是几个机构写成了一项；每个机构应单独成为列表的一项（用半角逗号或「- 」分开），否则机构个数会算错`,
+          });
         }
       }),
     );
@@ -33,10 +36,15 @@ export default defineRule({
         ctx.report({ path, at: { text, index: doubled.index! }, message: `「${doubled[0]}」重复了「${unit}」` });
       }
       for (const docNo of text.matchAll(/([\u4e00-\u9fff]{1,6})[（(](\d{4})[）)](\d+)号/g)) {
-        ctx.report({ path, at: { text, index: docNo.index! }, message: `文号「${docNo[0]}」的年份应使用六角括号：${docNo[1]}〔${docNo[2]}〕${docNo[3]}号` });
+        ctx.report({
+          path,
+          at: { text, index: docNo.index! },
+          message: `文号「${docNo[0]}」的年份应使用六角括号：${docNo[1]}〔${docNo[2]}〕${docNo[3]}号`,
+        });
       }
       for (const [pattern, fix] of TYPOS) {
-        for (const m of text.matchAll(new RegExp(pattern, 'g'))) ctx.report({ path, at: { text, index: m.index! }, message: `「${m[0]}」应为「${fix}」` });
+        for (const m of text.matchAll(new RegExp(pattern, 'g')))
+          ctx.report({ path, at: { text, index: m.index! }, message: `「${m[0]}」应为「${fix}」` });
       }
     }
   },

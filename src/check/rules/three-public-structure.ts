@@ -12,9 +12,14 @@ export default defineRule({
     if (!d || !fa) return;
     const path = ['three_public', 'reception', 'domestic', 'foreign_affairs'];
     if (orZero(fa.actual).gt(orZero(d.actual))) {
-      ctx.report({ path: [...path, 'actual'], message: `外事接待费 ${show(fa.actual)} 大于国内接待费 ${show(d.actual)}（外事接待费是国内接待费的其中数）` });
+      ctx.report({
+        path: [...path, 'actual'],
+        message: `外事接待费 ${show(fa.actual)} 大于国内接待费 ${show(d.actual)}（外事接待费是国内接待费的其中数）`,
+      });
     }
-    if ((fa.batches ?? 0) > (d.batches ?? 0)) ctx.report({ path: [...path, 'batches'], message: `外事接待批次 ${fa.batches} 大于国内公务接待批次 ${d.batches ?? 0}` });
-    if ((fa.persons ?? 0) > (d.persons ?? 0)) ctx.report({ path: [...path, 'persons'], message: `外事接待人次 ${fa.persons} 大于国内公务接待人次 ${d.persons ?? 0}` });
+    if ((fa.batches ?? 0) > (d.batches ?? 0))
+      ctx.report({ path: [...path, 'batches'], message: `外事接待批次 ${fa.batches} 大于国内公务接待批次 ${d.batches ?? 0}` });
+    if ((fa.persons ?? 0) > (d.persons ?? 0))
+      ctx.report({ path: [...path, 'persons'], message: `外事接待人次 ${fa.persons} 大于国内公务接待人次 ${d.persons ?? 0}` });
   },
 });

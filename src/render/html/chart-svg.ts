@@ -26,7 +26,8 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
 export const CHART_WIDTH = 360;
 const FONT_SIZE = 13;
 /** Sans-serif faces a reader's system is likely to have; the PDF maps any of them to its own font. */
-export const CHART_FONTS = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', sans-serif";
+export const CHART_FONTS =
+  "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', sans-serif";
 const TEXT = '#262626';
 const AXIS = '#595959';
 /** Distinguishable in colour and in grey print; each darker than 3:1 against white. */
@@ -64,10 +65,16 @@ function draw(chart: ChartData): ChartSvg {
   const { option, height } = optionOf(chart);
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   try {
-    instance.setOption({ animation: false, silent: true, textStyle: { fontFamily: CHART_FONTS, fontSize: FONT_SIZE, color: TEXT }, ...option });
+    instance.setOption({
+      animation: false,
+      silent: true,
+      textStyle: { fontFamily: CHART_FONTS, fontSize: FONT_SIZE, color: TEXT },
+      ...option,
+    });
     const painter = instance.getZr().painter as unknown as { renderToString(opts: object): string };
     const svg = painter.renderToString({ cssEmphasis: false, cssAnimation: false, useViewBox: true });
-    if (/\sid="/.test(svg) || /<script|<foreignObject|\son[a-z]+=/i.test(svg)) throw new Error(`chart ${chart.id}: unexpected id, script or event handler in the SVG`);
+    if (/\sid="/.test(svg) || /<script|<foreignObject|\son[a-z]+=/i.test(svg))
+      throw new Error(`chart ${chart.id}: unexpected id, script or event handler in the SVG`);
     return { svg, width: CHART_WIDTH, height };
   } finally {
     instance.dispose();
@@ -161,7 +168,13 @@ function barsOption(chart: ChartData) {
           type: 'bar',
           barMaxWidth: 20,
           itemStyle: { color: PALETTE[0] },
-          label: { show: true, position: 'right', color: TEXT, fontSize: 12, formatter: (p: { dataIndex: number }) => shown(points[p.dataIndex]!.value) },
+          label: {
+            show: true,
+            position: 'right',
+            color: TEXT,
+            fontSize: 12,
+            formatter: (p: { dataIndex: number }) => shown(points[p.dataIndex]!.value),
+          },
           data: points.map((p) => position(p.value)),
         },
       ],
@@ -181,7 +194,15 @@ function compareOption(chart: ChartData) {
   return {
     height,
     option: {
-      legend: { top: 0, left: 'center', selectedMode: false, itemWidth: 14, itemHeight: 14, textStyle: { color: TEXT, fontSize: FONT_SIZE }, data: [earlier, later] },
+      legend: {
+        top: 0,
+        left: 'center',
+        selectedMode: false,
+        itemWidth: 14,
+        itemHeight: 14,
+        textStyle: { color: TEXT, fontSize: FONT_SIZE },
+        data: [earlier, later],
+      },
       grid: { left: 8, right: 84, top: 52, bottom: 8 },
       xAxis: valueAxis(chart.unit),
       yAxis: categoryAxis(chart.points.map((p) => p.label)),
@@ -192,7 +213,13 @@ function compareOption(chart: ChartData) {
           barMaxWidth: 18,
           barGap: '15%',
           itemStyle: { color: PRIOR_COLOUR },
-          label: { show: true, position: 'right', color: TEXT, fontSize: 12, formatter: (p: { dataIndex: number }) => priorLabel(p.dataIndex) },
+          label: {
+            show: true,
+            position: 'right',
+            color: TEXT,
+            fontSize: 12,
+            formatter: (p: { dataIndex: number }) => priorLabel(p.dataIndex),
+          },
           data: chart.points.map((p) => (p.prior === null || p.prior === undefined ? 0 : position(p.prior))),
         },
         {
@@ -200,7 +227,13 @@ function compareOption(chart: ChartData) {
           name: later,
           barMaxWidth: 18,
           itemStyle: { color: PALETTE[0] },
-          label: { show: true, position: 'right', color: TEXT, fontSize: 12, formatter: (p: { dataIndex: number }) => shown(chart.points[p.dataIndex]!.value) },
+          label: {
+            show: true,
+            position: 'right',
+            color: TEXT,
+            fontSize: 12,
+            formatter: (p: { dataIndex: number }) => shown(chart.points[p.dataIndex]!.value),
+          },
           data: chart.points.map((p) => position(p.value)),
         },
       ],

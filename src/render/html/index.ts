@@ -16,8 +16,6 @@ import { precompiled } from '../../model/precompiled-templates.ts';
 import { readTemplate, type TemplateFile } from '../../template-files.ts';
 import { pageView } from './view.ts';
 
-
-
 const PARTIALS = ['style.css', 'cover.hbs', 'toc.hbs', 'block.hbs', 'table.hbs', 'chart.hbs'] as const;
 
 /** Compiled templates, kept while the files read are the same (an office may override any of them). */

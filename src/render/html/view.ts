@@ -118,7 +118,11 @@ function anchorOf(block: Block, index: number, used: Set<string>): string {
 
 function runsOf(block: Extract<Block, { kind: 'paragraph' }>): RunView[] {
   const runs: readonly TextRun[] = block.runs?.length ? block.runs : [{ text: block.text }];
-  return runs.map((r) => ({ text: r.text, ...(r.mark === 'removed' ? { removed: true } : {}), ...(r.mark === 'added' ? { added: true } : {}) }));
+  return runs.map((r) => ({
+    text: r.text,
+    ...(r.mark === 'removed' ? { removed: true } : {}),
+    ...(r.mark === 'added' ? { added: true } : {}),
+  }));
 }
 
 /**
@@ -177,7 +181,13 @@ function tableView(spec: TableSpec, id: string, level: number): TableView {
   const em = spec.columns.map((c, i) => (i < frozen ? Math.min(c.width * EM_PER_UNIT, LABEL_MAX_EM) : c.width * EM_PER_UNIT));
   const total = em.reduce((a, b) => a + b, 0);
   const specTotal = spec.columns.reduce((a, c) => a + c.width, 0);
-  const stickyLeft = em.slice(0, frozen).map((_, i) => `${em.slice(0, i).reduce((a, b) => a + b, 0).toFixed(2)}em`);
+  const stickyLeft = em.slice(0, frozen).map(
+    (_, i) =>
+      `${em
+        .slice(0, i)
+        .reduce((a, b) => a + b, 0)
+        .toFixed(2)}em`,
+  );
   return {
     id,
     titleId: `${id}-title`,
@@ -188,7 +198,10 @@ function tableView(spec: TableSpec, id: string, level: number): TableView {
     ...(spec.meta ? { meta: spec.meta } : {}),
     caption,
     className: [spec.orientation === 'landscape' ? 'landscape' : 'portrait', form ? 'form' : 'grid'].join(' '),
-    columns: em.map((w, i) => ({ width: `${((w * 100) / total).toFixed(2)}%`, print: `${((spec.columns[i]!.width * 100) / specTotal).toFixed(2)}%` })),
+    columns: em.map((w, i) => ({
+      width: `${((w * 100) / total).toFixed(2)}%`,
+      print: `${((spec.columns[i]!.width * 100) / specTotal).toFixed(2)}%`,
+    })),
     minWidth: `${total.toFixed(2)}em`,
     head: spec.header.map((r) => rowView(r, true, form, stickyLeft)),
     body: spec.body.map((r) => rowView(r, false, form, stickyLeft)),
@@ -281,7 +294,10 @@ export function pageView(doc: DocumentModel): PageView {
         return;
       }
       case 'paragraph': {
-        const classes = [block.indent === false ? '' : 'indent', block.align && block.align !== 'left' ? `align-${block.align}` : ''].filter(Boolean);
+        const classes = [
+          block.indent === false ? '' : 'indent',
+          block.align && block.align !== 'left' ? `align-${block.align}` : '',
+        ].filter(Boolean);
         section.blocks.push({ paragraph: { className: classes.join(' '), runs: runsOf(block) } });
         return;
       }
@@ -289,7 +305,11 @@ export function pageView(doc: DocumentModel): PageView {
         section.blocks.push({ table: tableView(block.table, id, levelFor(section.part ? partLevel + 1 : base + 1)) });
         return;
       case 'charts':
-        section.blocks.push({ charts: block.charts.map((chart) => chartView(chart, (chartNumber += 1), anchorOf({ kind: 'charts', id: `chart-${chart.id}`, charts: [] }, index, used))) });
+        section.blocks.push({
+          charts: block.charts.map((chart) =>
+            chartView(chart, (chartNumber += 1), anchorOf({ kind: 'charts', id: `chart-${chart.id}`, charts: [] }, index, used)),
+          ),
+        });
         return;
       case 'pageBreak':
         section.blocks.push({ pageBreak: true });

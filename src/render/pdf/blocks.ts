@@ -45,7 +45,10 @@ type Frame = keyof typeof MARGINS;
 const orientationOf = (frame: Frame): Orientation => (frame === 'landscapeTable' ? 'landscape' : 'portrait');
 
 /** How a 更正说明 marks what a correction took out and put in (paragraph runs). */
-const MARKS = { removed: { decoration: 'lineThrough', background: '#fde2e1' }, added: { decoration: 'underline', background: '#fff1a8' } } as const;
+const MARKS = {
+  removed: { decoration: 'lineThrough', background: '#fde2e1' },
+  added: { decoration: 'underline', background: '#fff1a8' },
+} as const;
 
 /**
  * Text pages use the 公文 frame; table pages a wider one of their orientation. A part title shares the
@@ -67,7 +70,12 @@ function frameOf(blocks: readonly Block[], index: number, orientation: (spec: Ta
 function tableOrientation(doc: DocumentModel, fonts: FontSet, figureEm: number): (spec: TableSpec) => Orientation {
   const specs = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
   const upright = contentWidth(MARGINS.portraitTable, 'portrait');
-  const chosen = new Map(specs.map((spec) => [spec, spec.label ? orientationFor(spec, spec.fontSize ?? TABLE_SIZE, fonts, figureEm, upright) : spec.orientation]));
+  const chosen = new Map(
+    specs.map((spec) => [
+      spec,
+      spec.label ? orientationFor(spec, spec.fontSize ?? TABLE_SIZE, fonts, figureEm, upright) : spec.orientation,
+    ]),
+  );
   return (spec) => chosen.get(spec) ?? spec.orientation;
 }
 
@@ -99,11 +107,19 @@ function headingRuns(blocks: readonly Block[]): Map<number, number> {
  * The height the first line of `content` needs on the page: top margins on the way down plus the line
  * (font, size and line height as pdfmake resolves them, inherited from enclosing stacks).
  */
-function firstLineHeight(content: readonly Content[], fonts: FontSet, inherited: { font?: string; fontSize?: number; lineHeight?: number } = {}): number | undefined {
+function firstLineHeight(
+  content: readonly Content[],
+  fonts: FontSet,
+  inherited: { font?: string; fontSize?: number; lineHeight?: number } = {},
+): number | undefined {
   const node = content[0];
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
   const n = node as { stack?: Content[]; text?: unknown; font?: string; fontSize?: number; lineHeight?: number; margin?: Margins };
-  const style = { font: n.font ?? inherited.font, fontSize: n.fontSize ?? inherited.fontSize, lineHeight: n.lineHeight ?? inherited.lineHeight };
+  const style = {
+    font: n.font ?? inherited.font,
+    fontSize: n.fontSize ?? inherited.fontSize,
+    lineHeight: n.lineHeight ?? inherited.lineHeight,
+  };
   const top = Array.isArray(n.margin) && n.margin.length === 4 ? n.margin[1] : 0;
   if (n.stack) {
     const inner = firstLineHeight(n.stack, fonts, style);
@@ -120,7 +136,10 @@ export function layoutBlocks(input: LayoutInput): Layout {
   const tocByDest = new Map(input.toc.map((e) => [e.dest, e]));
   const anchors = new Map<string, object>();
   const runs = headingRuns(doc.blocks);
-  const figureEm = widestFigure(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])), input.fonts);
+  const figureEm = widestFigure(
+    doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])),
+    input.fonts,
+  );
   const orientation = tableOrientation(doc, input.fonts, figureEm);
   let kept: { node: { stack: Content[]; unbreakable: true; margin?: Margins }; end: number } | undefined;
   let breakNext = false;
@@ -150,7 +169,13 @@ export function layoutBlocks(input: LayoutInput): Layout {
     const bookmark = entry ? { outline: true, outlineText: entry.text, ...(entry.parent ? { outlineParentId: entry.parent } : {}) } : {};
     // A table opening a page of its own is fitted to that page (or split evenly over several).
     const page = wantsPage || newSection ? PAGE[orientationOf(frame)].height - MARGINS[frame][1] - MARGINS[frame][3] : undefined;
-    const content = blockContent(block, { ...input, figureEm, ...(page === undefined ? {} : { pageHeight: page }) }, contentWidth(MARGINS[frame], orientationOf(frame)), dest, bookmark);
+    const content = blockContent(
+      block,
+      { ...input, figureEm, ...(page === undefined ? {} : { pageHeight: page }) },
+      contentWidth(MARGINS[frame], orientationOf(frame)),
+      dest,
+      bookmark,
+    );
     const anchor = findAnchor(content, dest);
     if (anchor) anchors.set(dest, anchor);
     if (kept && index <= kept.end) {
@@ -240,11 +265,28 @@ interface BlockStyle {
  */
 function setText(text: string, role: Role, style: BlockStyle, fonts: FontSet, width: number, first: Record<string, unknown> = {}): Content {
   const alignment = style.alignment === 'justify' ? 'left' : style.alignment;
-  const lines = textLines(text, role, { font: style.font, fontSize: style.fontSize, ...(style.lineHeight ? { lineHeight: style.lineHeight } : {}), ...(alignment ? { alignment } : {}) }, { fonts, width, indent: style.leadingIndent ?? 0 }, first);
+  const lines = textLines(
+    text,
+    role,
+    {
+      font: style.font,
+      fontSize: style.fontSize,
+      ...(style.lineHeight ? { lineHeight: style.lineHeight } : {}),
+      ...(alignment ? { alignment } : {}),
+    },
+    { fonts, width, indent: style.leadingIndent ?? 0 },
+    first,
+  );
   return (style.margin ? { stack: lines, margin: style.margin } : { stack: lines }) as unknown as Content;
 }
 
-function blockContent(block: Block, input: LayoutInput & { figureEm: number; pageHeight?: number }, width: number, dest: string, bookmark: Record<string, unknown>): Content[] {
+function blockContent(
+  block: Block,
+  input: LayoutInput & { figureEm: number; pageHeight?: number },
+  width: number,
+  dest: string,
+  bookmark: Record<string, unknown>,
+): Content[] {
   const { styles: s, fonts } = input;
   const anchor = { ...bookmark, id: dest };
   switch (block.kind) {
@@ -252,7 +294,9 @@ function blockContent(block: Block, input: LayoutInput & { figureEm: number; pag
       return [
         {
           stack: [
-            ...block.title.map((line) => setText(line, 'title', { font: fonts.family.title, fontSize: 30, alignment: 'center', margin: [0, 0, 0, 24] }, fonts, width)),
+            ...block.title.map((line) =>
+              setText(line, 'title', { font: fonts.family.title, fontSize: 30, alignment: 'center', margin: [0, 0, 0, 24] }, fonts, width),
+            ),
             ...block.lines.map((line) => setText(line, 'body', { ...s.body, alignment: 'center', margin: [0, 0, 0, 8] }, fonts, width)),
           ],
           margin: [0, 150, 0, 0],
@@ -263,20 +307,52 @@ function blockContent(block: Block, input: LayoutInput & { figureEm: number; pag
     case 'part':
       return [setText(block.title, 'hei', s.part, fonts, width, anchor)];
     case 'title':
-      return block.lines.map((line, i) => setText(line, 'title', { ...s.title, margin: [0, 0, 0, i === block.lines.length - 1 ? s.body.fontSize : 0] }, fonts, width, i === 0 ? anchor : {}));
+      return block.lines.map((line, i) =>
+        setText(
+          line,
+          'title',
+          { ...s.title, margin: [0, 0, 0, i === block.lines.length - 1 ? s.body.fontSize : 0] },
+          fonts,
+          width,
+          i === 0 ? anchor : {},
+        ),
+      );
     case 'heading': {
-      const [style, role]: [BlockStyle, Role] = block.level === 1 ? [s.heading1, 'hei'] : block.level === 2 ? [s.heading2, 'kai'] : [s.heading3, 'bodyBold'];
+      const [style, role]: [BlockStyle, Role] =
+        block.level === 1 ? [s.heading1, 'hei'] : block.level === 2 ? [s.heading2, 'kai'] : [s.heading3, 'bodyBold'];
       return [setText(block.text, role, style, fonts, width, anchor)];
     }
     case 'paragraph': {
       // A 更正说明's sentence with its changes marked: set as pdfmake sets text (it is short, and the
       // marks need their own inlines).
       if (block.runs) {
-        return [{ text: block.runs.map((r) => (r.mark ? { text: r.text, ...MARKS[r.mark] } : r.text)), ...s.paragraph, ...(block.indent === false ? { leadingIndent: 0 } : {}), ...(block.align ? { alignment: block.align } : {}) }];
+        return [
+          {
+            text: block.runs.map((r) => (r.mark ? { text: r.text, ...MARKS[r.mark] } : r.text)),
+            ...s.paragraph,
+            ...(block.indent === false ? { leadingIndent: 0 } : {}),
+            ...(block.align ? { alignment: block.align } : {}),
+          },
+        ];
       }
-      if (block.align) return [setText(block.text, 'body', { ...s.paragraph, alignment: block.align, leadingIndent: block.indent === false ? 0 : s.paragraph.leadingIndent }, fonts, width)];
+      if (block.align)
+        return [
+          setText(
+            block.text,
+            'body',
+            { ...s.paragraph, alignment: block.align, leadingIndent: block.indent === false ? 0 : s.paragraph.leadingIndent },
+            fonts,
+            width,
+          ),
+        ];
       const { font, fontSize, lineHeight } = s.paragraph;
-      const lines = breakLines(block.text, { fonts, role: 'body', size: fontSize, width, indent: block.indent === false ? 0 : s.paragraph.leadingIndent });
+      const lines = breakLines(block.text, {
+        fonts,
+        role: 'body',
+        size: fontSize,
+        width,
+        indent: block.indent === false ? 0 : s.paragraph.leadingIndent,
+      });
       return lines.map((l) => ({
         text: l.runs.map((r) => ({
           text: r.text,
@@ -291,7 +367,18 @@ function blockContent(block: Block, input: LayoutInput & { figureEm: number; pag
       }));
     }
     case 'table':
-      return [{ stack: tableContent(block.table, { fonts, width, figureEm: input.figureEm, ...(input.pageHeight === undefined ? {} : { pageHeight: input.pageHeight }), id: dest, titleProps: bookmark }) }];
+      return [
+        {
+          stack: tableContent(block.table, {
+            fonts,
+            width,
+            figureEm: input.figureEm,
+            ...(input.pageHeight === undefined ? {} : { pageHeight: input.pageHeight }),
+            id: dest,
+            titleProps: bookmark,
+          }),
+        },
+      ];
     case 'charts':
       return chartsContent(block.charts, fonts, width);
     case 'pageBreak':

@@ -53,10 +53,11 @@ export async function renderPdf(doc: DocumentModel, options: PdfOptions = {}): P
   // Page 1 is the first part's page when the document has front matter, else the first page.
   const firstPart = doc.frontMatter ? toc.find((e) => e.level === 0) : undefined;
   const origin = firstPart ? anchors.get(firstPart.dest) : undefined;
-  if (origin) for (const e of toc) {
-    const anchor = anchors.get(e.dest);
-    if (anchor) relativeTo(anchor, origin);
-  }
+  if (origin)
+    for (const e of toc) {
+      const anchor = anchors.get(e.dest);
+      if (anchor) relativeTo(anchor, origin);
+    }
   // The footer is laid out after the content, when the origin's page is known.
   const pageNumber = (physical: number) => {
     const start = origin ? pageOf(origin) : 1;

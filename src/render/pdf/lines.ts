@@ -103,7 +103,12 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
   const half = (word: string) => {
     let w = halves.get(word);
     if (w === undefined) {
-      w = OPENING.test(word) ? compressedRuns(word).reduce((a, r) => a + wordWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined), 0) : wordWidth(word, o.role, o.size, o.fonts, HALT);
+      w = OPENING.test(word)
+        ? compressedRuns(word).reduce(
+            (a, r) => a + wordWidth(r.text, o.role, o.size, o.fonts, r.halfWidthPunctuation ? HALT : undefined),
+            0,
+          )
+        : wordWidth(word, o.role, o.size, o.fonts, HALT);
       halves.set(word, w);
     }
     return w;
@@ -146,7 +151,12 @@ export function breakLines(text: string, o: LineOptions): SetLine[] {
       const t = trimmed(word);
       const fullEnd = line.full + full(t);
       if (!line.words.length || (compressed ? halfOf(line) + half(t) : fullEnd) <= room()) add(word);
-      else if (justify && !compressed && stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size && halfOf(line) + half(t) <= room()) {
+      else if (
+        justify &&
+        !compressed &&
+        stretch(line, room(), full) > STRETCH_BEFORE_COMPRESSING * o.size &&
+        halfOf(line) + half(t) <= room()
+      ) {
         // Stretching would show: set the line's punctuation half-width and go on filling it.
         compressed = true;
         add(word);
@@ -189,11 +199,30 @@ export interface TextStyle {
  * `width` (the first line indented by `indent`), all shifted right by `left`. The first node carries
  * `first` (an anchor's id, its bookmark).
  */
-export function textLines(text: string, role: Role, style: TextStyle, o: { fonts: FontSet; width: number; indent?: number; left?: number }, first: Record<string, unknown> = {}): Record<string, unknown>[] {
+export function textLines(
+  text: string,
+  role: Role,
+  style: TextStyle,
+  o: { fonts: FontSet; width: number; indent?: number; left?: number },
+  first: Record<string, unknown> = {},
+): Record<string, unknown>[] {
   const left = o.left ?? 0;
-  const lines = breakLines(text, { fonts: o.fonts, role, size: style.fontSize, width: o.width - left, indent: o.indent ?? 0, justify: false });
+  const lines = breakLines(text, {
+    fonts: o.fonts,
+    role,
+    size: style.fontSize,
+    width: o.width - left,
+    indent: o.indent ?? 0,
+    justify: false,
+  });
   return lines.map((l, i) => {
     const margin = left + l.indent;
-    return { text: l.runs.map((r) => r.text).join(''), noWrap: true, ...style, ...(margin ? { margin: [margin, 0, 0, 0] } : {}), ...(i === 0 ? first : {}) };
+    return {
+      text: l.runs.map((r) => r.text).join(''),
+      noWrap: true,
+      ...style,
+      ...(margin ? { margin: [margin, 0, 0, 0] } : {}),
+      ...(i === 0 ? first : {}),
+    };
   });
 }

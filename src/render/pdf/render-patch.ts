@@ -104,7 +104,8 @@ export function patchedRenderLine(renderLine: RenderLine): RenderLine {
       addBookmark(this, line._outline, y);
       view._outline = undefined;
     }
-    if (line.inlines.some((i) => i._pageNodeRef)) view.inlines = line.inlines.map((i) => (i._pageNodeRef ? { ...i, _pageNodeRef: resolved(i._pageNodeRef as PageNodeRef) } : i));
+    if (line.inlines.some((i) => i._pageNodeRef))
+      view.inlines = line.inlines.map((i) => (i._pageNodeRef ? { ...i, _pageNodeRef: resolved(i._pageNodeRef as PageNodeRef) } : i));
     if (line._pageNodeRef) view._pageNodeRef = resolved(line._pageNodeRef);
     return renderLine.call(this, view, x, y);
   };

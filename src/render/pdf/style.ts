@@ -41,8 +41,19 @@ export function textStyles(fonts: FontSet) {
   return {
     body,
     paragraph: { ...body, alignment: 'justify' as const, leadingIndent: 2 * SIZE.san },
-    part: { font: f.hei, fontSize: SIZE.er, alignment: 'center' as const, lineHeight: lineHeightFor(fonts, 'hei', SIZE.er, BODY_PITCH * 1.4), margin: [0, 0, 0, BODY_PITCH] as Margins },
-    title: { font: f.title, fontSize: SIZE.er, alignment: 'center' as const, lineHeight: lineHeightFor(fonts, 'title', SIZE.er, BODY_PITCH * 1.3) },
+    part: {
+      font: f.hei,
+      fontSize: SIZE.er,
+      alignment: 'center' as const,
+      lineHeight: lineHeightFor(fonts, 'hei', SIZE.er, BODY_PITCH * 1.4),
+      margin: [0, 0, 0, BODY_PITCH] as Margins,
+    },
+    title: {
+      font: f.title,
+      fontSize: SIZE.er,
+      alignment: 'center' as const,
+      lineHeight: lineHeightFor(fonts, 'title', SIZE.er, BODY_PITCH * 1.3),
+    },
     heading1: { font: f.hei, fontSize: SIZE.san, lineHeight: body.lineHeight, leadingIndent: 2 * SIZE.san },
     heading2: { font: f.kai, fontSize: SIZE.san, lineHeight: body.lineHeight, leadingIndent: 2 * SIZE.san },
     heading3: { font: f.bodyBold, fontSize: SIZE.san, lineHeight: body.lineHeight, leadingIndent: 2 * SIZE.san },

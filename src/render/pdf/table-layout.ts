@@ -103,7 +103,12 @@ export function cellLines(text: string, width: number, role: Role, size: number,
     const lines = fill(ws, width, width1);
     if (!even && [...lines.at(-1)!].length > 1) return lines;
     const { starts } = evenBreaks(widths, lines.length);
-    return starts.map((s, i) => ws.slice(s, starts[i + 1]).join('').trim());
+    return starts.map((s, i) =>
+      ws
+        .slice(s, starts[i + 1])
+        .join('')
+        .trim(),
+    );
   });
 }
 
@@ -162,7 +167,10 @@ function measure(spec: TableSpec, size: number, fonts: FontSet, figure: number):
     const even = Math.max(0, ...text.split('\n').map((t) => evenWidth(t, lines, role, size, fonts))) + indent;
     return { need: even, want: one };
   };
-  for (const [rows, header] of [[spec.header, true], [spec.body, false]] as const) {
+  for (const [rows, header] of [
+    [spec.header, true],
+    [spec.body, false],
+  ] as const) {
     for (const row of rows) {
       row.cells.forEach((cell, col) => {
         if (!cell) return;
@@ -182,7 +190,10 @@ function measure(spec: TableSpec, size: number, fonts: FontSet, figure: number):
     want[c] = Math.max(want[c]!, need[c]!);
   }
   for (const s of spanning) {
-    for (const [target, value] of [[need, s.need], [want, s.want]] as const) {
+    for (const [target, value] of [
+      [need, s.need],
+      [want, s.want],
+    ] as const) {
       const cols = Array.from({ length: s.span }, (_, k) => s.col + k);
       const lack = value - (cols.reduce((a, c) => a + target[c]!, 0) + (s.span - 1) * (2 * PAD_X + LINE));
       if (lack <= 0) continue;
@@ -242,7 +253,13 @@ const COMFORT_EM = 1;
  * Upright when the columns fit the upright page at what they want with an em of room each (every
  * amount column as wide as the publication's largest figure, `figureEm` em); else landscape.
  */
-export function orientationFor(spec: TableSpec, size: number, fonts: FontSet, figureEm: number, uprightWidth: number): 'portrait' | 'landscape' {
+export function orientationFor(
+  spec: TableSpec,
+  size: number,
+  fonts: FontSet,
+  figureEm: number,
+  uprightWidth: number,
+): 'portrait' | 'landscape' {
   const m = measureColumns(spec, size, fonts, figureEm * size);
   const content = m.want.reduce((a, b) => a + b, 0) + spec.columns.length * COMFORT_EM * size + (spec.columns.length + 1) * LINE;
   return content <= uprightWidth ? 'portrait' : 'landscape';
@@ -254,7 +271,8 @@ export function widestFigure(specs: readonly TableSpec[], fonts: FontSet): numbe
   for (const spec of specs) {
     for (const row of [...spec.header, ...spec.body] as TableRow[]) {
       // A figure is one word (never broken): measured whole, once per distinct figure.
-      for (const cell of row.cells) if (cell?.value.kind === 'amount') widest = Math.max(widest, wordWidth(cellText(cell.value), roleOf(cell), 1, fonts));
+      for (const cell of row.cells)
+        if (cell?.value.kind === 'amount') widest = Math.max(widest, wordWidth(cellText(cell.value), roleOf(cell), 1, fonts));
     }
   }
   return widest;

@@ -83,16 +83,22 @@ export function setTable(spec: TableSpec, o: TableOptions, setting: Setting = FI
   const { fonts } = o;
   const { size } = setting;
   // A 公开表's columns are as wide as their content asks; a form inside the text keeps its design.
-  const widths = spec.label ? allocate(spec, measureColumns(spec, size, fonts, (o.figureEm ?? 0) * size), o.width) : proportional(spec, o.width);
+  const widths = spec.label
+    ? allocate(spec, measureColumns(spec, size, fonts, (o.figureEm ?? 0) * size), o.width)
+    : proportional(spec, o.width);
   const rows = [...spec.header, ...spec.body];
   const lines = rows.map((row, r) =>
-    row.cells.map((cell, col) => (cell ? cellLines(cellText(cell.value), cellRoom(cell, widths, col, size), roleOf(cell), size, fonts, r < spec.header.length) : null)),
+    row.cells.map((cell, col) =>
+      cell ? cellLines(cellText(cell.value), cellRoom(cell, widths, col, size), roleOf(cell), size, fonts, r < spec.header.length) : null,
+    ),
   );
   const line = lineHeightPt(fonts, 'body', size, lineHeightFor(fonts, 'body', size, size * setting.pitch));
   // Row heights as pdfmake makes them: the tallest one-row cell, and a cell spanning rows growing the
   // last row it spans when the rows are not tall enough for it.
   const gap = 2 * setting.padY + LINE;
-  const heights = rows.map((row, r) => Math.max(line, ...row.cells.map((c, i) => (c && (c.rowSpan ?? 1) === 1 ? lines[r]![i]!.length * line : 0))) + gap);
+  const heights = rows.map(
+    (row, r) => Math.max(line, ...row.cells.map((c, i) => (c && (c.rowSpan ?? 1) === 1 ? lines[r]![i]!.length * line : 0))) + gap,
+  );
   rows.forEach((row, r) =>
     row.cells.forEach((c, i) => {
       const span = Math.min(c?.rowSpan ?? 1, rows.length - r);
@@ -109,7 +115,8 @@ function cellContent(cell: Cell | null, lines: string[] | null, fonts: FontSet, 
   // A position covered by a row or column span: pdfmake wants an empty placeholder there.
   if (!cell || !lines) return {};
   const numeric = NUMERIC.has(cell.value.kind);
-  const out: Record<string, unknown> = lines.length === 1 ? { text: lines[0], noWrap: true } : { stack: lines.map((l) => ({ text: l, noWrap: true })) };
+  const out: Record<string, unknown> =
+    lines.length === 1 ? { text: lines[0], noWrap: true } : { stack: lines.map((l) => ({ text: l, noWrap: true })) };
   out.alignment = cell.align ?? (numeric ? 'right' : 'left');
   // Body cells are centred vertically by pdfmake; header cells get an explicit top offset instead,
   // because pdfmake misplaces row-spanning cells of repeated header rows (pdfmake#2925), and the
@@ -140,7 +147,9 @@ function grid(spec: TableSpec, set: LaidTable, o: TableOptions, from: number, to
   const { size } = set.setting;
   const offsets = headerOffsets(spec, set);
   const header = spec.header.map((r, i) => r.cells.map((c, j) => cellContent(c, set.lines[i]![j]!, o.fonts, size, offsets[i]![j])));
-  const body = spec.body.slice(from, to).map((r, i) => r.cells.map((c, j) => cellContent(c, set.lines[spec.header.length + from + i]![j]!, o.fonts, size)));
+  const body = spec.body
+    .slice(from, to)
+    .map((r, i) => r.cells.map((c, j) => cellContent(c, set.lines[spec.header.length + from + i]![j]!, o.fonts, size)));
   return {
     table: {
       widths: set.widths,
@@ -163,7 +172,13 @@ function heading(spec: TableSpec, o: TableOptions): { content: Content[]; height
   const f = fonts.family;
   const smallLine = lineHeightPt(fonts, 'body', SIZE.wu, 1);
   const titleLine = lineHeightFor(fonts, 'title', 18, 26);
-  const title = textLines(spec.title, 'title', { font: f.title, fontSize: 18, alignment: 'center', lineHeight: titleLine }, { fonts, width: o.width }, { ...(o.id ? { id: o.id } : {}), ...o.titleProps });
+  const title = textLines(
+    spec.title,
+    'title',
+    { font: f.title, fontSize: 18, alignment: 'center', lineHeight: titleLine },
+    { fonts, width: o.width },
+    { ...(o.id ? { id: o.id } : {}), ...o.titleProps },
+  );
   const content: Content[] = [{ stack: title, margin: [0, 0, 0, spec.subtitle ? 2 : 6] } as unknown as Content];
   let height = title.length * lineHeightPt(fonts, 'title', 18, titleLine) + (spec.subtitle ? 2 : 6);
   if (spec.subtitle) {
@@ -195,7 +210,14 @@ function heading(spec: TableSpec, o: TableOptions): { content: Content[]; height
 /** The line heading a continuation page: 「公开04表（续）」. */
 function continuation(spec: TableSpec, o: TableOptions): { content: Content; height: number } {
   return {
-    content: { text: `${spec.label ?? spec.title}（续）`, noWrap: true, font: o.fonts.family.body, fontSize: SIZE.wu, alignment: 'right', margin: [0, 0, 0, 2] },
+    content: {
+      text: `${spec.label ?? spec.title}（续）`,
+      noWrap: true,
+      font: o.fonts.family.body,
+      fontSize: SIZE.wu,
+      alignment: 'right',
+      margin: [0, 0, 0, 2],
+    },
     height: lineHeightPt(o.fonts, 'body', SIZE.wu, 1) + 2,
   };
 }
@@ -208,7 +230,9 @@ function notes(spec: TableSpec, o: TableOptions): { content?: Content; height: n
   // Notes after the first hang under “注：”, as on the printed forms.
   const hang = spec.notes[0]!.startsWith('注：') ? 2 * SIZE.xiaowu : 0;
   const lineHeight = lineHeightFor(fonts, 'body', SIZE.xiaowu, SIZE.xiaowu * NOTE_PITCH);
-  const lines = spec.notes.flatMap((n, i) => textLines(n, 'body', { font: fonts.family.body, fontSize: SIZE.xiaowu, lineHeight }, { fonts, width: o.width, left: i ? hang : 0 }));
+  const lines = spec.notes.flatMap((n, i) =>
+    textLines(n, 'body', { font: fonts.family.body, fontSize: SIZE.xiaowu, lineHeight }, { fonts, width: o.width, left: i ? hang : 0 }),
+  );
   return {
     content: { stack: lines, margin: [0, 4, 0, 0] } as unknown as Content,
     height: 4 + lines.length * lineHeightPt(fonts, 'body', SIZE.xiaowu, lineHeight),

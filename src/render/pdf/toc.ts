@@ -65,7 +65,15 @@ export function tocContent(title: string, entries: TocEntry[], fonts: FontSet, w
     return {
       columns: [
         { width: '*', text: e.text, noWrap: true, font: f[role], fontSize: size, margin: [indent, 0, 0, 0] },
-        { width: dots * dotWidth + 1, text: LEADER.repeat(dots), noWrap: true, alignment: 'right', font: f.body, fontSize: SIZE.si, characterSpacing: LEADER_SPACING },
+        {
+          width: dots * dotWidth + 1,
+          text: LEADER.repeat(dots),
+          noWrap: true,
+          alignment: 'right',
+          font: f.body,
+          fontSize: SIZE.si,
+          characterSpacing: LEADER_SPACING,
+        },
         // pdfmake measures a page reference as “00000” and fills in the number when drawing.
         { width: NUMBER_WIDTH, pageReference: e.dest, alignment: 'right', font: f.body, fontSize: SIZE.si },
       ],
@@ -76,7 +84,14 @@ export function tocContent(title: string, entries: TocEntry[], fonts: FontSet, w
   });
   return [
     // A short title is spaced out (“目　录”), as printed documents do.
-    { text: [...title].length <= 4 ? [...title].join('\u3000') : title, noWrap: true, font: f.title, fontSize: SIZE.er, alignment: 'center', margin: [0, 0, 0, 18] },
+    {
+      text: [...title].length <= 4 ? [...title].join('\u3000') : title,
+      noWrap: true,
+      font: f.title,
+      fontSize: SIZE.er,
+      alignment: 'center',
+      margin: [0, 0, 0, 18],
+    },
     ...rows,
   ];
 }

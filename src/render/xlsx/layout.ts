@@ -168,7 +168,16 @@ const spanPx = (widthsPx: number[], first: number, span: number) => widthsPx.sli
 
 /** Room for text in a run of columns (Excel units), less the cell's margins and its indent. */
 export function usablePx(widths: number[], first: number, span: number, indent = 0): number {
-  return Math.max(spanPx(widths.map((w) => w * DIGIT_PX), first, span) - CELL_MARGIN_PX - indent * INDENT_PX, DIGIT_PX);
+  return Math.max(
+    spanPx(
+      widths.map((w) => w * DIGIT_PX),
+      first,
+      span,
+    ) -
+      CELL_MARGIN_PX -
+      indent * INDENT_PX,
+    DIGIT_PX,
+  );
 }
 
 /** What the workbook shows in a cell, and how: the text, whether it may wrap, its indent in levels. */
@@ -187,7 +196,8 @@ export interface CellText {
 function needPx(cell: CellText, size: number, header: boolean): number {
   const pad = CELL_MARGIN_PX + cell.indent * INDENT_PX;
   if (!cell.text) return 0;
-  if (!cell.wrap || !header || [...cell.text].length <= 4) return Math.max(...cell.text.split('\n').map((t) => textPx(t, size, cell.bold))) + pad;
+  if (!cell.wrap || !header || [...cell.text].length <= 4)
+    return Math.max(...cell.text.split('\n').map((t) => textPx(t, size, cell.bold))) + pad;
   return balancedPx(cell.text, size, cell.bold) + pad;
 }
 
@@ -250,7 +260,9 @@ export function columnWidths(spec: TableSpec, cellText: (cell: Cell) => CellText
   }
   // The columns of figures (every body cell a figure or blank) share one width, as on printed forms.
   const figures = need.map(
-    (_, c) => cells.some((x) => x.c === c && !x.header && x.span === 1 && x.figure) && cells.every((x) => x.c !== c || x.header || x.span !== 1 || x.figure || !x.cell.text),
+    (_, c) =>
+      cells.some((x) => x.c === c && !x.header && x.span === 1 && x.figure) &&
+      cells.every((x) => x.c !== c || x.header || x.span !== 1 || x.figure || !x.cell.text),
   );
   const group = need.map((_, c) => (figures[c] ? need.map((_, k) => k).filter((k) => figures[k]) : [c]));
   for (const c of group[figures.indexOf(true)] ?? []) {
@@ -318,14 +330,18 @@ export function columnWidths(spec: TableSpec, cellText: (cell: Cell) => CellText
     for (let pass = 0; pass < 3; pass++) {
       const units = px.map((w) => w / DIGIT_PX);
       const [leftEnd, rightStart] = metaSplit(units, texts[0], texts[2]);
-      const runs: [number, number][] = [[0, leftEnd + 1], [leftEnd + 1, rightStart - leftEnd - 1], [rightStart, px.length - rightStart]];
+      const runs: [number, number][] = [
+        [0, leftEnd + 1],
+        [leftEnd + 1, rightStart - leftEnd - 1],
+        [rightStart, px.length - rightStart],
+      ];
       const short = runs.map(([c, span], i) => (span > 0 ? texts[i]! + CELL_MARGIN_PX - spanPx(px, c, span) : 0));
       const worst = short.indexOf(Math.max(...short));
       if (short[worst]! <= 0) break;
       const [c, span] = runs[worst]!;
       const last = c + span - 1;
       const members = group[last]!.includes(last) && group[last]!.length > 1 ? group[last]! : [last];
-      const spare = px.map((w, k) => (k >= c && k <= last) || members.includes(k) ? -Infinity : w - need[k]!);
+      const spare = px.map((w, k) => ((k >= c && k <= last) || members.includes(k) ? -Infinity : w - need[k]!));
       const donor = spare.indexOf(Math.max(...spare));
       const delta = Math.min(short[worst]!, spare[donor]! / members.length);
       if (delta <= 0) break;
@@ -339,7 +355,10 @@ export function columnWidths(spec: TableSpec, cellText: (cell: Cell) => CellText
 const FIGURES = new Set(['amount', 'plain', 'percent', 'count', 'dash']);
 
 /** Printable height of an A4 page in points, less the top and bottom margins. */
-export const PRINTABLE_HEIGHT_PT = { portrait: (11.69 - MARGINS.top - MARGINS.bottom) * 72, landscape: (8.27 - MARGINS.top - MARGINS.bottom) * 72 };
+export const PRINTABLE_HEIGHT_PT = {
+  portrait: (11.69 - MARGINS.top - MARGINS.bottom) * 72,
+  landscape: (8.27 - MARGINS.top - MARGINS.bottom) * 72,
+};
 
 /**
  * Whether a sheet `heightPt` tall should be shrunk onto one page: when it would spill a few rows onto a

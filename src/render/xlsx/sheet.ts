@@ -25,7 +25,12 @@ const figureIndent = (cell: Cell) => (FIGURES.has(cell.value.kind) && (cell.alig
 /** What a cell shows and how, for measuring: the figures as their number format displays them. */
 function shown(cell: Cell): CellText {
   const out = workbookCell(cell.value);
-  return { text: cellText(cell.value), wrap: out.text !== undefined, bold: cell.bold ?? false, indent: (cell.indent ?? 0) + figureIndent(cell) };
+  return {
+    text: cellText(cell.value),
+    wrap: out.text !== undefined,
+    bold: cell.bold ?? false,
+    indent: (cell.indent ?? 0) + figureIndent(cell),
+  };
 }
 
 const thin = { style: 'thin' as const };
@@ -131,7 +136,8 @@ function writeGrid(ws: Worksheet, spec: TableSpec, rows: TableRow[], top: number
 /** Excel forbids these in sheet names and caps them at 31 characters. */
 function sheetName(spec: TableSpec): string {
   const name = spec.sheetName ?? spec.label ?? spec.id;
-  if (name.length > 31 || /[\[\]:*?/\\]/.test(name)) throw new Error(`${spec.id}：工作表名称“${name}”不合法（最多 31 个字符，不能含 []:*?/\\）`);
+  if (name.length > 31 || /[\[\]:*?/\\]/.test(name))
+    throw new Error(`${spec.id}：工作表名称“${name}”不合法（最多 31 个字符，不能含 []:*?/\\）`);
   return name;
 }
 
