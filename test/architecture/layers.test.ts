@@ -96,6 +96,16 @@ describe('layers of src/', () => {
   });
 });
 
+describe('ExcelJS only reads', () => {
+  // It costs a build ~0.15 s to load and more to write with: the 公开表 are written directly
+  // (src/render/xlsx/), and only `import` (reading a finance system's workbook) needs ExcelJS.
+  it('is imported by src/import/ alone', () => {
+    const users = sources(SRC).filter((f) => /from\s+['"]exceljs['"]|import\(\s*['"]exceljs['"]/.test(readFileSync(f, 'utf8')));
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.filter((f) => !relative(SRC, f).startsWith('import'))).toEqual([]);
+  });
+});
+
 describe('the project stands alone', () => {
   it('no file of the repository cites notes kept outside it', async () => {
     const { execFileSync } = await import('node:child_process');

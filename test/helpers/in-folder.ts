@@ -2,7 +2,7 @@
  * The command line run in this test process as if started in `dir`: the same function `npm run …` ends
  * in (src/cli.ts runCli: exit code, messages, 内部错误 for a bug), with the working folder the user's
  * (juesuan.config.json, the office's templates, relative paths and output/ are found there), without
- * the cost of starting a process and loading pdfmake, ExcelJS and the fonts again. A test keeps one real
+ * the cost of starting a process and loading pdfmake and the fonts again. A test keeps one real
  * child process per behaviour (test/robustness/cli-run.ts) and runs its other cases this way.
  *
  * It changes the working folder of the whole process for the duration of the call, so it works only in

@@ -1,6 +1,6 @@
 /**
- * Same data, same bytes: whatever the clock or the process. ExcelJS stamps the zip entries with the
- * current time; the renderer re-zips them with the data's date. Time zones and locales:
+ * Same data, same bytes: whatever the clock or the process. JSZip would stamp the zip entries with the
+ * current time; the renderer dates them from the data. Time zones and locales:
  * test/robustness/locale-determinism.test.ts builds every published file in several of each.
  */
 import { createHash } from 'node:crypto';

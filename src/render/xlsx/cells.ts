@@ -2,7 +2,6 @@
  * What a spec cell becomes in the workbook: a typed value and its number format. Figures are numbers so
  * a reader can sum and sort them; codes stay text so 2012901 is a code, not a quantity.
  */
-import type { CellValue as ExcelValue } from 'exceljs';
 import { round, type Dec } from '../../decimal.ts';
 import type { CellValue } from '../../model/table-spec.ts';
 import { cellText } from '../../model/format.ts';
@@ -13,8 +12,11 @@ export const TEXT_FORMAT = '@';
 /** A rate in percent units (96.19 means 96.19 %), shown as the PDF shows it without dividing by 100. */
 export const PERCENT_FORMAT = 'General"%"';
 
+/** What a worksheet cell holds: a number, a string, or nothing. */
+export type WorkbookValue = number | string | null;
+
 export interface WorkbookCell {
-  value: ExcelValue;
+  value: WorkbookValue;
   numFmt?: string;
   /** Text that may need wrapping (and so counts for the row height). */
   text?: string;

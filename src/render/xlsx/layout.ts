@@ -7,7 +7,7 @@
  * an explicit height prints the same everywhere.
  *
  * Units. Excel stores a column width in “characters”: multiples of the maximum digit width of the
- * workbook's default font, padding included. ExcelJS's default font is Calibri 11 (LibreOffice uses
+ * workbook's default font, padding included. Its default font is Calibri 11 (styles.ts; LibreOffice uses
  * the metric-compatible Carlito), whose digits are 7 px wide at 96 dpi, so a column of width w is
  * 7·w px = 5.25·w pt wide in Excel; LibreOffice adds 5 px of padding to that. Inside, the cell keeps a
  * margin of about 3 px on each side in Excel, 1 px in LibreOffice. Text is set in 宋体 at the table's size; its ideographs are one em
