@@ -148,7 +148,7 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   // The PDFs are started first (one after another): in their thread when there is one, while this
   // thread makes the workbook, the web editions, report.json and, for a correction, the correction
   // report. Without the thread everything is made here. The renderers are loaded only now, as they
-  // pull in pdfmake, the fonts, JSZip and ECharts.
+  // pull in pdfmake, the fonts and ECharts.
   const web = await import('./render/html/index.ts');
   // Charts go into the PDF only when juesuan.config.json asks (the published document has none).
   const chartsInPdf = readConfig().charts?.pdf === true;

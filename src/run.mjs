@@ -4,19 +4,18 @@
  * a second on every cold run, so the CLI runs from one JavaScript bundle of src/ made by esbuild, kept in
  * node_modules/.cache/juesuan/ and rebuilt whenever a file under src/ is newer than it — editing the
  * source needs no extra step. The bundle is split at dynamic imports, so `check` never loads what only
- * `build` needs (pdfmake, JSZip), and `build` never loads what only `import` needs (ExcelJS).
+ * `build` needs (pdfmake and the renderers), and `build` never loads what only `import` needs (ExcelJS).
  *
  * Plain JavaScript dependencies (yaml, zod, handlebars, decimal.js, ECharts …: BUNDLED) are bundled too:
  * one file read and compiled instead of hundreds of small modules resolved one by one (ECharts alone is
  * ~600 ES modules, ~0.4 s to load one by one; bundled, only the charts and components used are kept).
  * Those that read files next to their own code or that the code loads at run time stay in node_modules:
  * pdfkit reads its colour profile and font metrics from its folder, and the PDF engine loads pdfmake,
- * fontkit and linebreak itself so that pdfkit shares our parsed fonts (src/fonts). JSZip (which zips
- * the workbook) and ExcelJS (which `import` reads workbooks with) are loaded from their prebuilt
- * single-file builds (dist/jszip.min.js, dist/exceljs.min.js: the same code, a few tens of ms to load
- * instead of ~0.1 s and ~0.3–0.5 s for their many modules; the same bytes, checked by the tests that
- * run the CLI). An external CommonJS package is loaded with require(), not import: importing it makes
- * Node scan its whole source for export names first (~0.25 s for that 1 MB file). Since the bundle holds
+ * fontkit and linebreak itself so that pdfkit shares our parsed fonts (src/fonts). ExcelJS, which
+ * `import` reads workbooks with, is loaded from its prebuilt single-file build (dist/exceljs.min.js:
+ * the same code, ~50 ms to load instead of ~0.3–0.5 s for its hundreds of modules). An external
+ * CommonJS package is loaded with require(), not import: importing it makes Node scan its whole source
+ * for export names first (~0.25 s for that 1 MB file). Since the bundle holds
  * dependency code, it is also rebuilt when the installed packages change (package-lock.json) or this
  * file does.
  */
@@ -62,11 +61,6 @@ const BUNDLED = new Set([
   'ansi-regex',
   'emoji-regex',
 ]);
-/** External packages loaded from their prebuilt single-file build (see above). */
-const SINGLE_FILE = new Map([
-  ['jszip', 'jszip/dist/jszip.min.js'],
-  ['exceljs', 'exceljs/dist/exceljs.min.js'],
-]);
 const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 /** Whether an external module is an ES module (else CommonJS, loaded with require: see above). */
 function isEsm(spec) {
@@ -82,8 +76,8 @@ const externals = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (BUNDLED.has(packageOf(args.path))) return undefined;
-      // JSZip's and ExcelJS's prebuilt single files (see above).
-      const path = SINGLE_FILE.get(args.path) ?? args.path;
+      // ExcelJS's prebuilt single file (see above).
+      const path = args.path === 'exceljs' ? 'exceljs/dist/exceljs.min.js' : args.path;
       // `import x from 'cjs'` becomes a CommonJS stub that requires it (Node's own interop: x is its module.exports).
       if (args.kind === 'import-statement' && !path.startsWith('node:') && !isEsm(path)) return { path, namespace: 'juesuan-require' };
       return { path, external: true };

@@ -2,7 +2,7 @@
  * The command layer: one module per command, one dispatcher. `juesuan <命令> [参数] [选项]`, with
  * `--help`/`-h` for the list of commands or one command's help, and `--version`. Unknown commands and
  * options are errors that name what was typed. Commands are loaded only when run, so `check` never
- * loads what only `build` needs (pdfmake, the fonts).
+ * loads what only `build` needs (pdfmake and the renderers).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

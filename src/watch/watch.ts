@@ -100,7 +100,7 @@ class OutputCache {
       this.reused.push('工作簿');
       return this.workbookEntry.bytes;
     }
-    // In this thread: the fonts' metrics and JSZip stay loaded between saves (a worker thread would load them every time).
+    // In this thread: the fonts' metrics stay loaded between saves (a worker thread would load them every time).
     const { renderWorkbook } = await import('../render/xlsx/index.ts');
     const bytes = await renderWorkbook(tables, meta);
     this.workbookEntry = { key, bytes };

@@ -2,15 +2,15 @@
  * The 公开表 workbook: one worksheet per TableSpec, the same specs the PDF renderer draws, so the two
  * outputs cannot disagree. Dates come from the data, never the clock, so the bytes are reproducible.
  *
- * The SpreadsheetML is written here directly and zipped with JSZip, not made with ExcelJS: loading
- * ExcelJS and having it build, write and re-zip the workbook cost a build about 0.4 s of its critical
- * path, for a file of ten plain tables. ExcelJS still reads foreign workbooks (src/import/) and the
+ * The SpreadsheetML is written here directly and zipped with Node's zlib (zip.ts), not made with
+ * ExcelJS: loading ExcelJS and having it build, write and re-zip the workbook cost a build about 0.4 s
+ * of its critical path, for a file of ten plain tables. ExcelJS still reads foreign workbooks (src/import/) and the
  * tests read ours back with it, value by value and style by style.
  */
-import JSZip from 'jszip';
 import type { TableSpec } from '../../model/table-spec.ts';
 import { printNames, SharedStrings, sheetXml, tableSheet } from './sheet.ts';
 import { Styles } from './styles.ts';
+import { zip } from './zip.ts';
 import { attr, cellString, sheetRef, text, XML_HEAD } from './xml.ts';
 
 export interface WorkbookMeta {
@@ -50,11 +50,8 @@ export async function renderWorkbook(tables: TableSpec[], meta: WorkbookMeta): P
     ['xl/sharedStrings.xml', sharedStrings(strings)],
     ...sheetParts.map((xml, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, xml]),
   ];
-  const zip = new JSZip();
-  // Every entry dated from the data (JSZip would stamp the clock); no folder entries, as Excel writes none.
-  for (const [name, xml] of parts) zip.file(name, xml, { date, createFolders: false });
-  // JSZip writes DOS times from the date's UTC fields, so TZ is moot.
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  // Every entry dated from the data, never the clock; no folder entries, as Excel writes none.
+  return zip(parts, date);
 }
 
 function contentTypes(sheetCount: number): string {
