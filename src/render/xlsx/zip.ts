@@ -40,6 +40,14 @@ function dosDateTime(date: Date): [time: number, date: number] {
 const VERSION = 20; // 2.0: deflate; the high byte 0 says MS-DOS
 const DEFLATE = 8;
 
+/** A record of little-endian fields of 2 or 4 bytes, in order. */
+function record(fields: [bytes: 2 | 4, value: number][]): Buffer {
+  const out = Buffer.alloc(fields.reduce((n, [bytes]) => n + bytes, 0));
+  let at = 0;
+  for (const [bytes, value] of fields) at = bytes === 2 ? out.writeUInt16LE(value, at) : out.writeUInt32LE(value, at);
+  return out;
+}
+
 /** A ZIP archive of `parts` (name, content) in their order, every entry dated `date`. */
 export function zip(parts: [name: string, content: string | Uint8Array][], date: Date): Buffer {
   const [time, day] = dosDateTime(date);
@@ -52,45 +60,36 @@ export function zip(parts: [name: string, content: string | Uint8Array][], date:
     const fileName = Buffer.from(name, 'utf8');
     // Bit 11: the name is UTF-8 (the parts' names are ASCII, for which it changes nothing).
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : 0x0800;
-    const crc = crc32(data);
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    local.writeUInt16LE(0, 28); // no extra field
+    // What the local header and the directory entry both say: version needed, flags, method, time,
+    // date, CRC-32, sizes packed and unpacked, name length.
+    const entry: [2 | 4, number][] = [
+      [2, VERSION],
+      [2, flags],
+      [2, DEFLATE],
+      [2, time],
+      [2, day],
+      [4, crc32(data)],
+      [4, packed.length],
+      [4, data.length],
+      [2, fileName.length],
+    ];
+    const local = record([[4, 0x04034b50], ...entry, [2, 0] /* no extra field */]);
     chunks.push(local, fileName, packed);
-
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(VERSION, 4); // made by
-    entry.writeUInt16LE(VERSION, 6); // needed
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(DEFLATE, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(day, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
-    // Extra field, comment, disk number, internal and external attributes: none (all zero).
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, fileName);
+    // Made by MS-DOS 2.0; no extra field, comment, disk number or attributes; where the local header is.
+    central.push(record([[4, 0x02014b50], [2, VERSION], ...entry, [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]]), fileName);
     offset += local.length + fileName.length + packed.length;
   }
   const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  // End of central directory: this disk (0), its entries, the directory's size and where it starts, no comment.
+  const end = record([
+    [4, 0x06054b50],
+    [2, 0],
+    [2, 0],
+    [2, parts.length],
+    [2, parts.length],
+    [4, directory.length],
+    [4, offset],
+    [2, 0],
+  ]);
   return Buffer.concat([...chunks, directory, end]);
 }
