@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { afterAll, expect, it } from 'vitest';
 import { LOCK, STALE_MS } from '../../src/write/lock.ts';
 import { PublishError } from '../../src/write/publish.ts';
@@ -60,6 +60,8 @@ it(`survives ${KILLS} kill -9 at random moments of a publish`, async () => {
     outfile: child,
     logLevel: 'error',
   });
+  // esbuild's service process would otherwise live on until the test worker exits, and outlive it.
+  await stop();
 
   const whole = new Set([1, 2].flatMap((n) => version(n).map((f) => `${f.name} ${sha(f.bytes)}`)));
   const next = random(SEED);
