@@ -182,7 +182,8 @@ export interface MissingGlyph {
   index: number;
 }
 
-const coverage = new Map<string, string[]>();
+/** Per set of faces (their paths joined), per character: the file names of the faces lacking it. */
+const coverage = new Map<string, Map<string, string[]>>();
 
 /**
  * Characters of `text` that some face lacks. Any text may be set in any role (a term in a heading, a
@@ -190,17 +191,21 @@ const coverage = new Map<string, string[]>();
  * are never drawn and are skipped. Results are cached per character: the same text is checked often.
  */
 export function missingGlyphs(text: string, fonts: FontSet = loadFonts()): MissingGlyph[] {
+  const facesKey = fonts.faces.map((f) => f.path).join('|');
+  let known = coverage.get(facesKey);
+  if (!known) coverage.set(facesKey, (known = new Map()));
   const out: MissingGlyph[] = [];
   const seen = new Set<string>();
   for (const char of text) {
-    if (seen.has(char) || /[\s\p{Cc}\p{Cf}]/u.test(char)) continue;
+    if (seen.has(char)) continue;
     seen.add(char);
-    const cacheKey = `${fonts.faces.map((f) => f.path).join('|')}\u0000${char}`;
-    let lacking = coverage.get(cacheKey);
+    let lacking = known.get(char);
     if (!lacking) {
       const codePoint = char.codePointAt(0)!;
-      lacking = fonts.faces.filter((f) => !fontkitFace(f).hasGlyphForCodePoint(codePoint)).map((f) => basename(f.path));
-      coverage.set(cacheKey, lacking);
+      lacking = /[\s\p{Cc}\p{Cf}]/u.test(char)
+        ? []
+        : fonts.faces.filter((f) => !fontkitFace(f).hasGlyphForCodePoint(codePoint)).map((f) => basename(f.path));
+      known.set(char, lacking);
     }
     if (lacking.length)
       out.push({

@@ -6,7 +6,7 @@
  * child process per behaviour (test/robustness/cli-run.ts) and runs its other cases this way.
  *
  * It changes the working folder of the whole process for the duration of the call, so it works only in
- * the e2e project (vitest.config.ts: a process of its own per worker; worker threads cannot chdir) and
+ * a worker that is a process of its own (vitest.config.ts: forks; worker threads cannot chdir) and
  * never from tests that run concurrently.
  */
 import { runCli } from '../../src/cli.ts';

@@ -1,8 +1,10 @@
 /**
  * An office rewords a sentence without touching code (issue 10): juesuan.config.json names a folder of
  * its own templates; a file there replaces the built-in one of the same name, and the published PDF
- * says what the office wrote. Run as a user runs it: the command line in the office's folder — the first
- * case as a child process (`npm run build`), the others in this process (test/helpers/in-folder.ts).
+ * and web edition say what the office wrote. Run as a user runs it: the command line in the office's
+ * folder — one build as a child process (`npm run build`, the bundle, whose built-in templates are
+ * compiled in advance: an office's copy must win over them), the other cases in this process
+ * (test/helpers/in-folder.ts).
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** An office folder: the 2024 year files, a config naming 本单位模板/, and the given templates in it. */
 function office(name: string, templates: Record<string, string>): string {
   const dir = join(root, name);
-  mkdirSync(join(dir, '本单位模板', 'phrases'), { recursive: true });
+  for (const sub of ['phrases', 'html']) mkdirSync(join(dir, '本单位模板', sub), { recursive: true });
   cpSync('data', join(dir, 'data'), { recursive: true });
   writeFileSync(join(dir, 'juesuan.config.json'), JSON.stringify({ templates: '本单位模板' }));
   for (const [file, text] of Object.entries(templates)) writeFileSync(join(dir, '本单位模板', file), text);
@@ -32,22 +34,38 @@ const pdfText = async (dir: string) => {
 };
 
 describe('an office’s own templates', () => {
-  beforeAll(() => warmUp(root), 60_000);
+  /** The office that rewords a sentence, a phrase and the web edition's table, built by `npm run build`. */
+  let reworded: string;
 
-  it('a sentence reworded in the office’s explanation.hbs, and the comparison phrase in phrases/change.hbs, are what the PDF says', async () => {
-    const dir = office('reworded', {
+  beforeAll(async () => {
+    await warmUp(root);
+    const table = builtIn('html/table.hbs');
+    expect(table).toContain('<table style=');
+    reworded = office('reworded', {
       'explanation.hbs': builtIn('explanation.hbs').replace('本年收入的具体构成：', '本年收入由以下几项构成：'),
       'phrases/change.hbs': builtIn('phrases/change.hbs').replace('比上年{{#if', '较上年{{#if'),
+      'html/table.hbs': table.replace('<table style=', '<table data-office="本单位" style='),
     });
-    const run = await runCli(['build', '2024'], dir);
+    const run = await runCli(['build', '2024'], reworded);
     expect(run.code, run.stderr).toBe(0);
-    const text = await pdfText(dir);
+  }, 120_000);
+
+  it('a sentence reworded in the office’s explanation.hbs, and the comparison phrase in phrases/change.hbs, are what the PDF says', async () => {
+    const text = await pdfText(reworded);
     expect(text).toContain('本年收入由以下几项构成：财政拨款收入12653.82万元，占100.00%');
     expect(text).not.toContain('本年收入的具体构成');
     // The phrase is used by every comparison: 一 收入, 二 支出, 四 基本支出.
     expect(text).toContain('本年收入合计12653.82万元，较上年增加4859.38万元，增长62.34%');
     expect(text).toContain('工资福利支出1553.25万元，较上年增加30.98万元，增长2.04%');
     expect(text).not.toContain('比上年增加');
+  });
+
+  it('the office’s copy of a web-edition template draws the web edition', () => {
+    const html = readFileSync(join(reworded, 'output', '2024', '江西省总工会2024年度部门决算.html'), 'utf8');
+    // Every 公开表 of the page (there are ten) is drawn by the office's copy.
+    const tables = html.match(/class="table-block/g)?.length ?? 0;
+    expect(tables).toBeGreaterThanOrEqual(10);
+    expect(html.match(/<table data-office="本单位" style=/g)?.length).toBe(tables);
   });
 
   it('a template naming a field the data lacks: exit 1, the office’s file named, no 内部错误, nothing published', async () => {

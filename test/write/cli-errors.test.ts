@@ -1,8 +1,12 @@
 /**
  * Issue 9 §3 through the command line, as a user meets it: real file-system conditions, the real
- * `build` (src/run.mjs, what `npm run build` starts) as a child process. Each ends with exit code 1, a
- * Chinese message naming the place and the fix, no 「内部错误」 or stack trace, and the previously
- * published version exactly as it was — no temporary files, no journal, no lock, the disk space given back.
+ * `build` (src/run.mjs, what `npm run build` starts) as a child process where the process matters — a
+ * RAM disk in a namespace of its own, a user without root's powers, two builds at once, what reaches
+ * the terminal when the disk fails mid-way. The cases refused before anything is rendered (a file where
+ * the folder should be, a folder another publish holds) run the same command line in this process
+ * (test/helpers/in-folder.ts). Each ends with exit code 1, a Chinese message naming the place and the
+ * fix, no 「内部错误」 or stack trace, and the previously published version exactly as it was — no
+ * temporary files, no journal, no lock, the disk space given back.
  *
  *   - `--out` is a file; output/2020 is a file                        (ENOTDIR)
  *   - the output folder is read-only for the user                    (EACCES)
@@ -49,7 +53,7 @@ function workFolder(): string {
 }
 
 /** Exit 1, the message, nothing a crash would print. */
-function userError(run: Run, message: RegExp | string) {
+function userError(run: Pick<Run, 'code' | 'stdout' | 'stderr'>, message: RegExp | string) {
   expect(run.code, run.stderr).toBe(1);
   expect(run.stderr).toMatch(message);
   expect(crashSigns(`${run.stdout}\n${run.stderr}`)).toBeUndefined();
@@ -75,7 +79,7 @@ describe('a file where the output folder should be (ENOTDIR)', () => {
   it('--out names a file', async () => {
     writeFileSync(join(cwd, '发布.txt'), '');
     userError(
-      await runCli(['build', '2020', '--out=发布.txt'], cwd),
+      await runInFolder(cwd, ['build', '2020', '--out=发布.txt']),
       /^输出目录 发布\.txt 是一个文件，不是文件夹。请把这个文件移走或改名，或用 --out=其他目录 指定输出目录。/m,
     );
   });
@@ -84,7 +88,7 @@ describe('a file where the output folder should be (ENOTDIR)', () => {
     const other = workFolder();
     mkdirSync(join(other, 'output'));
     writeFileSync(join(other, 'output', '2020'), '');
-    userError(await runCli(['build', '2020'], other), /^输出目录 output\/2020 是一个文件，不是文件夹。/m);
+    userError(await runInFolder(other, ['build', '2020']), /^输出目录 output\/2020 是一个文件，不是文件夹。/m);
   });
 });
 
@@ -205,7 +209,7 @@ describe('two publishes of one folder', () => {
   it('while another process holds the folder, the second is told to wait', async () => {
     const release = acquireLock(join(cwd, 'output', '2020'));
     try {
-      userError(await runCli(['build', '2020'], cwd), /^另一个发布正在写入 output\/2020\/，请等它结束后再试。/m);
+      userError(await runInFolder(cwd, ['build', '2020']), /^另一个发布正在写入 output\/2020\/，请等它结束后再试。/m);
     } finally {
       release();
     }

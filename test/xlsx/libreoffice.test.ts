@@ -4,13 +4,14 @@
  * and the PDF must come out on A4 in each table's orientation with the header rows on every page.
  * Skipped, saying so, where LibreOffice is not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableSpec } from '../../src/model/table-spec.ts';
 import { cellText } from '../../src/model/format.ts';
 import type { TableData } from '../../src/model/report.ts';
@@ -32,10 +33,11 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /**
  * Converts workbooks in a private temp dir with its own LibreOffice profile, so parallel runs do not
- * clash. A private fontconfig adds the project's Noto Serif SC, so CJK text prints (and extracts) even
- * on a machine without Chinese fonts.
+ * clash (the CSV and the PDF conversions below run at the same time). A private fontconfig adds the
+ * project's Noto Serif SC, so CJK text prints (and extracts) even on a machine without Chinese fonts.
+ * One LibreOffice process converts every workbook given.
  */
-function convert(books: Record<string, Buffer>, target: string): string {
+async function convert(books: Record<string, Buffer>, target: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-lo-'));
   dirs.push(dir);
   const files = Object.entries(books).map(([name, bytes]) => (writeFileSync(join(dir, `${name}.xlsx`), bytes), join(dir, `${name}.xlsx`)));
@@ -45,13 +47,12 @@ function convert(books: Record<string, Buffer>, target: string): string {
     `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${fontDirs.map((d) => `<dir>${d}</dir>`).join('')}` +
       `<cachedir>${join(dir, 'fc-cache')}</cachedir><alias><family>宋体</family><prefer><family>Noto Serif SC</family></prefer></alias></fontconfig>`,
   );
-  execFileSync(
+  await promisify(execFile)(
     'soffice',
     [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', target, '--outdir', dir, ...files],
     {
       // C.UTF-8: UTF-8 file names (the CSVs are named after the sheets) and en-US number display.
       env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf'), LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
-      stdio: 'pipe',
       timeout: 180_000,
     },
   );
@@ -105,11 +106,28 @@ async function pdfPages(file: string) {
 
 describe.skipIf(!HAS_LO)(NAME, () => {
   const years = { seed: 'data/2024.yaml', general: 'test/fixtures/general/2024.yaml' };
+  let rendered: { seed: Awaited<ReturnType<typeof renderYear>>; general: Awaited<ReturnType<typeof renderYear>> };
+  /** The folders LibreOffice wrote the CSVs and the PDFs into. */
+  let csvDir: string;
+  let pdfDir: string;
 
-  it('exports every sheet to CSV exactly as the tables print', async () => {
-    const rendered = { seed: await renderYear(years.seed), general: await renderYear(years.general) };
-    const dir = convert({ seed: rendered.seed.buffer, general: rendered.general.buffer }, CSV);
-    const sheet = (book: string, name: string) => parseCsv(readFileSync(join(dir, `${book}-${name}.csv`), 'utf8'));
+  // Each workbook rendered once; LibreOffice run twice (CSV, PDF), both at once.
+  beforeAll(async () => {
+    rendered = { seed: await renderYear(years.seed), general: await renderYear(years.general) };
+    // A synthetic long 公开02 and 公开05 (bodies repeated) to run onto several pages.
+    const { tables, meta } = tablesFor(years.seed);
+    const long = (id: string, times: number) => {
+      const t = tables.find((s) => s.id === id)!;
+      return { ...t, body: Array.from({ length: times }, () => t.body).flat() };
+    };
+    const longBook = await renderWorkbook([long('T02', 6)], meta);
+    const longPortrait = await renderWorkbook([long('T05', 8)], meta);
+    const books = { seed: rendered.seed.buffer, general: rendered.general.buffer };
+    [csvDir, pdfDir] = await Promise.all([convert(books, CSV), convert({ ...books, long: longBook, portrait: longPortrait }, 'pdf')]);
+  }, 180_000);
+
+  it('exports every sheet to CSV exactly as the tables print', () => {
+    const sheet = (book: string, name: string) => parseCsv(readFileSync(join(csvDir, `${book}-${name}.csv`), 'utf8'));
 
     for (const [book, { tables }] of Object.entries(rendered)) {
       for (const spec of tables) {
@@ -135,17 +153,8 @@ describe.skipIf(!HAS_LO)(NAME, () => {
   });
 
   it('prints each sheet on A4 in its orientation, repeating the header rows on every page', async () => {
-    const seed = await renderYear(years.seed);
-    const general = await renderYear(years.general);
-    // A synthetic long 公开02 and 公开05 (bodies repeated) to run onto several pages.
-    const { tables, meta } = tablesFor(years.seed);
-    const long = (id: string, times: number) => {
-      const t = tables.find((s) => s.id === id)!;
-      return { ...t, body: Array.from({ length: times }, () => t.body).flat() };
-    };
-    const longBook = await renderWorkbook([long('T02', 6)], meta);
-    const longPortrait = await renderWorkbook([long('T05', 8)], meta);
-    const dir = convert({ seed: seed.buffer, general: general.buffer, long: longBook, portrait: longPortrait }, 'pdf');
+    const { seed, general } = rendered;
+    const dir = pdfDir;
 
     // The printed sheets read back as verify reads the PDF (src/verify): every table found by its title,
     // its grid rebuilt from the rules LibreOffice drew, every cell as the spec says, and the 部门/年度/单位
