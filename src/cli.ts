@@ -9,6 +9,8 @@ import { stdio, UserError, type Io } from './commands/command.ts';
 import type { TemplateError } from './model/narrative.ts';
 import { PublishError } from './write/disk.ts';
 
+export { adoptPdfThread } from './render/pdf/background.ts';
+
 /** By name, so the command line does not load the template engine before a command needs it. */
 const isOfficeTemplateError = (err: unknown) => err instanceof Error && err.name === 'TemplateError' && (err as TemplateError).overridden;
 

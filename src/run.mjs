@@ -163,6 +163,34 @@ async function ensureBundle() {
   }
 }
 
+/**
+ * Whether the command is a single cold `build` (one year file, no --watch, no help, not a batch): its
+ * PDF thread is started before the CLI's modules are loaded (~0.15 s), so that pdfmake and the fonts
+ * load meanwhile; the build takes it over (src/render/pdf/background.ts adoptPdfThread).
+ */
+function singleBuild(argv) {
+  if (argv[0] !== 'build') return false;
+  let files = 0;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--out') i++;
+    else if (a.startsWith('--out=')) continue;
+    else if (a.startsWith('-')) return false;
+    else files++;
+  }
+  return files === 1;
+}
+
 await ensureBundle();
-const { runCli } = await import(pathToFileURL(bundle).href);
-process.exit(await runCli(process.argv.slice(2)));
+const argv = process.argv.slice(2);
+let early;
+if (singleBuild(argv)) {
+  const { Worker } = await import('node:worker_threads');
+  let failed = false;
+  const worker = new Worker(new URL('pdf-worker.mjs', pathToFileURL(bundle)), { workerData: { root: undefined } });
+  worker.on('error', () => (failed = true)).on('exit', () => (failed = true));
+  early = { worker, failed: () => failed };
+}
+const { runCli, adoptPdfThread } = await import(pathToFileURL(bundle).href);
+if (early) adoptPdfThread(early);
+process.exit(await runCli(argv));

@@ -19,11 +19,39 @@ export interface PdfThread {
   close(): void;
 }
 
+/** A thread the launcher started before it loaded the CLI, and whether it has failed since. */
+export interface EarlyPdfThread {
+  worker: Worker;
+  failed(): boolean;
+}
+
+let early: EarlyPdfThread | undefined;
+
+/**
+ * src/run.mjs starts the thread of a single `build` before it loads the CLI's own modules (~0.15 s in
+ * which pdfmake and the fonts load already); the build takes it here instead of starting one. One that
+ * failed before it was taken is dropped: a fresh thread then reports the failure as usual.
+ */
+export function adoptPdfThread(thread: EarlyPdfThread): void {
+  early = thread;
+}
+
+function takeEarly(root: string | undefined): Worker | undefined {
+  const taken = early;
+  early = undefined;
+  if (!taken) return undefined;
+  if (root !== undefined || taken.failed()) {
+    void taken.worker.terminate();
+    return undefined;
+  }
+  return taken.worker;
+}
+
 /** Starts the thread, or returns undefined where there is none to start (not running from the bundle). */
 export function startPdfThread(root?: string): PdfThread | undefined {
   const url = new URL('./pdf-worker.mjs', import.meta.url);
   if (!import.meta.url.endsWith('.mjs') || !existsSync(fileURLToPath(url))) return undefined;
-  const worker = new Worker(url, { workerData: { root } });
+  const worker = takeEarly(root) ?? new Worker(url, { workerData: { root } });
   const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | undefined;
