@@ -65,5 +65,8 @@ export default defineConfig(({ mode }) => ({
     // worker keeps both busy (vitest's default is one worker less than the cores).
     maxWorkers: 3,
     sequence: { sequencer: E2EFirst },
+    // Transformed modules kept between runs (node_modules/.experimental-vitest-cache/, keyed by each file's
+    // content): a warm run skips most of the TypeScript transform (about 5 s of CPU for the whole suite).
+    experimental: { fsModuleCache: true },
   },
 }));

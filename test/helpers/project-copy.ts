@@ -22,7 +22,11 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-export function projectCopy(): ProjectCopy {
+/**
+ * `withBundle`: the copy starts with a copy of the project's bundle (node_modules/.cache/juesuan/cli/),
+ * modification times kept, so a test of the rebuild runs esbuild once instead of twice.
+ */
+export function projectCopy(options: { withBundle?: boolean } = {}): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), 'juesuan-project-'));
   for (const item of ['package.json', 'package-lock.json', 'src', 'templates'])
     cpSync(join(ROOT, item), join(root, item), { recursive: true, preserveTimestamps: true });
@@ -30,6 +34,11 @@ export function projectCopy(): ProjectCopy {
   for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
     if (entry !== '.cache' && entry !== '.vite') symlinkSync(join(ROOT, 'node_modules', entry), join(root, 'node_modules', entry));
   }
+  if (options.withBundle)
+    cpSync(join(ROOT, 'node_modules', '.cache', 'juesuan', 'cli'), join(root, 'node_modules', '.cache', 'juesuan', 'cli'), {
+      recursive: true,
+      preserveTimestamps: true,
+    });
   return {
     root,
     run: join(root, 'src', 'run.mjs'),

@@ -4,7 +4,8 @@
  * figures, it fits a phone (375 px) and a desktop (1280 px) without the page scrolling sideways, axe-core
  * finds no serious or critical accessibility problem, and printing it repeats the table headers.
  *
- * Screenshots go to a temporary folder removed afterwards; set JUESUAN_SCREENSHOTS=<folder> to keep them.
+ * Set JUESUAN_SCREENSHOTS=<folder> to look at the pages: full-page screenshots of each and the printed PDF go
+ * there. Nothing asserts on them, so without it none are taken (each costs Chromium about a second).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,7 +59,11 @@ interface Loaded {
 
 describe('the web edition of 2024 in Chromium', () => {
   let dir: string;
-  let shots: string;
+  /** Where screenshots go, if anywhere (see above). */
+  const shots = process.env.JUESUAN_SCREENSHOTS;
+  const screenshot = async (page: Page, name: string) => {
+    if (shots) await page.screenshot({ path: join(shots, name), fullPage: true });
+  };
   let url: string;
   let edition: Edition;
   let browser: Browser;
@@ -82,8 +87,7 @@ describe('the web edition of 2024 in Chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'juesuan-browser-'));
-    shots = process.env.JUESUAN_SCREENSHOTS ?? join(dir, 'screenshots');
-    mkdirSync(shots, { recursive: true });
+    if (shots) mkdirSync(shots, { recursive: true });
     edition = editionOf('2024');
     const file = join(dir, edition.name);
     writeFileSync(file, edition.bytes);
@@ -126,7 +130,7 @@ describe('the web edition of 2024 in Chromium', () => {
 
   it('fits a phone: the page never scrolls sideways, wide tables scroll in their own box with the first column in view', async () => {
     const { page } = pages.get(375)!;
-    await page.screenshot({ path: join(shots, 'phone-375.png'), fullPage: true });
+    await screenshot(page, 'phone-375.png');
     const m = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll<HTMLElement>('.scroll')].map((b) => {
         const r = b.getBoundingClientRect();
@@ -168,7 +172,7 @@ describe('the web edition of 2024 in Chromium', () => {
 
   it('fits a desktop: no table needs to scroll, charts side by side, and the page is shorter than on a phone', async () => {
     const { page } = pages.get(1280)!;
-    await page.screenshot({ path: join(shots, 'desktop-1280.png'), fullPage: true });
+    await screenshot(page, 'desktop-1280.png');
     const m = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       height: document.documentElement.scrollHeight,
@@ -213,7 +217,7 @@ describe('the web edition of 2024 in Chromium', () => {
     const errors: string[] = [];
     page.on('console', (m) => errors.push(m.text()));
     await page.goto(pathToFileURL(file).href);
-    await page.screenshot({ path: join(shots, 'notice-375.png'), fullPage: true });
+    await screenshot(page, 'notice-375.png');
     expect(errors).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
     expect(await page.locator('del').allTextContents()).toEqual(['0']);
@@ -225,7 +229,7 @@ describe('the web edition of 2024 in Chromium', () => {
   it('prints on A4 with the header rows of a table repeated on every page it runs onto', async () => {
     const { page } = pages.get(1280)!;
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    writeFileSync(join(shots, 'printed.pdf'), pdf);
+    if (shots) writeFileSync(join(shots, 'printed.pdf'), pdf);
     const printed = (await readPdf(pdf)).pages;
     const sizes = new Set(printed.map((p) => `${Math.round(p.width)}×${Math.round(p.height)}`));
     expect(sizes).toEqual(new Set(['595×842', '842×595'])); // A4, landscape for the wide 公开表
