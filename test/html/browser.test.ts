@@ -4,8 +4,8 @@
  * figures, it fits a phone (375 px) and a desktop (1280 px) without the page scrolling sideways, axe-core
  * finds no serious or critical accessibility problem, and printing it repeats the table headers.
  *
- * Set JUESUAN_SCREENSHOTS=<folder> to look at the pages: full-page screenshots of each and the printed PDF go
- * there. Nothing asserts on them, so without it none are taken (each costs Chromium about a second).
+ * The phone and desktop pages are screenshotted whole and the pictures' sizes asserted; set
+ * JUESUAN_SCREENSHOTS=<folder> to keep them (with the 更正说明 page and the printed PDF) and look at them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,6 +63,11 @@ describe('the web edition of 2024 in Chromium', () => {
   const shots = process.env.JUESUAN_SCREENSHOTS;
   const screenshot = async (page: Page, name: string) => {
     if (shots) await page.screenshot({ path: join(shots, name), fullPage: true });
+  };
+  /** A full-page screenshot's size in pixels, read from its PNG header (kept in JUESUAN_SCREENSHOTS if set). */
+  const pageShot = async (page: Page, name: string) => {
+    const png = await page.screenshot({ fullPage: true, ...(shots ? { path: join(shots, name) } : {}) });
+    return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
   };
   let url: string;
   let edition: Edition;
@@ -130,7 +135,7 @@ describe('the web edition of 2024 in Chromium', () => {
 
   it('fits a phone: the page never scrolls sideways, wide tables scroll in their own box with the first column in view', async () => {
     const { page } = pages.get(375)!;
-    await screenshot(page, 'phone-375.png');
+    const shot = await pageShot(page, 'phone-375.png');
     const m = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll<HTMLElement>('.scroll')].map((b) => {
         const r = b.getBoundingClientRect();
@@ -154,6 +159,8 @@ describe('the web edition of 2024 in Chromium', () => {
       };
     });
     expect(m.scrollWidth).toBe(375);
+    // The picture a reader scrolls through: as wide as the phone, as tall as the whole page.
+    expect(shot).toEqual({ width: 375, height: m.height });
     for (const b of m.boxes) {
       expect(b.left, b.id).toBeGreaterThanOrEqual(0);
       expect(b.right, b.id).toBeLessThanOrEqual(375);
@@ -172,7 +179,7 @@ describe('the web edition of 2024 in Chromium', () => {
 
   it('fits a desktop: no table needs to scroll, charts side by side, and the page is shorter than on a phone', async () => {
     const { page } = pages.get(1280)!;
-    await screenshot(page, 'desktop-1280.png');
+    const shot = await pageShot(page, 'desktop-1280.png');
     const m = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       height: document.documentElement.scrollHeight,
@@ -183,6 +190,7 @@ describe('the web edition of 2024 in Chromium', () => {
       charts: [...document.querySelectorAll('.chart')].map((c) => Math.round(c.getBoundingClientRect().top)),
     }));
     expect(m.scrollWidth).toBe(1280);
+    expect(shot).toEqual({ width: 1280, height: m.height });
     expect(m.scrolling).toEqual([]);
     for (const w of m.widths) expect(w).toBeLessThanOrEqual(1000);
     expect(m.charts[0]).toBe(m.charts[1]); // two per row
