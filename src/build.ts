@@ -19,6 +19,7 @@ import { formatDiagnostics, hasErrors, type Diagnostic } from './diagnostics.ts'
 import type { DocumentModel } from './model/document.ts';
 import { buildModel, parseReportData, type ReportData, type ReportModel } from './model/report.ts';
 import type { TableSpec } from './model/table-spec.ts';
+import type { YearCalc } from './calc/index.ts';
 import { loadYear } from './pipeline.ts';
 import { renderJson } from './render/json.ts';
 import type { PdfThread } from './render/pdf/background.ts';
@@ -110,7 +111,25 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   const started = performance.now();
   const step = (what: string) => log(`  ${what}（${Math.round(performance.now() - started)} ms）`);
 
-  const result = loadYear(arg);
+  // With a PDF thread, the documents are modelled and sent to it as soon as the year is calculated,
+  // so that it lays them out while this thread runs the checks (the model is a function of the
+  // calculation alone). When the checks find an error, the thread and its work are thrown away with
+  // the build; a calculation the model cannot take is left to the checks to explain.
+  let handedOver: { model: ReportModel; pdfs: Promise<Buffer>[]; ms: number } | undefined;
+  const onCalculated = (calc: YearCalc) => {
+    if (!thread || calc.kind === 'partial') return;
+    const mark = performance.now();
+    try {
+      if (readConfig().charts?.pdf === true) return; // the PDFs' charts are drawn here first (below)
+      const model = buildModel(calc);
+      const pdfs = model.documents.map((doc) => thread.render(doc));
+      for (const p of pdfs) p.catch(() => undefined); // awaited below; a rejection must not surface before that
+      handedOver = { model, pdfs, ms: performance.now() - mark };
+    } catch {
+      handedOver = undefined;
+    }
+  };
+  const result = loadYear(arg, { onCalculated });
   const t = result.timings;
   const timings: BuildTimings = {
     load: (t.load ?? 0) + (t.schema ?? 0),
@@ -139,9 +158,9 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   userFacing(() => checkOutputFolder(outputDir));
 
   let mark = performance.now();
-  const model = buildModel(calc);
+  const model = handedOver?.model ?? buildModel(calc);
   const { documents, tables } = model;
-  timings.model = performance.now() - mark;
+  timings.model = handedOver?.ms ?? performance.now() - mark;
   step('文档模型已生成');
   mark = performance.now();
 
@@ -157,12 +176,14 @@ async function build(arg: string, options: BuildOptions, thread: PdfThread | und
   // The 更正说明's PDF is made here while the thread lays out the documents.
   const noticePdf = thread ? async (doc: DocumentModel) => (await here())(doc) : pdf;
   let queue: Promise<unknown> = Promise.resolve();
-  const pdfs = documents.map((doc) => {
-    const bytes = queue.then(() => pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc));
-    queue = bytes.catch(() => undefined);
-    bytes.catch(() => undefined); // awaited below; a rejection must not surface before that
-    return bytes;
-  });
+  const pdfs =
+    handedOver?.pdfs ??
+    documents.map((doc) => {
+      const bytes = queue.then(() => pdf(chartsInPdf ? web.withPdfCharts(model, doc) : doc));
+      queue = bytes.catch(() => undefined);
+      bytes.catch(() => undefined); // awaited below; a rejection must not surface before that
+      return bytes;
+    });
   const title = `${calc.department}${calc.year}年度部门决算公开表`;
   const meta = { title, author: calc.department, date: documents[0]?.date ?? `${calc.year + 1}-09-30` };
   const workbook = !tables.length

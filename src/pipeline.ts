@@ -58,7 +58,16 @@ function parse(path: string, timings: Record<string, number>) {
  * load → schema → calc → check for one year file. Last year's file, next to this one, is loaded and
  * calculated first: it gives the figures the narrative compares with, so this year is calculated once.
  */
-export function loadYear(arg: string, options: { dataDir?: string } = {}): YearResult {
+export interface LoadOptions {
+  dataDir?: string;
+  /**
+   * Called with the year's calculation before the checks run (a cold build hands the documents to its
+   * PDF thread then, so the layout overlaps the checks; what the checks stop is thrown away).
+   */
+  onCalculated?: (calc: YearCalc) => void;
+}
+
+export function loadYear(arg: string, options: LoadOptions = {}): YearResult {
   const timings: Record<string, number> = {};
   const path = yearFilePath(arg, options.dataDir);
   const first = parse(path, timings);
@@ -84,6 +93,7 @@ export function loadYear(arg: string, options: { dataDir?: string } = {}): YearR
   }
 
   const calc = timed(timings, 'calc', () => calcYear(input, prior ? { prior: prior.calc.figures } : {}));
+  options.onCalculated?.(calc);
   const checked = timed(timings, 'check', () => runRules({ calc, raw: loaded.data, source: loaded.source, ...(prior ? { prior } : {}) }));
   diagnostics.push(...checked);
   return {
