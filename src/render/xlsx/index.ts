@@ -133,17 +133,17 @@ function coreProperties(meta: WorkbookMeta, tables: TableSpec[], date: Date): st
   );
 }
 
+/** The application that wrote the file is named as it is (AppVersion is Office's own build number, so none). */
 function appProperties(meta: WorkbookMeta, sheetNames: string[]): string {
   const vt = (tag: string, value: string | number) => `<vt:${tag}>${typeof value === 'number' ? value : text(value)}</vt:${tag}>`;
   return (
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
-    '<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>' +
+    '<Application>juesuan</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>' +
     `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant>${vt('lpstr', 'Worksheets')}</vt:variant>` +
     `<vt:variant>${vt('i4', sheetNames.length)}</vt:variant></vt:vector></HeadingPairs>` +
     `<TitlesOfParts><vt:vector size="${sheetNames.length}" baseType="lpstr">${sheetNames.map((n) => vt('lpstr', n)).join('')}</vt:vector></TitlesOfParts>` +
     `<Company>${text(meta.author)}</Company>` +
-    '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>' +
-    '<AppVersion>16.0300</AppVersion></Properties>'
+    '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>'
   );
 }
