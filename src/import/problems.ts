@@ -3,6 +3,7 @@
  * (「公开03表 第12行「基本支出」栏（工作表「支出」F12）：…」), collected so one run lists every problem it
  * can find. A refused import writes nothing and exits 1.
  */
+import { address } from '../cell-address.ts';
 import { round, type Dec } from '../decimal.ts';
 
 export class ImportError extends Error {
@@ -17,13 +18,6 @@ export const MAX_PROBLEMS = 30;
 
 export function refuse(problem: string): never {
   throw new ImportError([problem]);
-}
-
-/** 'A1'-style address from 1-based row and column. */
-export function address(row: number, col: number): string {
-  let letters = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return `${letters}${row}`;
 }
 
 /** Where a cell is, as a reader of the workbook finds it. */

@@ -9,7 +9,8 @@
 import { D, type Dec } from '../decimal.ts';
 import { parseAmount, parseCount } from './amount.ts';
 import { labelOf, norm, type Region, type TableId, type TableMeta } from './locate.ts';
-import { address, type CellPlace } from './problems.ts';
+import { address } from '../cell-address.ts';
+import type { CellPlace } from './problems.ts';
 import { dataAt, textAt, textOf, type Sheet } from './workbook.ts';
 
 /** A figure read from the workbook, with where it stands and what it is called there. */

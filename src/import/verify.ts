@@ -13,7 +13,8 @@ import { rollup, type Rollup } from '../calc/rollup.ts';
 import { D, orZero, round, ZERO, type Amount, type Dec } from '../decimal.ts';
 import type { Tables } from './figures.ts';
 import { labelOf, type TableId } from './locate.ts';
-import { address, showAmount } from './problems.ts';
+import { address } from '../cell-address.ts';
+import { showAmount } from './problems.ts';
 import type { CodeTable, Figure, LabelTable } from './read-tables.ts';
 
 function equal(cell: Dec | null, computed: Amount): boolean {

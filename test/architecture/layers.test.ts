@@ -2,7 +2,7 @@
  * The pipeline's layers, read from the import statements of src/ (static and dynamic). A module may
  * import from its own layer and from the layers it is allowed to see, never upward:
  *
- *   base (decimal, diagnostics, paths, config, file-names, text-width, fonts, catalogue)
+ *   base (decimal, diagnostics, paths, config, file-names, text-width, cell-address, fonts, catalogue)
  *   → load → schema → calc → check          (the year file, checked)
  *   → model                                 (every figure and sentence, frozen)
  *   → diff | render | verify                (each reads models only; render is a leaf; verify reads
@@ -40,9 +40,17 @@ export function layerOf(file: string): Layer {
   const rel = relative(SRC, file).split('\\').join('/');
   const top = rel.split('/')[0]!;
   if (
-    ['decimal.ts', 'change.ts', 'diagnostics.ts', 'paths.ts', 'config.ts', 'template-files.ts', 'text-width.ts', 'file-names.ts'].includes(
-      rel,
-    ) ||
+    [
+      'decimal.ts',
+      'change.ts',
+      'diagnostics.ts',
+      'paths.ts',
+      'config.ts',
+      'template-files.ts',
+      'text-width.ts',
+      'file-names.ts',
+      'cell-address.ts',
+    ].includes(rel) ||
     top === 'fonts' ||
     top === 'catalogue'
   )

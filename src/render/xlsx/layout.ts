@@ -97,7 +97,7 @@ function addEm(em: number, text: string, bold: boolean): number {
 /** No line starts with these (closing punctuation) … */
 const NO_START = /^[，。、；：？！）」』》〉”’%％,.;:?!)\]}]/;
 /** … and none ends with these (opening punctuation). */
-const NO_END = /[（「『《〈“‘(\[{]$/;
+const NO_END = /[（「『《〈“‘([{]$/;
 
 /**
  * Units a line may break between, as spreadsheet programs break East Asian text: between any two

@@ -3,12 +3,13 @@
  * as the spec spans them), the body, the notes; then print setup. Layout comes only from the spec.
  * `tableSheet` lays the sheet out in memory, `sheetXml` writes it as SpreadsheetML.
  */
+import { address, columnLetters } from '../../cell-address.ts';
 import { cellText } from '../../model/format.ts';
 import type { Cell, TableRow, TableSpec } from '../../model/table-spec.ts';
 import { workbookCell, type WorkbookValue } from './cells.ts';
 import { columnWidths, fitsOnePageShrunk, lineCount, MARGINS, metaSplit, rowHeight, textPx, usablePx, type CellText } from './layout.ts';
 import type { CellStyle, Styles } from './styles.ts';
-import { address, columnLetters, text, XML_HEAD } from './xml.ts';
+import { text, XML_HEAD } from './xml.ts';
 
 const FONT_NAME = '宋体';
 /** GB2312: tells Excel (and WPS) the font is Chinese, so it is not substituted by a Latin face. */
@@ -164,7 +165,7 @@ function writeGrid(ws: Sheet, styles: Styles, spec: TableSpec, rows: TableRow[],
 /** Excel forbids these in sheet names and caps them at 31 characters. */
 function sheetName(spec: TableSpec): string {
   const name = spec.sheetName ?? spec.label ?? spec.id;
-  if (name.length > 31 || /[\[\]:*?/\\]/.test(name))
+  if (name.length > 31 || /[[\]:*?/\\]/.test(name))
     throw new Error(`${spec.id}：工作表名称“${name}”不合法（最多 31 个字符，不能含 []:*?/\\）`);
   return name;
 }

@@ -1,5 +1,5 @@
 /**
- * The little XML the workbook's parts need: escaped text and attributes, and A1-style addresses.
+ * The little XML the workbook's parts need: escaped text and attributes.
  * Every string from the data goes through `text` or `attr`, so no name or note can break a part.
  */
 
@@ -40,15 +40,6 @@ export function cellString(s: string): string {
   const escaped = text(s.replace(/_x[0-9A-Fa-f]{4}_/g, '_x005F$&'));
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${escaped}</t>` : `<t>${escaped}</t>`;
 }
-
-/** Column letters of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(col: number): string {
-  let letters = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return letters;
-}
-
-export const address = (row: number, col: number): string => `${columnLetters(col)}${row}`;
 
 /** A sheet name as a formula or defined name refers to it: always quoted, quotes doubled. */
 export const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'`;
